@@ -1,0 +1,80 @@
+"""The pipeline: YAML -> model -> render -> package -> zip. The only writer to output/."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .archive import zip_bytes_to
+from .errors import BuilderError, CourseInvalid, Problem
+from .model import Course
+from .package import DEFAULT_STANDARDS, Plan, plan
+from .validate import load_course
+
+SCHEMAS_ENV = "SCORM_BUILDER_SCHEMAS"
+SIZE_WARNING = 50 * 1024 * 1024  # LMS upload limits start failing around here
+
+
+@dataclass(frozen=True)
+class Built:
+    path: Path
+    plan: Plan
+    size: int
+
+
+def load_all(courses: Iterable[Path]) -> list[Course]:
+    """Load every course, then fail once with all their problems."""
+    loaded, problems = [], []
+    for path in courses:
+        try:
+            loaded.append(load_course(Path(path)))
+        except CourseInvalid as err:
+            problems.extend(err.problems)
+    if problems:
+        raise CourseInvalid(problems)
+    return loaded
+
+
+def schemas_folder(option: Path | None) -> Path | None:
+    """The official schema folder from --schemas or the environment, if any."""
+    if option is not None:
+        return option
+    env = os.environ.get(SCHEMAS_ENV)
+    return Path(env) if env else None
+
+
+def validate(courses: Sequence[Path], standards: Sequence[str] = DEFAULT_STANDARDS) -> list[Plan]:
+    """Everything a build checks, rendered in memory; nothing written."""
+    return [plan(course, std) for course in load_all(courses) for std in standards]
+
+
+def build(courses: Sequence[Path], standards: Sequence[str] = DEFAULT_STANDARDS,
+          out_dir: Path = Path("output"), schemas: Path | None = None,
+          template_dirs: Sequence[Path] = ()) -> list[Built]:
+    """Build every course to every standard; write the zips only once all of them rendered."""
+    schemas = schemas_folder(schemas)
+    plans = [plan(course, std, template_dirs, schemas) for course in load_all(courses) for std in standards]
+    names = [p.name for p in plans]
+    if len(set(names)) != len(names):
+        dup = sorted({n for n in names if names.count(n) > 1})[0]
+        raise BuilderError(f"two courses would both write {dup}; give them different ids or versions")
+    built = []
+    for p in plans:
+        target = Path(out_dir) / p.name
+        try:
+            zip_bytes_to(p.files, target)
+        except OSError as err:
+            raise BuilderError(f"cannot write {target}: {err.strerror}") from err
+        built.append(Built(target, p, target.stat().st_size))
+    return built
+
+
+def warnings_for(built: Built) -> list[str]:
+    if built.size > SIZE_WARNING:
+        return [f"{built.path}: {built.size / 1e6:.0f} MB is above what several LMSes accept for upload "
+                f"(about 50 MB); keep video out of the package"]
+    return []
+
+
+__all__ = ["build", "validate", "load_all", "Built", "Problem"]

@@ -1,0 +1,76 @@
+"""The command line: a thin click layer; each command calls one library function."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+STANDARD_CHOICES = ("scorm12", "scorm2004-3", "scorm2004-4")
+COURSE_ARG = click.argument("courses", metavar="COURSE...", nargs=-1, required=True,
+                            type=click.Path(exists=True, path_type=Path))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="scorm-builder")
+def main() -> None:
+    """Turn YAML courses into SCORM 1.2 and SCORM 2004 packages.
+
+    COURSE is a course folder (holding course.yaml and its assets/) or a YAML file.
+    """
+
+
+@main.command()
+@COURSE_ARG
+@click.option("--standard", "-s", "standards", multiple=True, type=click.Choice(STANDARD_CHOICES),
+              help="Standard to build; repeat for several. Default: scorm12 and scorm2004-4.")
+@click.option("-o", "--output", "out_dir", default="output", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder the zips are written to.")
+@click.option("--schemas", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of the official SCORM XSDs to copy to each package root, as the ADL "
+                   "conformance suite requires (or set SCORM_BUILDER_SCHEMAS).")
+def build(courses, standards, out_dir, schemas) -> None:
+    """Build SCORM zips: OUTPUT/<course-id>-<version>-<standard>.zip."""
+    from .build import build as run, warnings_for
+    from .package import DEFAULT_STANDARDS
+
+    built = run(courses, standards or DEFAULT_STANDARDS, out_dir, schemas)
+    for item in built:
+        click.echo(f"built {item.path} ({item.size / 1024:.0f} KB)")
+        for warning in warnings_for(item):
+            click.echo(f"warning: {warning}", err=True)
+
+
+@main.command()
+@COURSE_ARG
+def validate(courses) -> None:
+    """Check courses as a build would, without writing anything."""
+    from .build import validate as run
+
+    plans = run(courses)
+    for course_id in dict.fromkeys(p.course.id for p in plans):
+        click.echo(f"ok {course_id}")
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of course.yaml, for editor autocompletion."""
+    from .schema import json_schema_text
+
+    click.echo(json_schema_text(), nl=False)
+
+
+@main.command()
+@click.argument("course_id")
+@click.option("-d", "--directory", default="courses", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder to create the course in.")
+def new(course_id, directory) -> None:
+    """Create a small, valid, commented course to start from."""
+    from .scaffold import scaffold
+
+    path = scaffold(course_id, directory)
+    click.echo(f"created {path}")
+    click.echo(f"next: scorm-builder build {path.parent}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

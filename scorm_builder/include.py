@@ -1,0 +1,87 @@
+"""Shared pieces: ``- include: path.yaml`` items in lessons, pages and questions lists.
+
+An included file holds one lesson, page or question (a mapping), or several under
+the same list key (``questions: [...]``), which are spliced in place. Paths are
+relative to the file that includes them and must stay inside the courses folder
+(the course folder's parent). Positions keep pointing into the included file.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .loader import LoadError, Map, Seq, display_path, load_yaml
+from .spec import Ctx
+
+LIST_KEYS = ("lessons", "pages", "questions")
+
+
+def expand_includes(tree: Map, root: Path, ctx: Ctx) -> Map:
+    library = root.resolve().parent
+    return _expand(tree, root, library, ctx, (str((root / "course.yaml").resolve()),))
+
+
+def _expand(node, here: Path, library: Path, ctx: Ctx, chain: tuple[str, ...]):
+    if isinstance(node, Map):
+        for key in list(node):
+            value = node[key]
+            if key in LIST_KEYS and isinstance(value, Seq):
+                node[key] = _expand_list(key, value, here, library, ctx, chain)
+            elif isinstance(value, (Map, Seq)):
+                node[key] = _expand(value, here, library, ctx, chain)
+    elif isinstance(node, Seq):
+        for i, item in enumerate(node):
+            node[i] = _expand(item, here, library, ctx, chain)
+    return node
+
+
+def _expand_list(key: str, seq: Seq, here: Path, library: Path, ctx: Ctx, chain) -> Seq:
+    out = Seq()
+    out.src, out.pos, out.item_pos = seq.src, seq.pos, []
+    for i, item in enumerate(seq):
+        if not (isinstance(item, Map) and "include" in item):
+            out.append(_expand(item, here, library, ctx, chain))
+            out.item_pos.append(seq.item_pos[i])
+            continue
+        pieces = _load_piece(key, item, i, here, library, ctx, chain)
+        for piece, pos in pieces:
+            out.append(piece)
+            out.item_pos.append(pos)
+    return out
+
+
+def _load_piece(key, item: Map, index: int, here: Path, library: Path, ctx: Ctx, chain):
+    where = item.where("include")
+    path_key = f"{key}[{index}].include"
+    extra = [k for k in item if k != "include"]
+    if extra:
+        ctx.error((item.src, item.key_pos[extra[0]]), f"{key}[{index}].{extra[0]}",
+                  f"an include item takes no other keys (got '{extra[0]}')",
+                  "change the included file instead, or copy the piece here")
+    target = item["include"]
+    if not isinstance(target, str) or not target.endswith((".yaml", ".yml")):
+        ctx.error(where, path_key, f"expected the path of a .yaml file, got {target!r}",
+                  "write a path such as ../shared/lessons/why-empathy.yaml")
+        return []
+    file = (here / target).resolve()
+    if not file.is_relative_to(library):
+        ctx.error(where, path_key, f"the include {target!r} leaves the courses folder ({display_path(library)})",
+                  "keep shared pieces under the courses folder, e.g. courses/shared/")
+        return []
+    if str(file) in chain:
+        ctx.error(where, path_key, f"the include {target!r} includes itself (through {len(chain)} files)",
+                  "remove the include that loops back")
+        return []
+    if not file.is_file():
+        ctx.error(where, path_key, f"included file not found: {target!r} (expected {display_path(file)})",
+                  "check the path; it is relative to the file that includes it")
+        return []
+    try:
+        tree = load_yaml(file)
+    except LoadError as err:
+        ctx.problems.extend(err.problems)
+        return []
+    tree = _expand(tree, file.parent, library, ctx, chain + (str(file),))
+    if list(tree) == [key] and isinstance(tree[key], Seq):
+        many = tree[key]
+        return list(zip(many, many.item_pos))
+    return [(tree, tree.pos)]

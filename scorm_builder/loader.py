@@ -1,0 +1,181 @@
+"""Stage 1: YAML text -> a tree of dicts and lists that remember where each value was.
+
+Stricter than YAML: safe tags only, duplicate keys rejected, UTF-8 only, the
+top level must be a mapping. Nothing here knows the course format.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem
+
+Pos = tuple[int, int]  # 1-based line, column
+
+
+class Map(dict):
+    """A YAML mapping: ``src`` is the file, ``pos`` the node, ``key_pos``/``val_pos`` per key."""
+
+    src: str
+    pos: Pos
+    key_pos: dict[str, Pos]
+    val_pos: dict[str, Pos]
+
+    def where(self, key: str | None = None) -> tuple[str, Pos]:
+        if key is not None and key in self.val_pos:
+            return self.src, self.val_pos[key]
+        return self.src, self.pos
+
+
+class Seq(list):
+    """A YAML sequence: ``src`` is the file, ``pos`` the node, ``item_pos`` per item."""
+
+    src: str
+    pos: Pos
+    item_pos: list[Pos]
+
+    def where(self, index: int | None = None) -> tuple[str, Pos]:
+        if index is not None and 0 <= index < len(self.item_pos):
+            return self.src, self.item_pos[index]
+        return self.src, self.pos
+
+
+class LoadError(Exception):
+    """The file could not be turned into a tree; carries the problems."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(map(str, problems)))
+        self.problems = problems
+
+
+def _mark(m) -> Pos:
+    return (m.line + 1, m.column + 1)
+
+
+class _Loader(yaml.SafeLoader):
+    """A local SafeLoader so the global one is never changed."""
+
+
+def display_path(path: Path) -> str:
+    """The path as the user should read it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load_yaml(path: Path, shown: str | None = None) -> Map:
+    """Read ``path`` and return its top-level mapping, or raise LoadError."""
+    shown = shown or display_path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise LoadError([Problem(shown, 1, 1, "", "file not found",
+                                 "check the path, or create the file with `scorm-builder new`")])
+    except OSError as err:
+        raise LoadError([Problem(shown, 1, 1, "", f"cannot read the file ({err.strerror})",
+                                 "check the file's permissions")])
+    return load_text(raw, shown)
+
+
+def load_text(raw: bytes, shown: str) -> Map:
+    """Parse YAML bytes (named ``shown`` in messages) into a positioned tree."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        col = err.start - (before.rfind(b"\n") + 1) + 1
+        raise LoadError([Problem(
+            shown, line, col, "",
+            f"the file is not UTF-8 (byte 0x{raw[err.start]:02x} cannot be decoded)",
+            "save the file as UTF-8 in your editor (for example 'Save with Encoding' > UTF-8)")])
+    text = text.lstrip("\ufeff")
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = _mark(mark) if mark else (1, 1)
+        reason = "YAML syntax error: " + (err.problem or "invalid YAML")
+        if err.context:
+            reason += f" ({err.context}"
+            if err.context_mark and err.context_mark is not mark:
+                reason += f" at line {err.context_mark.line + 1}"
+            reason += ")"
+        raise LoadError([Problem(shown, line, col, "", reason, _syntax_hint(err.problem or ""))])
+    except yaml.YAMLError as err:  # pragma: no cover - reader errors without marks
+        raise LoadError([Problem(shown, 1, 1, "", f"YAML error: {err}", "fix the YAML syntax")])
+    finally:
+        loader.dispose()
+    if node is None:
+        raise LoadError([Problem(shown, 1, 1, "", "the file is empty",
+                                 "start from `scorm-builder new my-course` or copy an example course")])
+    if not isinstance(node, yaml.MappingNode):
+        got = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
+        raise LoadError([Problem(shown, *_mark(node.start_mark), "",
+                                 f"the top level must be a mapping of keys (expected keys such as "
+                                 f"'id:' and 'title:', got {got})",
+                                 "remove the leading '- ' so the file starts with 'id: ...'")])
+    problems: list[Problem] = []
+    tree = _convert(node, loader, shown, problems, "")
+    if problems:
+        raise LoadError(problems)
+    return tree
+
+
+def _syntax_hint(problem: str) -> str:
+    if "tab" in problem:
+        return "indent with spaces, not tabs"
+    if "mapping values are not allowed" in problem:
+        return "put text that contains ': ' in quotes, or use a block with '|'"
+    if "found character" in problem or "expected <block end>" in problem:
+        return "check the indentation of this line against the line above"
+    return "check the quotes, colons and indentation at this position"
+
+
+def _convert(node: yaml.Node, loader: _Loader, src: str, problems: list[Problem], path: str) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        out = Map()
+        out.src, out.pos, out.key_pos, out.val_pos = src, _mark(node.start_mark), {}, {}
+        loader.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = _scalar(key_node, loader, src, problems, path)
+            if not isinstance(key, str):
+                key = str(key).lower() if isinstance(key, bool) else str(key)
+            child = f"{path}.{key}" if path else key
+            if key in out:
+                first = out.key_pos[key][0]
+                problems.append(Problem(src, *_mark(key_node.start_mark), child,
+                                        f"duplicate key '{key}' (first defined on line {first})",
+                                        "keep one of the two and delete the other"))
+                continue
+            out.key_pos[key] = _mark(key_node.start_mark)
+            out.val_pos[key] = _mark(value_node.start_mark)
+            out[key] = _convert(value_node, loader, src, problems, child)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        seq = Seq()
+        seq.src, seq.pos, seq.item_pos = src, _mark(node.start_mark), []
+        for i, item in enumerate(node.value):
+            seq.item_pos.append(_mark(item.start_mark))
+            seq.append(_convert(item, loader, src, problems, f"{path}[{i}]"))
+        return seq
+    return _scalar(node, loader, src, problems, path)
+
+
+def _scalar(node: yaml.Node, loader: _Loader, src: str, problems: list[Problem], path: str) -> Any:
+    if not isinstance(node, yaml.ScalarNode):
+        problems.append(Problem(src, *_mark(node.start_mark), path,
+                                "a key must be plain text (expected a word, got a list or mapping)",
+                                "write the key as a plain word followed by ':'"))
+        return "?"
+    try:
+        return loader.construct_object(node, deep=True)
+    except yaml.constructor.ConstructorError as err:
+        problems.append(Problem(src, *_mark(node.start_mark), path,
+                                f"unsupported YAML value ({err.problem})",
+                                "remove the '!' tag; only plain YAML values are allowed"))
+        return None

@@ -1,0 +1,91 @@
+"""Stage 4: the package plan, every file of one SCORM package as {path in zip: bytes}."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from .errors import BuilderError
+from .model import Course
+from .render import environment, player_data, read_template_bytes
+
+STANDARDS = ("scorm12", "scorm2004-3", "scorm2004-4")
+DEFAULT_STANDARDS = ("scorm12", "scorm2004-4")
+SCHEMA_VERSION = {"scorm12": "1.2", "scorm2004-3": "2004 3rd Edition", "scorm2004-4": "2004 4th Edition"}
+PLAYER_FILES = ("player/player.css", "player/player.js")
+LAUNCH = "index.html"
+# The control files the ADL test suite wants at the package root, by standard.
+SCHEMA_SOURCE = {"scorm12": "scorm12", "scorm2004-3": "scorm2004-4th", "scorm2004-4": "scorm2004-4th"}
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What one package holds: file paths (posix, relative) mapped to their bytes."""
+
+    course: Course
+    standard: str
+    files: dict[str, bytes]
+
+    @property
+    def name(self) -> str:
+        return f"{self.course.id}-{self.course.version}-{self.standard}.zip"
+
+
+def xml_id(*parts: str) -> str:
+    """An xs:ID (NCName) made from parts: safe characters only, starting with a letter."""
+    text = "-".join(parts)
+    text = re.sub(r"[^A-Za-z0-9_.-]", "_", text)
+    if not re.match(r"[A-Za-z_]", text):
+        text = "id-" + text
+    return text
+
+
+def plan(course: Course, standard: str, template_dirs: Sequence[Path] = (),
+         schemas: Path | None = None) -> Plan:
+    """Render the player and the manifest and gather the assets."""
+    if standard not in STANDARDS:
+        raise BuilderError(f"unknown standard {standard!r} (expected one of: {', '.join(STANDARDS)})")
+    dirs = tuple(template_dirs)
+    env = environment(dirs)
+    files: dict[str, bytes] = {}
+    data = player_data(course, standard, dirs)
+    files[LAUNCH] = env.get_template("player/index.html").render(
+        course=course, data=data, standard=standard).encode("utf-8")
+    for name in PLAYER_FILES:
+        files[name] = read_template_bytes(name, dirs)
+    for asset in course.assets:
+        files[asset.href] = asset.source.read_bytes()
+    if schemas is not None:
+        files.update(control_files(schemas, standard))
+    manifest_name = "scorm12/imsmanifest.xml" if standard == "scorm12" else "scorm2004/imsmanifest.xml"
+    ids = {"manifest": xml_id("MANIFEST", course.id), "org": xml_id("ORG", course.id),
+           "item": xml_id("ITEM", course.id), "resource": xml_id("RES", course.id),
+           "objective": xml_id("OBJ", course.id)}
+    manifest = env.get_template(manifest_name).render(
+        course=course, ids=ids, launch=LAUNCH, files=sorted(files), standard=standard,
+        schemaversion=SCHEMA_VERSION[standard], mastery=_mastery(course),
+        with_schemas=schemas is not None)
+    files["imsmanifest.xml"] = manifest.encode("utf-8")
+    return Plan(course, standard, dict(sorted(files.items())))
+
+
+def _mastery(course: Course) -> dict | None:
+    if not course.assessment:
+        return None
+    return {"percent": course.assessment.pass_mark,
+            "scaled": f"{course.assessment.pass_mark / 100:.2f}".rstrip("0").rstrip(".") or "0"}
+
+
+def control_files(folder: Path, standard: str) -> dict[str, bytes]:
+    """The official XSD/DTD files for the package root, read from a folder the user gives."""
+    source = Path(folder) / SCHEMA_SOURCE[standard]
+    if not source.is_dir():
+        raise BuilderError(f"schema folder {folder} has no {SCHEMA_SOURCE[standard]}/ folder "
+                           f"(expected the layout of the official SCORM schema set)")
+    out = {}
+    for path in sorted(source.rglob("*")):
+        if path.is_file() and path.suffix.lower() in (".xsd", ".dtd"):
+            out[path.relative_to(source).as_posix()] = path.read_bytes()
+    return out
+

@@ -1,0 +1,23 @@
+"""``scorm-builder new``: a small, valid, commented course to start from."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import BuilderError
+from .render import read_template_bytes
+from .schema import ID, ID_HELP
+
+
+def scaffold(course_id: str, directory: Path) -> Path:
+    if not re.fullmatch(ID, course_id):
+        raise BuilderError(f"invalid course id {course_id!r} (expected {ID_HELP})")
+    folder = Path(directory) / course_id
+    target = folder / "course.yaml"
+    if target.exists():
+        raise BuilderError(f"{target} already exists; choose another id or delete it first")
+    text = read_template_bytes("new-course/course.yaml").decode("utf-8")
+    title = course_id.replace("-", " ").capitalize()
+    folder.joinpath("assets").mkdir(parents=True, exist_ok=True)
+    target.write_text(text.replace("__ID__", course_id).replace("__TITLE__", title), encoding="utf-8")
+    return target

@@ -1,0 +1,217 @@
+"""The course format: every key, its type, whether it is required and its default.
+
+This one definition drives validation (``validate.py``), the JSON Schema that
+editors use (``scorm-builder schema``) and the key tables in docs/course-format.md.
+"""
+from __future__ import annotations
+
+import json
+
+from .spec import Bool, Choice, F, Int, ListOf, MapOf, Obj, Str, Tagged
+
+ID = r"[a-z][a-z0-9-]{0,47}"
+ID_HELP = "lower-case letters, digits and '-', starting with a letter, at most 48 characters"
+
+
+def _id(doc: str) -> Str:
+    return Str(doc, pattern=ID, pattern_help=ID_HELP, example="billing-error")
+
+
+VERDICTS = ("best", "acceptable", "poor")
+CHANNELS = ("phone", "chat", "email")
+MOODS = ("angry", "upset", "worried", "neutral", "calm", "pleased")
+
+IMAGE = Obj("image", {
+    "src": F(Str("Path of the image inside the course's assets/ folder, e.g. assets/call.png"), True),
+    "alt": F(Str("Text alternative read by screen readers; say what the image shows", max_len=250), True),
+    "caption": F(Str("Caption shown under the image")),
+}, "An image from the course folder")
+
+CALLOUT = Obj("callout", {
+    "style": F(Choice(("tip", "note", "warning", "key-point"), "How the callout looks"), default="note"),
+    "text": F(Str("The callout's text", markdown=True), True),
+}, "A highlighted box under the page text")
+
+QUOTE = Obj("quote", {
+    "text": F(Str("The quotation"), True),
+    "by": F(Str("Who said it")),
+}, "A quotation shown with its author")
+
+TEXT_PAGE = Obj("text page", {
+    "id": F(_id("Page id; optional, derived from the lesson id and position when left out")),
+    "title": F(Str("Page heading", max_len=200), True),
+    "body": F(Str("Page text", markdown=True), True),
+    "image": F(IMAGE),
+    "callout": F(CALLOUT),
+    "quote": F(QUOTE),
+}, "A page of reading")
+
+CUSTOMER = Obj("customer", {
+    "name": F(Str("The customer's name, shown beside their words")),
+    "says": F(Str("The customer's words, as a transcript line, chat message or email body"), True),
+    "context": F(Str("What the agent knows, e.g. 'Third call this week about the same bill'")),
+    "subject": F(Str("Email subject line (email channel only)")),
+    "mood": F(Choice(MOODS, "How the customer feels at the start"), default="neutral"),
+}, "The customer in a scenario")
+
+OPTION = Obj("option", {
+    "text": F(Str("What the agent would say or do"), True),
+    "verdict": F(Choice(VERDICTS, "How good this response is"), True),
+    "feedback": F(Str("Why this response works or doesn't", markdown=True), True),
+}, "A response the learner can choose")
+
+SCENARIO_PAGE = Obj("scenario", {
+    "id": F(_id("Scenario id, unique in the course; used in LMS reports"), True),
+    "title": F(Str("Scenario heading", max_len=200), True),
+    "channel": F(Choice(CHANNELS, "Where the conversation happens"), True),
+    "customer": F(CUSTOMER, True),
+    "prompt": F(Str("The question to the learner, e.g. 'What do you say first?'"), True),
+    "principle": F(_id("The principle this scenario teaches, e.g. timing")),
+    "options": F(ListOf(OPTION, "Possible responses (2 to 26)", min_items=2, item_name="option"), True),
+    "retry": F(Bool("Whether the learner may try again; defaults to the course's scenario_retry")),
+    "scored": F(Bool("Whether the choice is reported to the LMS as an interaction"), default=True),
+}, "A customer situation with one decision")
+
+CHOICE = Obj("choice", {
+    "text": F(Str("What the agent says"), True),
+    "next": F(_id("The id of the node this choice leads to"), True),
+    "effects": F(MapOf(Int("Change to the score"), "How this choice changes each named score, e.g. rapport: 1")),
+    "feedback": F(Str("Shown after the choice, in the debrief", markdown=True)),
+}, "An agent's choice in a dialogue")
+
+ENDING = Obj("ending", {
+    "outcome": F(Choice(("good", "mixed", "poor"), "How the conversation ended"), True),
+    "title": F(Str("Ending heading", max_len=200), True),
+    "debrief": F(Str("What the learner should take from this ending", markdown=True), True),
+}, "How a dialogue ends")
+
+NODE = Obj("node", {
+    "id": F(_id("Node id, unique in the dialogue"), True),
+    "customer": F(Str("What the customer says at this point")),
+    "mood": F(Choice(MOODS, "How the customer feels at this point; shown to the learner")),
+    "choices": F(ListOf(CHOICE, "The agent's options", min_items=1, item_name="choice")),
+    "ending": F(ENDING),
+}, "A step in a dialogue: the customer's line and the agent's choices, or an ending")
+
+DIALOGUE_PAGE = Obj("dialogue", {
+    "id": F(_id("Dialogue id, unique in the course"), True),
+    "title": F(Str("Dialogue heading", max_len=200), True),
+    "channel": F(Choice(CHANNELS, "Where the conversation happens"), default="phone"),
+    "customer": F(Str("The customer's name")),
+    "intro": F(Str("The set-up shown before the first line", markdown=True)),
+    "scores": F(ListOf(_id("A score name"), "Named scores the choices change, e.g. [rapport, resolution]",
+                       min_items=1, item_name="score name"), True),
+    "start": F(_id("The first node; defaults to the first in the list")),
+    "nodes": F(ListOf(NODE, "The conversation's nodes", min_items=2, item_name="node"), True),
+    "scored": F(Bool("Whether decisions and scores are reported to the LMS"), default=True),
+}, "A branching conversation")
+
+PAGE = Tagged("page", {"text": TEXT_PAGE, "scenario": SCENARIO_PAGE, "dialogue": DIALOGUE_PAGE},
+              "A page of a lesson")
+
+LESSON = Obj("lesson", {
+    "id": F(_id("Lesson id, unique in the course"), True),
+    "title": F(Str("Lesson title, shown in the outline", max_len=200), True),
+    "pages": F(ListOf(PAGE, "The lesson's pages, in order", min_items=1, item_name="page"), True),
+}, "A lesson: an ordered list of pages")
+
+ANSWER = Obj("choice", {
+    "text": F(Str("The answer text"), True),
+    "correct": F(Bool("Whether this answer is correct"), default=False),
+    "feedback": F(Str("Feedback shown when this answer is chosen", markdown=True)),
+}, "An answer of a choice question")
+
+QFEEDBACK = Obj("feedback", {
+    "correct": F(Str("Shown when the answer is right", markdown=True)),
+    "incorrect": F(Str("Shown when the answer is wrong", markdown=True)),
+}, "Feedback for the whole question")
+
+PAIR = Obj("pair", {
+    "left": F(Str("The prompt"), True),
+    "right": F(Str("Its match"), True),
+}, "A matching pair")
+
+
+def _question(name: str, extra: dict[str, F], doc: str) -> Obj:
+    return Obj(name, {
+        "id": F(_id("Question id, unique in the course; used in LMS reports"), True),
+        "text": F(Str("The question", markdown=True), True),
+        **extra,
+        "feedback": F(QFEEDBACK),
+        "weight": F(Int("How much this question counts", minimum=1, maximum=100), default=1),
+    }, doc)
+
+
+CHOICES = F(ListOf(ANSWER, "The answers (2 to 26)", min_items=2, item_name="choice"), True)
+QUESTION = Tagged("question", {
+    "single-choice": _question("single-choice question", {"choices": CHOICES}, "One correct answer"),
+    "multiple-response": _question("multiple-response question", {"choices": CHOICES},
+                                   "One or more correct answers; all must be chosen"),
+    "true-false": _question("true-false question", {"answer": F(Bool("The correct answer"), True)},
+                            "A statement that is true or false"),
+    "matching": _question("matching question", {
+        "pairs": F(ListOf(PAIR, "Prompts and their matches", min_items=2, item_name="pair"), True)},
+        "Match each prompt with its answer (chosen from a list, no drag and drop)"),
+    "ordering": _question("ordering question", {
+        "items": F(ListOf(Str("An item"), "The items in their correct order", min_items=2, item_name="item"), True)},
+        "Put the items in order (with buttons, no drag and drop)"),
+}, "An assessment question")
+
+ASSESSMENT = Obj("assessment", {
+    "title": F(Str("Heading of the assessment", max_len=200), default="Assessment"),
+    "intro": F(Str("Shown before the first question", markdown=True)),
+    "pass_mark": F(Int("Percentage needed to pass", minimum=0, maximum=100), default=80),
+    "attempts": F(Int("Attempts allowed; 0 means unlimited", minimum=0, maximum=99), default=3),
+    "draw": F(Int("How many questions to draw from the pool for each attempt; default all", minimum=1)),
+    "shuffle_questions": F(Bool("Shuffle the order of the questions for each attempt"), default=True),
+    "shuffle_choices": F(Bool("Shuffle the answers of choice questions"), default=True),
+    "feedback": F(Choice(("immediate", "end", "none"),
+                         "When feedback shows: after each question, on the results, or never"),
+                  default="immediate"),
+    "review": F(Bool("Whether learners may review their answers after the assessment"), default=True),
+    "questions": F(ListOf(QUESTION, "The question pool", min_items=1, item_name="question"), True),
+}, "The graded assessment")
+
+PRINCIPLE = Obj("principle", {
+    "id": F(_id("Principle id, used by scenarios"), True),
+    "title": F(Str("Principle name shown to learners"), True),
+}, "A principle the course teaches")
+
+COURSE = Obj("course", {
+    "id": F(Str("Course id: lower-case letters, digits and '-'; names the package",
+                pattern=ID, pattern_help=ID_HELP, example="empathy-essentials"), True),
+    "title": F(Str("Course title", max_len=200), True),
+    "version": F(Str("Course version, e.g. 1.2.0 (quote it)", pattern=r"[0-9A-Za-z][0-9A-Za-z._-]{0,19}",
+                     pattern_help="letters, digits, '.', '_' and '-', at most 20 characters",
+                     example="1.0.0"), default="1.0.0"),
+    "language": F(Str("Language of the course and the player's words", pattern=r"[a-z]{2}(-[A-Z]{2})?",
+                      pattern_help="a language code such as en, es, fr or en-GB", example="en"),
+                  default="en"),
+    "description": F(Str("One or two sentences on what the course is for")),
+    "audience": F(Str("Who the course is for")),
+    "duration_minutes": F(Int("Estimated duration in minutes", minimum=1, maximum=600)),
+    "completion": F(Choice(("lessons", "assessment", "both"),
+                           "What completes the course: all lessons viewed, the assessment passed, "
+                           "or both; default both (lessons when there is no assessment)")),
+    "lms_mastery_score": F(Bool("SCORM 1.2: write the pass mark as adlcp:masteryscore in the manifest, "
+                                "so the LMS may set passed/failed from the score"), default=False),
+    "scenario_retry": F(Bool("Whether learners may retry scenarios by default"), default=True),
+    "principles": F(ListOf(PRINCIPLE, "The principles scenarios teach", item_name="principle")),
+    "lessons": F(ListOf(LESSON, "The course's lessons, in order", min_items=1, item_name="lesson"), True),
+    "assessment": F(ASSESSMENT),
+}, "A course")
+
+
+def json_schema() -> dict:
+    """The JSON Schema (draft 2020-12) of course.yaml."""
+    out = COURSE.json()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://scorm-builder.invalid/course.schema.json",
+        "title": "scorm-builder course",
+        **out,
+    }
+
+
+def json_schema_text() -> str:
+    return json.dumps(json_schema(), indent=2, sort_keys=False, ensure_ascii=False) + "\n"

@@ -1,0 +1,311 @@
+"""Small declarative type specs: each checks a positioned value and describes itself as JSON Schema.
+
+``schema.py`` assembles them into the course format; ``validate.py`` runs them.
+Messages follow one shape: what is wrong (expected ..., got ...) and how to fix it.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .errors import Problem
+from .loader import Map, Seq
+
+
+@dataclass
+class Ctx:
+    """Collects problems while a tree is checked."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, where: tuple[str, tuple[int, int]], key: str, reason: str, fix: str = "") -> None:
+        src, (line, col) = where
+        self.problems.append(Problem(src, line, col, key, reason, fix))
+
+
+def describe(value: Any) -> str:
+    """How a YAML value reads to a designer, for 'got ...'."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        short = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text {short!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping of keys"
+    return type(value).__name__
+
+
+def did_you_mean(word: str, options) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+class Spec:
+    """A value type in the course format."""
+
+    doc: str = ""
+    expected: str = "a value"
+
+    def check(self, value: Any, where, key: str, ctx: Ctx) -> Any:
+        raise NotImplementedError
+
+    def json(self) -> dict:
+        raise NotImplementedError
+
+    def _wrong_type(self, value, where, key, ctx, fix=""):
+        ctx.error(where, key, f"wrong type (expected {self.expected}, got {describe(value)})",
+                  fix or f"write {self.expected} here")
+        return None
+
+
+class Str(Spec):
+    expected = "text"
+
+    def __init__(self, doc: str = "", pattern: str | None = None, pattern_help: str = "",
+                 max_len: int | None = None, markdown: bool = False, example: str | None = None):
+        self.doc, self.pattern, self.pattern_help = doc, pattern, pattern_help
+        self.max_len, self.markdown, self.example = max_len, markdown, example
+
+    def check(self, value, where, key, ctx):
+        if isinstance(value, bool) or isinstance(value, (int, float)):
+            shown = str(value).lower() if isinstance(value, bool) else str(value)
+            return self._wrong_type(value, where, key, ctx,
+                                    f"put the value in quotes: \"{shown}\"")
+        if not isinstance(value, str):
+            return self._wrong_type(value, where, key, ctx)
+        if not value.strip():
+            ctx.error(where, key, "empty text (expected text, got an empty string)",
+                      "write the text, or remove the key")
+            return None
+        if self.pattern and not re.fullmatch(self.pattern, value):
+            ctx.error(where, key, f"invalid value {value!r} (expected {self.pattern_help})",
+                      f"use {self.pattern_help}" + (f", for example '{self.example}'" if self.example else ""))
+            return None
+        if self.max_len and len(value) > self.max_len:
+            ctx.error(where, key, f"too long (expected at most {self.max_len} characters, got {len(value)})",
+                      "shorten the text")
+            return None
+        return value
+
+    def json(self):
+        out: dict = {"type": "string", "minLength": 1}
+        if self.pattern:
+            out["pattern"] = f"^(?:{self.pattern})$"
+        if self.max_len:
+            out["maxLength"] = self.max_len
+        if self.doc:
+            out["description"] = self.doc + (" (Markdown)" if self.markdown else "")
+        return out
+
+
+class Choice(Spec):
+    def __init__(self, options: tuple[str, ...], doc: str = ""):
+        self.options, self.doc = options, doc
+        self.expected = "one of: " + ", ".join(options)
+
+    def check(self, value, where, key, ctx):
+        if isinstance(value, str) and value in self.options:
+            return value
+        hint = did_you_mean(value, self.options) if isinstance(value, str) else ""
+        ctx.error(where, key, f"invalid value (expected {self.expected}, got {describe(value)})",
+                  hint or f"use one of: {', '.join(self.options)}")
+        return None
+
+    def json(self):
+        return {"enum": list(self.options), "description": self.doc}
+
+
+class Int(Spec):
+    def __init__(self, doc: str = "", minimum: int | None = None, maximum: int | None = None):
+        self.doc, self.minimum, self.maximum = doc, minimum, maximum
+        if minimum is not None and maximum is not None:
+            self.expected = f"a whole number from {minimum} to {maximum}"
+        elif minimum is not None:
+            self.expected = f"a whole number of at least {minimum}"
+        else:
+            self.expected = "a whole number"
+
+    def check(self, value, where, key, ctx):
+        if isinstance(value, bool) or not isinstance(value, int):
+            return self._wrong_type(value, where, key, ctx)
+        if (self.minimum is not None and value < self.minimum) or \
+                (self.maximum is not None and value > self.maximum):
+            ctx.error(where, key, f"out of range (expected {self.expected}, got {value})",
+                      f"use {self.expected}")
+            return None
+        return value
+
+    def json(self):
+        out: dict = {"type": "integer", "description": self.doc}
+        if self.minimum is not None:
+            out["minimum"] = self.minimum
+        if self.maximum is not None:
+            out["maximum"] = self.maximum
+        return out
+
+
+class Bool(Spec):
+    expected = "true or false"
+
+    def __init__(self, doc: str = ""):
+        self.doc = doc
+
+    def check(self, value, where, key, ctx):
+        if isinstance(value, bool):
+            return value
+        return self._wrong_type(value, where, key, ctx, "write true or false, without quotes")
+
+    def json(self):
+        return {"type": "boolean", "description": self.doc}
+
+
+class ListOf(Spec):
+    def __init__(self, item: Spec, doc: str = "", min_items: int = 0, item_name: str = "item"):
+        self.item, self.doc, self.min_items, self.item_name = item, doc, min_items, item_name
+        self.expected = f"a list of {item_name}s"
+
+    def check(self, value, where, key, ctx):
+        if not isinstance(value, Seq):
+            return self._wrong_type(value, where, key, ctx,
+                                    f"write each {self.item_name} on its own line starting with '- '")
+        if len(value) < self.min_items:
+            ctx.error(where, key,
+                      f"too few {self.item_name}s (expected at least {self.min_items}, got {len(value)})",
+                      f"add {self.min_items - len(value)} more {self.item_name}"
+                      f"{'s' if self.min_items - len(value) > 1 else ''}")
+        out = Seq()
+        out.src, out.pos, out.item_pos = value.src, value.pos, list(value.item_pos)
+        for i, item in enumerate(value):
+            out.append(self.item.check(item, value.where(i), f"{key}[{i}]", ctx))
+        return out
+
+    def json(self):
+        out = {"type": "array", "items": self.item.json(), "description": self.doc}
+        if self.min_items:
+            out["minItems"] = self.min_items
+        return out
+
+
+class MapOf(Spec):
+    """A mapping from free names (e.g. score names) to values of one type."""
+
+    def __init__(self, value: Spec, doc: str = "", key_pattern: str = r"[A-Za-z][A-Za-z0-9_-]*"):
+        self.value, self.doc, self.key_pattern = value, doc, key_pattern
+        self.expected = "a mapping of names to values"
+
+    def check(self, value, where, key, ctx):
+        if not isinstance(value, Map):
+            return self._wrong_type(value, where, key, ctx)
+        out = _copy_map(value)
+        for k, v in value.items():
+            out[k] = self.value.check(v, value.where(k), f"{key}.{k}", ctx)
+        return out
+
+    def json(self):
+        return {"type": "object", "additionalProperties": self.value.json(), "description": self.doc}
+
+
+@dataclass
+class F:
+    """A key of an object: its spec, whether it is required, and its default."""
+
+    spec: Spec
+    required: bool = False
+    default: Any = None
+
+
+class Obj(Spec):
+    def __init__(self, name: str, fields: dict[str, F], doc: str = "",
+                 post: Callable[[Map, str, Ctx], None] | None = None):
+        self.name, self.fields, self.doc, self.post = name, fields, doc, post
+        self.expected = f"a mapping with keys ({', '.join(self.fields)})"
+
+    def check(self, value, where, key, ctx):
+        if not isinstance(value, Map):
+            return self._wrong_type(value, where, key, ctx,
+                                    f"write the {self.name} as indented 'key: value' lines")
+        return self.check_keys(value, key, ctx)
+
+    def check_keys(self, value: Map, key: str, ctx: Ctx, skip: tuple[str, ...] = ()) -> Map:
+        out = _copy_map(value)
+        for k, v in value.items():
+            sub = f"{key}.{k}" if key else k
+            if k in skip:
+                out[k] = v
+                continue
+            if k not in self.fields:
+                hint = did_you_mean(k, self.fields)
+                ctx.error((value.src, value.key_pos[k]), sub,
+                          f"unknown key '{k}' in {self.name}",
+                          hint or f"remove it; allowed keys: {', '.join(self.fields)}")
+                continue
+            out[k] = self.fields[k].spec.check(v, value.where(k), sub, ctx)
+        for k, f in self.fields.items():
+            if k in value:
+                continue
+            if f.required:
+                sub = f"{key}.{k}" if key else k
+                ctx.error(value.where(), sub, f"missing required key '{k}' in {self.name}",
+                          f"add '{k}:' ({f.spec.expected})")
+            elif f.default is not None:
+                out[k] = f.default
+        if self.post:
+            self.post(out, key, ctx)
+        return out
+
+    def json(self):
+        return {
+            "type": "object",
+            "description": self.doc,
+            "properties": {k: f.spec.json() for k, f in self.fields.items()},
+            "required": [k for k, f in self.fields.items() if f.required],
+            "additionalProperties": False,
+        }
+
+
+class Tagged(Spec):
+    """One of several objects, chosen by a ``type`` key."""
+
+    def __init__(self, name: str, variants: dict[str, Obj], doc: str = "", tag: str = "type"):
+        self.name, self.variants, self.doc, self.tag = name, variants, doc, tag
+        self.expected = f"a {name} with '{tag}:' one of {', '.join(variants)}"
+
+    def check(self, value, where, key, ctx):
+        if not isinstance(value, Map):
+            return self._wrong_type(value, where, key, ctx)
+        kind = value.get(self.tag)
+        if kind is None:
+            ctx.error(value.where(), f"{key}.{self.tag}", f"missing required key '{self.tag}' in {self.name}",
+                      f"add '{self.tag}:' with one of: {', '.join(self.variants)}")
+            return None
+        if kind not in self.variants:
+            hint = did_you_mean(kind, self.variants) if isinstance(kind, str) else ""
+            ctx.error(value.where(self.tag), f"{key}.{self.tag}",
+                      f"unknown {self.name} type (expected one of: {', '.join(self.variants)}, "
+                      f"got {describe(kind)})", hint or f"use one of: {', '.join(self.variants)}")
+            return None
+        return self.variants[kind].check_keys(value, key, ctx, skip=(self.tag,))
+
+    def json(self):
+        branches = []
+        for name, obj in self.variants.items():
+            sch = obj.json()
+            sch["properties"] = {self.tag: {"const": name}, **sch["properties"]}
+            sch["required"] = [self.tag] + sch["required"]
+            branches.append(sch)
+        return {"description": self.doc, "oneOf": branches}
+
+
+def _copy_map(value: Map) -> Map:
+    out = Map()
+    out.src, out.pos = value.src, value.pos
+    out.key_pos, out.val_pos = dict(value.key_pos), dict(value.val_pos)
+    return out

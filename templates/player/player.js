@@ -1,0 +1,1 @@
+/* player: see issue 3 */
