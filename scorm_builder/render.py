@@ -109,7 +109,7 @@ def _scenario_page(page: Page, course: Course) -> dict[str, Any]:
                     for key, o in zip(letters(len(options)), options)],
         "retry": d.get("retry", course.scenario_retry),
         "scored": d["scored"],
-        "interaction_id": f"scn-{page.id}",
+        "interaction_id": f"scn_{page.id}",
     }
 
 
@@ -144,7 +144,7 @@ def _dialogue_page(page: Page) -> dict[str, Any]:
         "start": start,
         "nodes": nodes,
         "scored": d["scored"],
-        "interaction_prefix": f"dlg-{page.id}",
+        "interaction_prefix": f"dlg_{page.id}",
     }
 
 
@@ -153,7 +153,7 @@ def _question(q: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": q["id"], "kind": q["type"], "text_html": markdown(q["text"]), "weight": q["weight"],
         "feedback": {"correct_html": markdown(fb.get("correct")), "incorrect_html": markdown(fb.get("incorrect"))},
-        "interaction_id": f"q-{q['id']}",
+        "interaction_id": f"q_{q['id']}",
     }
     if q["type"] in ("single-choice", "multiple-response"):
         out["choices"] = [{"key": key, "text": c["text"], "correct": c["correct"],
