@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs: Debian's chromium, the Python test extras, and the pinned
+# node packages of the browser tests (scorm-again as the LMS run-time, axe-core). Safe to re-run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x /usr/bin/chromium ]; then
+    echo "install-test-deps: installing Debian's chromium"
+    if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium
+fi
+
+echo "install-test-deps: pip install -e '.[test]'"
+python -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -e '.[test]'
+
+if ! command -v npm >/dev/null 2>&1; then
+    echo "install-test-deps: npm is missing; installing Debian's nodejs and npm"
+    if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+
+# npm ci installs exactly what package-lock.json pins (and replaces node_modules).
+echo "install-test-deps: npm ci"
+npm ci --no-audit --no-fund --loglevel=error
+
+echo "install-test-deps: done (chromium: $(/usr/bin/chromium --version 2>/dev/null || echo missing))"
