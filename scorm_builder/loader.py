@@ -25,7 +25,8 @@ class Map(dict):
 
     def where(self, key: str | None = None) -> tuple[str, Pos]:
         if key is not None and key in self.val_pos:
-            return self.src, self.val_pos[key]
+            # a value put here from another file (a company override) keeps that file's name
+            return getattr(self, "val_src", {}).get(key, self.src), self.val_pos[key]
         return self.src, self.pos
 
 
@@ -98,14 +99,20 @@ def load_text(raw: bytes, shown: str) -> Map:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        problem, context = err.problem or "invalid YAML", err.context
+        if "quoted scalar" in (context or "") and err.context_mark and "end of stream" in problem:
+            # an unclosed quote: the end of the file is no help, the opening quote is
+            mark, problem, context = err.context_mark, "a quote is opened here and never closed", None
+        elif "'\\t'" in problem:
+            problem, context = "a tab character (YAML indentation allows only spaces)", None
         line, col = _mark(mark) if mark else (1, 1)
-        reason = "YAML syntax error: " + (err.problem or "invalid YAML")
-        if err.context:
-            reason += f" ({err.context}"
+        reason = "YAML syntax error: " + problem
+        if context:
+            reason += f" ({context}"
             if err.context_mark and err.context_mark is not mark:
                 reason += f" at line {err.context_mark.line + 1}"
             reason += ")"
-        raise LoadError([Problem(shown, line, col, "", reason, _syntax_hint(err.problem or ""))])
+        raise LoadError([Problem(shown, line, col, "", reason, _syntax_hint(problem))])
     except yaml.YAMLError as err:  # pragma: no cover - reader errors without marks
         raise LoadError([Problem(shown, 1, 1, "", f"YAML error: {err}", "fix the YAML syntax")])
     finally:
@@ -114,11 +121,12 @@ def load_text(raw: bytes, shown: str) -> Map:
         raise LoadError([Problem(shown, 1, 1, "", "the file is empty",
                                  "start from `scorm-builder new my-course` or copy an example course")])
     if not isinstance(node, yaml.MappingNode):
-        got = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
+        is_list = isinstance(node, yaml.SequenceNode)
         raise LoadError([Problem(shown, *_mark(node.start_mark), "",
                                  f"the top level must be a mapping of keys (expected keys such as "
-                                 f"'id:' and 'title:', got {got})",
-                                 "remove the leading '- ' so the file starts with 'id: ...'")])
+                                 f"'id:' and 'title:', got {'a list' if is_list else 'a single value'})",
+                                 "remove the leading '- ' so the file starts with 'id: ...'" if is_list
+                                 else "write the course as 'key: value' lines, starting with 'id: ...'")])
     problems: list[Problem] = []
     tree = _convert(node, loader, shown, problems, "")
     if problems:
@@ -129,6 +137,8 @@ def load_text(raw: bytes, shown: str) -> Map:
 def _syntax_hint(problem: str) -> str:
     if "tab" in problem:
         return "indent with spaces, not tabs"
+    if "never closed" in problem:
+        return "add the closing quote at the end of the text"
     if "mapping values are not allowed" in problem:
         return "put text that contains ': ' in quotes, or use a block with '|'"
     if "found character" in problem or "expected <block end>" in problem:
