@@ -21,28 +21,52 @@ def find_course_file(course: Path) -> Path:
     return course
 
 
-def load_course(course: Path) -> Course:
-    """Read, check and model one course; raise CourseInvalid with every problem found."""
+def load_course(course: Path, profile: Path | None = None) -> Course:
+    """Read, check and model one course (customized by a company profile when given);
+    raise CourseInvalid with every problem found."""
     path = find_course_file(course)
     try:
         tree = load_yaml(path)
     except LoadError as err:
         raise CourseInvalid(err.problems) from None
-    return validate_tree(tree, path.parent)
+    return validate_tree(tree, path.parent, profile)
 
 
-def validate_tree(tree: Map, root: Path) -> Course:
+def validate_tree(tree: Map, root: Path, profile: Path | None = None) -> Course:
+    from .include import expand_includes
+    from .substitute import substitute
+
     ctx = Ctx()
-    from .include import expand_includes  # noqa: PLC0415 - keeps the import graph flat
     tree = expand_includes(tree, root, ctx)
+    company = None
+    if profile is not None:
+        from .company import apply_profile, load_profile
+
+        settings, company = load_profile(Path(profile), ctx)
+        if settings is not None:
+            apply_profile(tree, settings, ctx)
+    if ctx.problems:
+        raise CourseInvalid(ctx.problems)
+    substitute(tree, _variables(tree, company), ctx)
     clean = COURSE.check_keys(tree, "", ctx)
     if ctx.problems and _structure_broken(clean):
         raise CourseInvalid(ctx.problems)
     checker = _Checker(ctx, root)
-    course = checker.course(clean)
+    course = checker.course(clean, company)
     if ctx.problems:
         raise CourseInvalid(ctx.problems)
     return course
+
+
+def _variables(tree: Map, company) -> dict:
+    """What course text may use: company.name, company.id and terms.<name>."""
+    terms = tree.get("terms") if isinstance(tree.get("terms"), dict) else {}
+    terms = {k: v for k, v in terms.items() if isinstance(v, str)}
+    name = tree.get("company_name") if isinstance(tree.get("company_name"), str) else "our company"
+    if company is not None:
+        terms.update(company.terms)
+        return {"company": {"name": company.name, "id": company.id}, "terms": terms}
+    return {"company": {"name": name, "id": ""}, "terms": terms}
 
 
 def _structure_broken(clean: Map) -> bool:
@@ -78,7 +102,7 @@ class _Checker:
             self.ids[ident] = node.where("id")
 
     # -- course ---------------------------------------------------------------------------------
-    def course(self, c: Map) -> Course | None:
+    def course(self, c: Map, company=None) -> Course | None:
         principles = [p for p in (c.get("principles") or []) if isinstance(p, dict)]
         seen_p: set[str] = set()
         for i, p in enumerate(principles):
@@ -108,6 +132,7 @@ class _Checker:
             principles=tuple({"id": p["id"], "title": p["title"]} for p in principles),
             lessons=tuple(lessons), assessment=assessment,
             assets=tuple(self.assets[k] for k in sorted(self.assets)), source=c.src,
+            company=company,
         )
 
     def lesson(self, lesson: Map, path: str) -> Lesson | None:
@@ -158,6 +183,7 @@ class _Checker:
         nodes = [n for n in (page.get("nodes") or []) if isinstance(n, dict) and n.get("id")]
         scores = set(s for s in (page.get("scores") or []) if isinstance(s, str))
         by_id: dict[str, Map] = {}
+        sound = True  # reachability and loops are judged only once every node and 'next' is sound
         for i, node in enumerate(page.get("nodes") or []):
             if not isinstance(node, dict) or not node.get("id"):
                 continue
@@ -167,10 +193,12 @@ class _Checker:
                 self.error(node, "id", f"{npath}.id",
                            f"duplicate node id '{node['id']}' (already used on line {line})",
                            "give each node of the dialogue its own id")
+                sound = False
                 continue
             by_id[node["id"]] = node
             has_choices, has_ending = "choices" in node, "ending" in node
             if has_choices == has_ending:
+                sound = False
                 self.error(node, None, npath,
                            "a node needs either 'choices' or 'ending' (got "
                            + ("both" if has_choices else "neither") + ")",
@@ -190,6 +218,7 @@ class _Checker:
                 cpath = f"{path}.nodes[{i}].choices[{k}]"
                 nxt = choice.get("next")
                 if nxt and nxt not in by_id:
+                    sound = False
                     hint = did_you_mean(nxt, by_id)
                     self.error(choice, "next", f"{cpath}.next",
                                f"no node has id '{nxt}' (expected one of: {', '.join(by_id)})",
@@ -202,7 +231,7 @@ class _Checker:
                         self.error(choice["effects"], name, f"{cpath}.effects.{name}",
                                    f"unknown score '{name}' (expected one of: {', '.join(sorted(scores))})",
                                    hint or "add it to the dialogue's 'scores:' list")
-        if not by_id:
+        if not by_id or not sound:
             return
         start = page.get("start") or next(iter(by_id))
         if start not in by_id:
@@ -238,8 +267,9 @@ class _Checker:
         draw = a.get("draw") or len(questions)
         if a.get("draw") and isinstance(a.get("questions"), list) and a["draw"] > len(a["questions"]):
             self.error(a, "draw", f"{path}.draw",
-                       f"the pool is smaller than the draw (expected at most {len(a['questions'])}, got {a['draw']})",
-                       f"add {a['draw'] - len(a['questions'])} questions or lower 'draw'")
+                       f"the pool is smaller than the draw (expected at most {len(a['questions'])}, "
+                       f"the number of questions, got {a['draw']})",
+                       f"add {_count(a['draw'] - len(a['questions']), 'question')} or lower 'draw'")
         settings = {k: a[k] for k in ("intro", "shuffle_questions", "shuffle_choices", "feedback", "review")
                     if k in a}
         return Assessment(a.get("title", ""), a.get("pass_mark", 80), a.get("attempts", 3), draw,
@@ -301,7 +331,7 @@ class _Checker:
         real = file.resolve()
         if not real.is_relative_to(course_dir):
             self.error(node, key, path,
-                       f"the asset {raw!r} is a link to a file outside the course folder ({real})",
+                       f"the asset {raw!r} is a link to a file outside the course folder ({display_path(real)})",
                        "copy the file into the course folder instead of linking to it")
             return
         if not real.is_file():
@@ -310,3 +340,7 @@ class _Checker:
         href = real.relative_to(course_dir).as_posix()
         node[key] = href
         self.assets[href] = Asset(real, href)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
