@@ -177,6 +177,18 @@ PRINCIPLE = Obj("principle", {
     "title": F(Str("Principle name shown to learners"), True),
 }, "A principle the course teaches")
 
+LINT = Obj("lint", {
+    "scripted_phrases": F(ListOf(Str("An overused phrase, matched ignoring case and punctuation"),
+                                 "More overused phrases that a best option should not use", item_name="phrase")),
+    "sympathy_openers": F(ListOf(Str("A sympathy phrase, matched ignoring case and punctuation"),
+                                 "More sympathy phrases that the best option of a when-not-to scenario "
+                                 "should not start with", item_name="phrase")),
+    "when_not_to_principles": F(ListOf(_id("A principle id"),
+                                       "Principles whose scenarios teach when not to lead with sympathy "
+                                       "(besides those whose id starts with when-not-to)",
+                                       item_name="principle id")),
+}, "Settings for `scorm-builder lint`; they add to its built-in lists")
+
 COURSE = Obj("course", {
     "id": F(Str("Course id: lower-case letters, digits and '-'; names the package",
                 pattern=ID, pattern_help=ID_HELP, example="empathy-essentials"), True),
@@ -199,6 +211,7 @@ COURSE = Obj("course", {
     "principles": F(ListOf(PRINCIPLE, "The principles scenarios teach", item_name="principle")),
     "lessons": F(ListOf(LESSON, "The course's lessons, in order", min_items=1, item_name="lesson"), True),
     "assessment": F(ASSESSMENT),
+    "lint": F(LINT),
 }, "A course")
 
 
