@@ -20,41 +20,44 @@ def expand_includes(tree: Map, root: Path, ctx: Ctx) -> Map:
     return _expand(tree, root, library, ctx, (str((root / "course.yaml").resolve()),))
 
 
-def _expand(node, here: Path, library: Path, ctx: Ctx, chain: tuple[str, ...]):
+def _expand(node, here: Path, library: Path, ctx: Ctx, chain: tuple[str, ...], path: str = ""):
+    """``path`` is the key path inside the current file, for messages."""
     if isinstance(node, Map):
         for key in list(node):
             value = node[key]
+            sub = f"{path}.{key}" if path else key
             if key in LIST_KEYS and isinstance(value, Seq):
-                node[key] = _expand_list(key, value, here, library, ctx, chain)
+                node[key] = _expand_list(sub, value, here, library, ctx, chain)
             elif isinstance(value, (Map, Seq)):
-                node[key] = _expand(value, here, library, ctx, chain)
+                node[key] = _expand(value, here, library, ctx, chain, sub)
     elif isinstance(node, Seq):
         for i, item in enumerate(node):
-            node[i] = _expand(item, here, library, ctx, chain)
+            node[i] = _expand(item, here, library, ctx, chain, f"{path}[{i}]")
     return node
 
 
-def _expand_list(key: str, seq: Seq, here: Path, library: Path, ctx: Ctx, chain) -> Seq:
+def _expand_list(path: str, seq: Seq, here: Path, library: Path, ctx: Ctx, chain) -> Seq:
     out = Seq()
     out.src, out.pos, out.item_pos = seq.src, seq.pos, []
     for i, item in enumerate(seq):
         if not (isinstance(item, Map) and "include" in item):
-            out.append(_expand(item, here, library, ctx, chain))
+            out.append(_expand(item, here, library, ctx, chain, f"{path}[{i}]"))
             out.item_pos.append(seq.item_pos[i])
             continue
-        pieces = _load_piece(key, item, i, here, library, ctx, chain)
+        pieces = _load_piece(path, item, i, here, library, ctx, chain)
         for piece, pos in pieces:
             out.append(piece)
             out.item_pos.append(pos)
     return out
 
 
-def _load_piece(key, item: Map, index: int, here: Path, library: Path, ctx: Ctx, chain):
+def _load_piece(path: str, item: Map, index: int, here: Path, library: Path, ctx: Ctx, chain):
+    key = path.rsplit(".", 1)[-1]  # lessons, pages or questions
     where = item.where("include")
-    path_key = f"{key}[{index}].include"
+    path_key = f"{path}[{index}].include"
     extra = [k for k in item if k != "include"]
     if extra:
-        ctx.error((item.src, item.key_pos[extra[0]]), f"{key}[{index}].{extra[0]}",
+        ctx.error((item.src, item.key_pos[extra[0]]), f"{path}[{index}].{extra[0]}",
                   f"an include item takes no other keys (got '{extra[0]}')",
                   "change the included file instead, or copy the piece here")
     target = item["include"]
@@ -68,7 +71,8 @@ def _load_piece(key, item: Map, index: int, here: Path, library: Path, ctx: Ctx,
                   "keep shared pieces under the courses folder, e.g. courses/shared/")
         return []
     if str(file) in chain:
-        ctx.error(where, path_key, f"the include {target!r} includes itself (through {len(chain)} files)",
+        ctx.error(where, path_key, f"the include {target!r} loops back to {display_path(file)}, "
+                  f"which is already being included (expected no include loops)",
                   "remove the include that loops back")
         return []
     if not file.is_file():
