@@ -28,16 +28,46 @@ def main() -> None:
 @click.option("--schemas", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of the official SCORM XSDs to copy to each package root, as the ADL "
                    "conformance suite requires (or set SCORM_BUILDER_SCHEMAS).")
-def build(courses, standards, out_dir, schemas) -> None:
-    """Build SCORM zips: OUTPUT/<course-id>-<version>-<standard>.zip."""
+@click.option("--company", "companies", multiple=True, metavar="PATTERN",
+              help="Build for company profiles: an id, a glob such as '*' or 'tele*', or a profile file; "
+                   "repeat for several. Builds every course x company x standard in parallel.")
+@click.option("--companies-dir", default="courses/companies", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Where company profiles live.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Worker processes for --company builds "
+              "(default: one per core).")
+def build(courses, standards, out_dir, schemas, companies, companies_dir, jobs) -> None:
+    """Build SCORM zips: OUTPUT/<course-id>[-<company>]-<version>-<standard>.zip."""
     from .build import build as run, warnings_for
     from .package import DEFAULT_STANDARDS
 
+    if companies:
+        _build_matrix(courses, standards or DEFAULT_STANDARDS, out_dir, schemas, companies, companies_dir, jobs)
+        return
     built = run(courses, standards or DEFAULT_STANDARDS, out_dir, schemas)
     for item in built:
         click.echo(f"built {item.path} ({item.size / 1024:.0f} KB)")
         for warning in warnings_for(item):
             click.echo(f"warning: {warning}", err=True)
+
+
+def _build_matrix(courses, standards, out_dir, schemas, patterns, companies_dir, jobs) -> None:
+    from .batch import build_matrix, summary_table
+    from .build import schemas_folder
+    from .company import find_profiles
+    from .errors import BuilderError
+
+    profiles = find_profiles(patterns, companies_dir)
+    total = len(courses) * len(profiles)
+    with click.progressbar(length=total, label="Building", file=click.get_text_stream("stderr"),
+                           show_pos=True) as bar:
+        entries, failures = build_matrix(courses, profiles, standards, out_dir, schemas_folder(schemas),
+                                         jobs, progress=bar.update)
+    for failure in failures:
+        click.echo(f"{failure.course} for company {failure.company}:\n{failure.error}", err=True)
+    click.echo(summary_table(entries, failures))
+    click.echo(f"report: {out_dir / 'build-report.json'}")
+    if failures:
+        raise BuilderError(f"{len(failures)} of {total} course/company builds failed (see above)")
 
 
 @main.command()

@@ -56,6 +56,7 @@ class Course:
     assessment: Assessment | None
     assets: tuple[Asset, ...]
     source: str  # the course file as shown in messages
+    company: Any = None  # company.Company when built for a company profile
 
     @property
     def pages(self) -> list[Page]:

@@ -14,6 +14,7 @@ STANDARDS = ("scorm12", "scorm2004-3", "scorm2004-4")
 DEFAULT_STANDARDS = ("scorm12", "scorm2004-4")
 SCHEMA_VERSION = {"scorm12": "1.2", "scorm2004-3": "2004 3rd Edition", "scorm2004-4": "2004 4th Edition"}
 PLAYER_FILES = ("player/player.css", "player/player.js")
+DEFAULT_BRAND = {"primary": "#1f4e79", "accent": "#b3541e"}
 LAUNCH = "index.html"
 # The control files the ADL test suite wants at the package root, by standard.
 SCHEMA_SOURCE = {"scorm12": "scorm12", "scorm2004-3": "scorm2004-4th", "scorm2004-4": "scorm2004-4th"}
@@ -29,7 +30,8 @@ class Plan:
 
     @property
     def name(self) -> str:
-        return f"{self.course.id}-{self.course.version}-{self.standard}.zip"
+        company = f"-{self.course.company.id}" if self.course.company else ""
+        return f"{self.course.id}{company}-{self.course.version}-{self.standard}.zip"
 
 
 def xml_id(*parts: str) -> str:
@@ -46,7 +48,8 @@ def plan(course: Course, standard: str, template_dirs: Sequence[Path] = (),
     """Render the player and the manifest and gather the assets."""
     if standard not in STANDARDS:
         raise BuilderError(f"unknown standard {standard!r} (expected one of: {', '.join(STANDARDS)})")
-    dirs = tuple(template_dirs)
+    company = course.company
+    dirs = tuple(company.template_dirs if company else ()) + tuple(template_dirs)
     env = environment(dirs)
     files: dict[str, bytes] = {}
     data = player_data(course, standard, dirs)
@@ -54,20 +57,34 @@ def plan(course: Course, standard: str, template_dirs: Sequence[Path] = (),
         course=course, data=data, standard=standard).encode("utf-8")
     for name in PLAYER_FILES:
         files[name] = read_template_bytes(name, dirs)
+    files["player/brand.css"] = env.get_template("player/brand.css").render(brand=_brand(course)).encode("utf-8")
     for asset in course.assets:
         files[asset.href] = asset.source.read_bytes()
+    if company and company.logo:
+        files[company.logo.href] = company.logo.source.read_bytes()
     if schemas is not None:
         files.update(control_files(schemas, standard))
     manifest_name = "scorm12/imsmanifest.xml" if standard == "scorm12" else "scorm2004/imsmanifest.xml"
-    ids = {"manifest": xml_id("MANIFEST", course.id), "org": xml_id("ORG", course.id),
-           "item": xml_id("ITEM", course.id), "resource": xml_id("RES", course.id),
-           "objective": xml_id("OBJ", course.id)}
+    # Identifiers never include the version, so an LMS can update a package in place.
+    key = (course.id, company.id) if company else (course.id,)
+    ids = {"manifest": xml_id("MANIFEST", *key), "org": xml_id("ORG", *key),
+           "item": xml_id("ITEM", *key), "resource": xml_id("RES", *key),
+           "objective": xml_id("OBJ", *key)}
     manifest = env.get_template(manifest_name).render(
         course=course, ids=ids, launch=LAUNCH, files=sorted(files), standard=standard,
         schemaversion=SCHEMA_VERSION[standard], mastery=_mastery(course),
         with_schemas=schemas is not None)
     files["imsmanifest.xml"] = manifest.encode("utf-8")
     return Plan(course, standard, dict(sorted(files.items())))
+
+
+def _brand(course: Course) -> dict[str, str]:
+    from .company import FONTS
+
+    company = course.company
+    return {"primary": (company and company.primary) or DEFAULT_BRAND["primary"],
+            "accent": (company and company.accent) or DEFAULT_BRAND["accent"],
+            "font": company.font if company else FONTS["system"]}
 
 
 def _mastery(course: Course) -> dict | None:

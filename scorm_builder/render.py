@@ -199,6 +199,11 @@ def player_data(course: Course, standard: str, dirs: Sequence[Path] = ()) -> dic
         "assessment": assessment,
         "strings": strings_for(course.language, dirs),
     }
+    company = course.company
+    data["brand"] = ({"company": company.name, "logo": company.logo.href if company.logo else "",
+                      "logo_alt": company.logo_alt} if company else None)
+    data["build"] = {"course_version": course.version, "company": company.id if company else "",
+                     "profile_sha256": company.sha256 if company else ""}
     data["course"]["fingerprint"] = fingerprint(data)
     return data
 

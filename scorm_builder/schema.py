@@ -208,6 +208,10 @@ COURSE = Obj("course", {
     "lms_mastery_score": F(Bool("SCORM 1.2: write the pass mark as adlcp:masteryscore in the manifest, "
                                 "so the LMS may set passed/failed from the score"), default=False),
     "scenario_retry": F(Bool("Whether learners may retry scenarios by default"), default=True),
+    "company_name": F(Str("The company name used for {{ company.name }} when built without a company profile",
+                          max_len=100), default="our company"),
+    "terms": F(MapOf(Str("A word or phrase", max_len=200),
+                     "Default terms used in text as {{ terms.<name> }}; a company profile may change them")),
     "principles": F(ListOf(PRINCIPLE, "The principles scenarios teach", item_name="principle")),
     "lessons": F(ListOf(LESSON, "The course's lessons, in order", min_items=1, item_name="lesson"), True),
     "assessment": F(ASSESSMENT),

@@ -152,6 +152,21 @@ class Int(Spec):
         return out
 
 
+class Anything(Spec):
+    """Any YAML value; checked later where it lands (company overrides)."""
+
+    expected = "a value"
+
+    def __init__(self, doc: str = ""):
+        self.doc = doc
+
+    def check(self, value, where, key, ctx):
+        return value
+
+    def json(self):
+        return {"description": self.doc}
+
+
 class Bool(Spec):
     expected = "true or false"
 
@@ -243,7 +258,7 @@ class Obj(Spec):
                 continue
             if k not in self.fields:
                 hint = did_you_mean(k, self.fields)
-                ctx.error((value.src, value.key_pos[k]), sub,
+                ctx.error((getattr(value, "val_src", {}).get(k, value.src), value.key_pos[k]), sub,
                           f"unknown key '{k}' in {self.name}",
                           hint or f"remove it; allowed keys: {', '.join(self.fields)}")
                 continue
@@ -308,4 +323,5 @@ def _copy_map(value: Map) -> Map:
     out = Map()
     out.src, out.pos = value.src, value.pos
     out.key_pos, out.val_pos = dict(value.key_pos), dict(value.val_pos)
+    out.val_src = dict(getattr(value, "val_src", {}))
     return out

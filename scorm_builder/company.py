@@ -1,0 +1,337 @@
+"""Company profiles (courses/companies/<id>.yaml): branding, terms and changes to a course by id.
+
+A profile is applied to the course's positioned tree before validation, so a replaced
+field that is wrong is reported at its line in the profile.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import contrast
+from .loader import LoadError, Map, Seq, display_path, load_yaml
+from .model import Asset
+from .schema import ID, ID_HELP
+from .spec import Anything, Bool, Choice, Ctx, F, Int, ListOf, MapOf, Obj, Str, did_you_mean
+
+HEX = r"#[0-9a-fA-F]{6}"
+PAGE_BG = "#ffffff"  # the player's page background
+ON_PRIMARY = "#ffffff"  # text on primary-coloured buttons and the header
+# Font stacks made only of fonts that devices already have: nothing is downloaded.
+FONTS = {
+    "system": 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+    "humanist": 'Seravek, "Gill Sans Nova", Ubuntu, Calibri, "DejaVu Sans", source-sans-pro, sans-serif',
+    "geometric": 'Avenir, Montserrat, Corbel, "URW Gothic", source-sans-pro, sans-serif',
+    "transitional": 'Charter, "Bitstream Charter", "Sitka Text", Cambria, serif',
+    "rounded": 'ui-rounded, "Hiragino Maru Gothic ProN", Quicksand, Comfortaa, Manjari, "Arial Rounded MT", '
+               'Calibri, source-sans-pro, sans-serif',
+}
+# Where each brand colour is used, against what, and the WCAG AA minimum there.
+COLOUR_USES = (
+    ("primary", "button and header backgrounds behind white text", ON_PRIMARY, 4.5),
+    ("primary", "links and headings on the white page", PAGE_BG, 4.5),
+    ("accent", "focus rings and progress bars on the white page", PAGE_BG, 3.0),
+)
+
+
+def _id(doc):
+    return Str(doc, pattern=ID, pattern_help=ID_HELP)
+
+
+PROFILE = Obj("company profile", {
+    "id": F(_id("Company id; names the packages"), True),
+    "name": F(Str("The company's display name, used as {{ company.name }}", max_len=100), True),
+    "language": F(Str("Course language for this company", pattern=r"[a-z]{2}(-[A-Z]{2})?",
+                      pattern_help="a language code such as en, es or fr")),
+    "branding": F(Obj("branding", {
+        "logo": F(Str("Logo file, relative to the profile")),
+        "logo_alt": F(Str("Text alternative of the logo; defaults to the company name", max_len=250)),
+        "primary": F(Str("Primary colour, e.g. #0b5394", pattern=HEX, pattern_help="a colour such as #0b5394")),
+        "accent": F(Str("Accent colour, e.g. #b45f06", pattern=HEX, pattern_help="a colour such as #b45f06")),
+        "font": F(Choice(tuple(FONTS), "Font stack, from fonts the learner's device already has"),
+                  default="system"),
+        "fix_contrast": F(Bool("Use the nearest passing shade when a colour fails WCAG AA contrast"),
+                          default=False),
+    })),
+    "terms": F(MapOf(Str("A word or phrase", max_len=200), "Terms used in course text as {{ terms.<name> }}")),
+    "pass_mark": F(Int("Pass mark override (percent)", minimum=0, maximum=100)),
+    "attempts": F(Int("Attempts override; 0 = unlimited", minimum=0, maximum=99)),
+    "templates": F(Str("A folder of template files that override the default theme, relative to the profile")),
+    "lessons": F(ListOf(_id("A lesson id"), "The lessons to keep, in this order", item_name="lesson id")),
+    "remove": F(ListOf(_id("An id"), "Pages, lessons or questions to remove", item_name="id")),
+    "overrides": F(ListOf(Obj("override", {
+        "id": F(_id("The scenario, page, dialogue, lesson or question to change"), True),
+        "node": F(_id("A node of that dialogue, to change the node instead")),
+        "set": F(MapOf(Anything("The new value"), "Fields to replace; mappings are merged"), True),
+    }), "Changes to pieces of the course", item_name="override")),
+    "add_pages": F(ListOf(Obj("added page", {
+        "lesson": F(_id("The lesson to add the page to"), True),
+        "after": F(_id("The page to add it after; default: at the end")),
+        "page": F(Anything("The page, as in a course file"), True),
+    }), "Company-specific pages", item_name="added page")),
+    "add_questions": F(ListOf(Anything("A question, as in a course file"), "Company-specific questions",
+                              item_name="question")),
+    "lint": F(Obj("lint", {
+        "scripted_phrases": F(ListOf(Str("A phrase"), "More overused phrases for the lint", item_name="phrase")),
+    })),
+}, "A company profile")
+
+
+@dataclass(frozen=True)
+class Company:
+    """What a profile changes beyond the course text."""
+
+    id: str
+    name: str
+    source: str
+    sha256: str
+    primary: str | None = None
+    accent: str | None = None
+    font: str = FONTS["system"]
+    logo: Asset | None = None
+    logo_alt: str = ""
+    template_dirs: tuple[Path, ...] = ()
+    terms: dict[str, str] = field(default_factory=dict)
+
+
+def find_profiles(patterns, folder: Path) -> list[Path]:
+    """Profiles named by id, file path or glob pattern (e.g. '*', 'tele*')."""
+    found: list[Path] = []
+    for pattern in patterns:
+        as_path = Path(pattern)
+        if as_path.suffix in (".yaml", ".yml") and as_path.is_file():
+            matches = [as_path]
+        else:
+            matches = sorted(folder.glob(f"{pattern}.yaml"))
+        if not matches:
+            from .errors import BuilderError
+
+            known = ", ".join(p.stem for p in sorted(folder.glob("*.yaml"))) or "none"
+            raise BuilderError(f"no company profile matches {pattern!r} in {display_path(folder)} "
+                               f"(profiles: {known})")
+        found.extend(m for m in matches if m not in found)
+    return found
+
+
+def load_profile(path: Path, ctx: Ctx) -> tuple[Map | None, Company | None]:
+    import hashlib
+
+    try:
+        tree = load_yaml(path)
+    except LoadError as err:
+        ctx.problems.extend(err.problems)
+        return None, None
+    before = len(ctx.problems)
+    clean = PROFILE.check_keys(tree, "", ctx)
+    if len(ctx.problems) > before:
+        return None, None
+    branding = clean.get("branding") or Map()
+    colours = _check_colours(clean, branding, ctx)
+    logo = None
+    if branding.get("logo"):
+        logo = _logo(branding, path.parent, ctx)
+    templates = ()
+    if clean.get("templates"):
+        folder = (path.parent / clean["templates"]).resolve()
+        if not folder.is_dir():
+            ctx.error(clean.where("templates"), "templates", f"template folder not found: {clean['templates']!r}",
+                      "create the folder next to the profile, or remove the key")
+        templates = (folder,)
+    company = Company(
+        id=clean["id"], name=clean["name"], source=tree.src,
+        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        primary=colours.get("primary"), accent=colours.get("accent"),
+        font=FONTS[branding.get("font", "system")], logo=logo,
+        logo_alt=branding.get("logo_alt") or clean["name"], template_dirs=templates,
+        terms=dict(clean.get("terms") or {}),
+    )
+    return clean, company
+
+
+def _check_colours(profile: Map, branding: Map, ctx: Ctx) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name in ("primary", "accent"):
+        colour = branding.get(name)
+        if not colour:
+            continue
+        colour = colour.lower()
+        for used, where_used, against, minimum in COLOUR_USES:
+            if used != name:
+                continue
+            got = contrast.ratio(colour, against)
+            if got >= minimum:
+                continue
+            shade = contrast.nearest_passing(colour, against, minimum)
+            if branding.get("fix_contrast") and shade:
+                colour = shade
+                continue
+            ctx.error(branding.where(name), f"branding.{name}",
+                      f"colour {colour} fails WCAG AA contrast for {where_used} (expected at least "
+                      f"{minimum}:1 against {against}, got {got:.2f}:1)",
+                      f"use a shade such as {shade}, or set 'fix_contrast: true' to use it automatically")
+        out[name] = colour
+    return out
+
+
+def _logo(branding: Map, folder: Path, ctx: Ctx) -> Asset | None:
+    raw = branding["logo"]
+    file = (folder / raw).resolve()
+    if ".." in Path(raw).parts or Path(raw).is_absolute() or not file.is_relative_to(folder.resolve()):
+        ctx.error(branding.where("logo"), "branding.logo", f"the logo path {raw!r} leaves the profile's folder",
+                  "put the logo next to the profile, e.g. logos/acme.svg")
+        return None
+    if not file.is_file():
+        ctx.error(branding.where("logo"), "branding.logo", f"logo not found: {raw!r}",
+                  "check the path; it is relative to the profile")
+        return None
+    ext = file.suffix.lower()
+    if ext not in (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp"):
+        ctx.error(branding.where("logo"), "branding.logo", f"unsupported logo type {ext!r} (expected svg, png, jpg, gif or webp)",
+                  "convert the logo to SVG or PNG")
+        return None
+    return Asset(file, f"player/logo{ext}")
+
+
+# -- applying a profile to a course tree --------------------------------------------------------
+
+def apply_profile(course: Map, profile: Map, ctx: Ctx) -> None:
+    """Change the course tree as the profile says, in place."""
+    index = _Index(course)
+    if profile.get("language"):
+        _put(course, "language", profile, "language")
+    assessment = course.get("assessment")
+    for key in ("pass_mark", "attempts"):
+        if key in profile:
+            if isinstance(assessment, Map):
+                _put(assessment, key, profile, key)
+            else:
+                ctx.error(profile.where(key), key, f"'{key}' needs an assessment, but the course has none",
+                          f"remove '{key}' from the profile")
+    for i, ov in enumerate(profile.get("overrides") or []):
+        target = index.find(ov["id"], ov, "id", ctx, path=f"overrides[{i}].id")
+        if target is None:
+            continue
+        if ov.get("node"):
+            nodes = {n.get("id"): n for n in (target.get("nodes") or []) if isinstance(n, Map)}
+            if ov["node"] not in nodes:
+                ctx.error(ov.where("node"), f"overrides[{i}].node",
+                          f"'{ov['id']}' has no node '{ov['node']}' (nodes: {', '.join(map(str, nodes))})",
+                          did_you_mean(ov["node"], nodes) or "use one of the node ids listed")
+                continue
+            target = nodes[ov["node"]]
+        _merge(target, ov["set"])
+    for i, ident in enumerate(profile.get("remove") or []):
+        if index.find(ident, profile["remove"], i, ctx, path=f"remove[{i}]") is not None:
+            index.remove(ident)
+    for i, add in enumerate(profile.get("add_pages") or []):
+        lesson = index.lessons.get(add["lesson"])
+        if lesson is None:
+            ctx.error(add.where("lesson"), f"add_pages[{i}].lesson",
+                      f"the course has no lesson '{add['lesson']}' (lessons: {', '.join(index.lessons)})",
+                      did_you_mean(add["lesson"], index.lessons) or "use one of the lesson ids listed")
+            continue
+        pages = lesson.get("pages")
+        at = len(pages)
+        if add.get("after"):
+            ids = [p.get("id") if isinstance(p, Map) else None for p in pages]
+            if add["after"] not in ids:
+                ctx.error(add.where("after"), f"add_pages[{i}].after",
+                          f"lesson '{add['lesson']}' has no page '{add['after']}' "
+                          f"(pages: {', '.join(str(x) for x in ids if x)})", "use one of the page ids listed")
+                continue
+            at = ids.index(add["after"]) + 1
+        pages.insert(at, add["page"])
+        pages.item_pos.insert(at, add.where("page")[1])
+    for question in profile.get("add_questions") or []:
+        if isinstance(assessment, Map) and isinstance(assessment.get("questions"), Seq):
+            assessment["questions"].append(question)
+            assessment["questions"].item_pos.append(getattr(question, "pos", (1, 1)))
+    if profile.get("lessons"):
+        _reorder(course, profile, index, ctx)
+    extra = (profile.get("lint") or {}).get("scripted_phrases")
+    if extra:
+        lint = course.setdefault("lint", _new_map(course))
+        if isinstance(lint, Map):
+            phrases = lint.get("scripted_phrases")
+            merged = Seq(list(phrases or []) + list(extra))
+            merged.src, merged.pos = profile.src, profile.where("lint")[1]
+            merged.item_pos = list(getattr(phrases, "item_pos", [])) + list(extra.item_pos)
+            lint["scripted_phrases"] = merged
+
+
+def _new_map(parent: Map) -> Map:
+    out = Map()
+    out.src, out.pos, out.key_pos, out.val_pos = parent.src, parent.pos, {}, {}
+    return out
+
+
+def _put(target: Map, key: str, source: Map, source_key: str) -> None:
+    target[key] = source[source_key]
+    target.val_pos[key] = source.where(source_key)[1]
+    target.key_pos[key] = source.key_pos.get(source_key, source.pos)
+    target.val_src = {**getattr(target, "val_src", {}), key: source.src}
+
+
+def _merge(target: Map, changes: Map) -> None:
+    for key, value in changes.items():
+        if isinstance(value, Map) and isinstance(target.get(key), Map):
+            _merge(target[key], value)
+        else:
+            _put(target, key, changes, key)
+
+
+def _reorder(course: Map, profile: Map, index: "_Index", ctx: Ctx) -> None:
+    lessons = course.get("lessons")
+    if not isinstance(lessons, Seq):
+        return
+    by_id = {l.get("id"): (l, pos) for l, pos in zip(lessons, lessons.item_pos) if isinstance(l, Map)}
+    order = Seq()
+    order.src, order.pos, order.item_pos = lessons.src, lessons.pos, []
+    for i, ident in enumerate(profile["lessons"]):
+        if ident not in by_id:
+            ctx.error(profile["lessons"].where(i), f"lessons[{i}]",
+                      f"the course has no lesson '{ident}' (lessons: {', '.join(map(str, by_id))})",
+                      did_you_mean(ident, by_id) or "use one of the lesson ids listed")
+            continue
+        order.append(by_id[ident][0])
+        order.item_pos.append(by_id[ident][1])
+    course["lessons"] = order
+
+
+class _Index:
+    """Where each id of the course tree lives, to change or remove it."""
+
+    def __init__(self, course: Map):
+        self.parents: dict[str, tuple[Seq, Map]] = {}
+        self.lessons: dict[str, Map] = {}
+        for lesson in course.get("lessons") or []:
+            if isinstance(lesson, Map) and isinstance(lesson.get("id"), str):
+                self.lessons[lesson["id"]] = lesson
+                self.parents[lesson["id"]] = (course["lessons"], lesson)
+                for page in lesson.get("pages") or []:
+                    if isinstance(page, Map) and isinstance(page.get("id"), str):
+                        self.parents[page["id"]] = (lesson["pages"], page)
+        assessment = course.get("assessment")
+        if isinstance(assessment, Map):
+            for q in assessment.get("questions") or []:
+                if isinstance(q, Map) and isinstance(q.get("id"), str):
+                    self.parents[q["id"]] = (assessment["questions"], q)
+
+    def find(self, ident, node, key, ctx: Ctx, path: str | None = None) -> Map | None:
+        if ident in self.parents:
+            return self.parents[ident][1]
+        hint = did_you_mean(ident, self.parents)
+        ctx.error(node.where(key), path or key,
+                  f"the course has no piece with id '{ident}' (ids: {', '.join(sorted(self.parents))})",
+                  hint or "use one of the ids listed")
+        return None
+
+    def remove(self, ident: str) -> None:
+        seq, node = self.parents.pop(ident)
+        for i, item in enumerate(seq):
+            if item is node:
+                del seq[i]
+                del seq.item_pos[i]
+                return
+
+
