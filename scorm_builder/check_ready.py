@@ -1,0 +1,130 @@
+"""LMS-readiness rules of the checker: suspend_data budget, interaction ids, known LMS refusals."""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from .check import Finding, error, warning
+from .check_manifest import IMSSS, MANIFEST, Manifest, _path
+from .check_zip import Package
+
+COURSE_DATA = re.compile(rb'<script type="application/json" id="course-data">(.*?)</script>', re.DOTALL)
+SUSPEND_LIMIT = {"1.2": 4096, "2004": 64000}
+ID_12 = re.compile(r"[A-Za-z0-9_-]{1,255}\Z")  # CMIIdentifier
+ID_2004 = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]{1,4000}\Z")  # a URI, no spaces
+SEQUENCING_BEYOND_ONE_SCO = ("controlMode", "sequencingRules", "limitConditions", "auxiliaryResources",
+                             "rollupRules", "randomizationControls", "sequencingCollection")
+
+
+def check_readiness(package: Package, manifest: Manifest | None, findings: list[Finding]) -> None:
+    _file_names(package, findings)
+    if manifest is None:
+        return
+    _known_lms(manifest, findings)
+    for entry in _player_pages(package, manifest):
+        data = _course_data(package, entry, findings)
+        if data is not None:
+            _interaction_ids(data, manifest.version, entry, findings)
+            _suspend_data(data, manifest.version, entry, findings)
+
+
+def _file_names(package: Package, findings: list[Finding]) -> None:
+    for info in package.files:
+        name = info.filename
+        if name.lower().endswith((".xsd", ".dtd")):
+            continue  # the official schema files keep their official names (only validators read them)
+        problems = []
+        if not name.isascii():
+            problems.append("non-ASCII characters")
+        if " " in name:
+            problems.append("spaces")
+        if name != name.lower():
+            problems.append("upper-case letters")
+        if problems:
+            findings.append(warning("file-name", f"{name} has {' and '.join(problems)}; some LMS servers store or "
+                                    "serve such names differently, and the link then breaks",
+                                    "use lower-case ASCII names with '-' instead of spaces", name))
+
+
+def _known_lms(m: Manifest, findings: list[Finding]) -> None:
+    root = {"entry": MANIFEST, "line": m.root.sourceline}
+    if m.version == "2004" and m.schemaversion == "2004 4th Edition":
+        findings.append(warning("lms-edition", "SCORM 2004 4th Edition: Docebo imports SCORM 1.2 and 2004 3rd "
+                                "Edition only", "for Docebo, build with --standard scorm2004-3 or scorm12",
+                                **root))
+    if m.version == "2004":
+        scos = m.sco_items()
+        beyond = [el for el in m.root.iter() if isinstance(el.tag, str) and el.tag.startswith(f"{{{IMSSS}}}")
+                  and el.tag.rsplit("}", 1)[1] in SEQUENCING_BEYOND_ONE_SCO]
+        if len(scos) > 1:
+            findings.append(warning("lms-sequencing", f"{len(scos)} SCOs rely on the LMS to move between them; "
+                                    "Docebo has no sequencing support", "keep one SCO with its own navigation",
+                                    **root))
+        elif beyond:
+            el = beyond[0]
+            findings.append(warning("lms-sequencing", f"<imsss:{el.tag.rsplit('}', 1)[1]}> needs LMS sequencing, "
+                                    "which Docebo ignores", "make the package work with sequencing ignored",
+                                    entry=MANIFEST, line=el.sourceline))
+    if m.version == "1.2":
+        adlcp = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
+        for el in m.root.iter(f"{{{adlcp}}}masteryscore"):
+            findings.append(warning("lms-masteryscore", f"adlcp:masteryscore {(el.text or '').strip()!r}: the LMS "
+                                    "may set passed/failed from score.raw and override the status the course "
+                                    "reports (Moodle does at LMSFinish)", "leave it out unless your LMS needs it",
+                                    entry=MANIFEST, line=el.sourceline))
+
+
+def _player_pages(package: Package, m: Manifest) -> list[str]:
+    """The SCO launch pages in the zip, in manifest order, without repeats."""
+    pages = []
+    for _, res in m.sco_items():
+        path = _path(m, res, res.get("href"))
+        if path in package.names and path not in pages and path.endswith((".html", ".htm")):
+            pages.append(path)
+    return pages
+
+
+def _course_data(package: Package, entry: str, findings: list[Finding]) -> dict[str, Any] | None:
+    """The scorm-builder player's data from a launch page, or None when the page is another tool's."""
+    html = package.read(entry, [])
+    match = COURSE_DATA.search(html or b"")
+    if not match:
+        return None
+    line = html[:match.start()].count(b"\n") + 1
+    try:
+        data = json.loads(match.group(1))
+    except (ValueError, UnicodeDecodeError) as err:
+        findings.append(error("player-data", f"the course data in {entry} is not valid JSON ({err})",
+                              "rebuild the package with scorm-builder", entry, line))
+        return None
+    if not isinstance(data, dict) or data.get("format") != 1:
+        got = data.get("format") if isinstance(data, dict) else type(data).__name__
+        findings.append(warning("player-data", f"the course data in {entry} has format {got!r}, which this "
+                                "checker doesn't know (expected 1); suspend_data and interactions not checked",
+                                "check it with the scorm-builder that built it", entry, line))
+        return None
+    return data
+
+
+def _interaction_ids(data: dict[str, Any], version: str, entry: str, findings: list[Finding]) -> None:
+    from .suspend import interaction_ids
+
+    valid, rule = (ID_12, "CMIIdentifier: 1-255 of A-Z a-z 0-9 _ -") if version == "1.2" else (
+        ID_2004, "a URI: 1-4000 characters, no spaces")
+    for ident in interaction_ids(data):
+        if not valid.match(ident):
+            findings.append(error("interaction-id", f"interaction id {ident!r} is not valid in SCORM {version} "
+                                  f"(expected {rule}); the LMS rejects it and the answer is not recorded",
+                                  "rename the question, scenario or dialogue id", entry))
+
+
+def _suspend_data(data: dict[str, Any], version: str, entry: str, findings: list[Finding]) -> None:
+    from .suspend import worst_case_length
+
+    limit = SUSPEND_LIMIT[version]
+    size, what = worst_case_length(data)
+    if size > limit:
+        findings.append(error("suspend-data", f"the saved state can reach {size} characters ({what}), above "
+                              f"SCORM {version}'s {limit}; the LMS cuts or refuses it and the learner loses "
+                              "progress", "split the course or shorten dialogues and the question bank", entry))
