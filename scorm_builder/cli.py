@@ -102,5 +102,22 @@ def new(course_id, directory) -> None:
     click.echo(f"next: scorm-builder build {path.parent}")
 
 
+@main.command()
+@click.argument("packages", metavar="PACKAGE.zip...", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--schemas", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of the official SCORM XSDs to validate the manifest against "
+                   "(or set SCORM_BUILDER_SCHEMAS).")
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as a JSON list.")
+def check(packages, schemas, as_json) -> None:
+    """Check SCORM zips (from any tool) before upload: exit 1 when there are errors."""
+    from .check import check_packages, has_errors, json_report, schemas_folder, text_report
+
+    results = check_packages(packages, schemas_folder(schemas))
+    for line in [json_report(results)] if as_json else text_report(results):
+        click.echo(line)
+    if has_errors(results):
+        raise SystemExit(1)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
