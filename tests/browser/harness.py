@@ -1,0 +1,182 @@
+"""Launching a package in the test LMS and reading back what the LMS holds."""
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from .lms_server import Launch, LmsServer
+
+# GetValue on an element the LMS has no value for yet: SCORM 2004 requires "" with error 403
+# (RTE 3.1.7.6), so this one answer is part of normal operation, not an error.
+NOT_INITIALIZED = "403"
+ERROR_QUERIES = {"LMSGetLastError", "LMSGetErrorString", "LMSGetDiagnostic",
+                 "GetLastError", "GetErrorString", "GetDiagnostic"}
+
+
+def first_launch_cmi(standard: str) -> dict[str, Any]:
+    """What a real LMS hands a new learner on the first launch."""
+    if standard == "scorm12":
+        return {"core": {"student_id": "learner-1", "student_name": "Learner, Test", "credit": "credit",
+                         "entry": "ab-initio", "lesson_status": "not attempted"}}
+    return {"learner_id": "learner-1", "learner_name": "Learner, Test", "credit": "credit", "entry": "ab-initio",
+            "completion_status": "unknown", "success_status": "unknown"}
+
+
+def relaunch_cmi(standard: str, stored: dict[str, Any]) -> dict[str, Any]:
+    """What the LMS hands the learner on the next launch, from what it stored at the last exit:
+    the run-time data carried over, entry=resume when the SCO exited with suspend."""
+    if standard == "scorm12":
+        core = stored["core"]
+        out = first_launch_cmi(standard)
+        out["core"].update({
+            "entry": "resume" if core["exit"] == "suspend" else "",
+            "lesson_status": core["lesson_status"], "lesson_location": core["lesson_location"],
+            "score": {k: v for k, v in core["score"].items() if v != ""},
+            "total_time": core.get("total_time") or "0000:00:00",
+        })
+        out["suspend_data"] = stored["suspend_data"]
+        out["interactions"] = _carry_interactions(stored["interactions"])
+        out["objectives"] = stored["objectives"]
+        return out
+    out = first_launch_cmi(standard)
+    out.update({
+        "entry": "resume" if stored["exit"] == "suspend" else "",
+        "completion_status": stored["completion_status"], "success_status": stored["success_status"],
+        "location": stored["location"], "suspend_data": stored["suspend_data"],
+        "progress_measure": stored["progress_measure"],
+        "score": {k: v for k, v in stored["score"].items() if v != ""},
+        "total_time": stored.get("total_time") or "PT0S",
+        "interactions": _carry_interactions(stored["interactions"]),
+        "objectives": stored["objectives"],
+    })
+    return _drop_empty(out)
+
+
+def _carry_interactions(items: dict[str, Any]) -> dict[str, Any]:
+    return {k: _drop_empty(v) for k, v in items.items()}
+
+
+def _drop_empty(value: Any) -> Any:
+    """scorm-again rejects "" for typed elements (e.g. score.scaled), so leave unset ones out."""
+    if isinstance(value, dict):
+        out = {k: _drop_empty(v) for k, v in value.items()}
+        return {k: v for k, v in out.items() if v not in ("", {}, None)}
+    return value
+
+
+@dataclass
+class Run:
+    """One launch of a package: the LMS page, the frame (or popup) the player runs in."""
+
+    page: Any  # the LMS page; the course page itself when there is no LMS
+    content: Any  # playwright Frame or Page where the player runs
+    launch: Launch | None = None
+    lms: LmsServer | None = None
+
+    @property
+    def standard(self) -> str:
+        assert self.launch is not None
+        return self.launch.standard
+
+    def cmi(self) -> dict[str, Any]:
+        """Everything the LMS's run-time holds now, as nested JSON."""
+        return self.page.evaluate("lms.cmi()")["cmi"]
+
+    def calls(self) -> list[dict[str, Any]]:
+        """Every API call the package made, with the run-time's result and error code."""
+        return self.page.evaluate("lms.calls")
+
+    def api_errors(self) -> list[dict[str, Any]]:
+        return [c for c in self.calls() if c["error"] != "0" and c["method"] not in ERROR_QUERIES
+                and not (c["method"].endswith("GetValue") and c["error"] == NOT_INITIALIZED)]
+
+    def set_values(self) -> dict[str, str]:
+        """The last value the package set for each element."""
+        out: dict[str, str] = {}
+        for c in self.calls():
+            if c["method"] in ("LMSSetValue", "SetValue") and c["result"] == "true":
+                out[c["args"][0]] = c["args"][1]
+        return out
+
+    def set_calls(self, pattern: str) -> list[tuple[str, str]]:
+        rx = re.compile(pattern)
+        return [(c["args"][0], c["args"][1]) for c in self.calls()
+                if c["method"] in ("LMSSetValue", "SetValue") and rx.search(c["args"][0])]
+
+    def methods(self) -> list[str]:
+        return [c["method"] for c in self.calls() if c["method"] not in ERROR_QUERIES]
+
+    def player_log(self) -> list[dict[str, Any]]:
+        return self.content.evaluate("window.scormPlayer ? window.scormPlayer.log : null")
+
+    def player_state(self) -> Any:
+        return self.content.evaluate("window.scormPlayer && window.scormPlayer.state ? window.scormPlayer.state() : null")
+
+    def terminated(self, timeout: float = 5.0) -> dict[str, Any]:
+        """The CMI of the termination commit the LMS server received."""
+        assert self.lms is not None and self.launch is not None
+        return self.lms.wait_for_terminate(self.launch, timeout).body["cmi"]
+
+    def last_commit(self) -> dict[str, Any]:
+        assert self.launch is not None
+        accepted = self.launch.accepted
+        assert accepted, "the LMS accepted no commit"
+        return accepted[-1].body["cmi"]
+
+
+def open_course(page: Any, lms: LmsServer, package_url: str, standard: str, mode: str = "iframe",
+                preload: dict[str, Any] | None = None, reject: int = 0) -> Run:
+    """Open the LMS page for a new launch and return once the package's page has loaded."""
+    std = "scorm12" if standard == "scorm12" else "scorm2004"
+    launch = lms.launch(std, package_url + "index.html", mode,
+                        preload if preload is not None else first_launch_cmi(std), reject)
+    page.goto(lms.base + launch.url)
+    if mode == "popup":
+        with page.context.expect_page() as info:
+            page.get_by_role("button", name="Launch course").click()
+        content = info.value
+        content.wait_for_load_state()
+    else:
+        content = _frame(page, package_url)
+        content.wait_for_load_state()
+    return Run(page, content, launch, lms)
+
+
+def _frame(page: Any, package_url: str, timeout: float = 5.0) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            if frame.url.startswith(package_url):
+                return frame
+        page.wait_for_timeout(20)
+    raise AssertionError(f"the package {package_url} never loaded in the LMS page; frames: "
+                         f"{[f.url for f in page.frames]}")
+
+
+def open_without_lms(page: Any, folder: Any) -> Run:
+    """index.html opened straight from disk: no LMS anywhere."""
+    page.goto(folder.joinpath("index.html").as_uri())
+    return Run(page, page)
+
+
+def run_axe(content: Any, lms: LmsServer) -> list[dict[str, Any]]:
+    """axe-core's violations (WCAG 2.0/2.1 A and AA and best practice) for what the frame shows now."""
+    if not content.evaluate("typeof window.axe !== 'undefined'"):
+        content.add_script_tag(url=f"{lms.base}/node_modules/axe-core/axe.min.js")
+    result = content.evaluate("""async () => {
+        const r = await axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}, resultTypes: ['violations']});
+        return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}));
+    }""")
+    return result
+
+
+def format_violations(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']}")
+        lines.extend(f"    {n}" for n in v["nodes"][:5])
+    return "\n".join(lines)
