@@ -80,9 +80,10 @@ else:  # pragma: no cover - pyyaml built without libyaml
 def _compose_fast(text: str):
     """(root node, loader) from libyaml, or None when it is missing or the YAML has an error.
 
-    Text with a tab goes to pyyaml too: libyaml accepts tabs where pyyaml rejects them.
+    Text with a tab or a byte-order mark goes to pyyaml: libyaml accepts tabs where pyyaml
+    rejects them, and counts columns differently after a BOM.
     """
-    if _FastLoader is None or "\t" in text:
+    if _FastLoader is None or "\t" in text or "\ufeff" in text:
         return None
     loader = _FastLoader(text)
     try:
