@@ -62,6 +62,12 @@ def markdown(text: str | None) -> str:
     """Markdown to HTML with raw HTML disabled: text from YAML can't add markup or script."""
     if not text:
         return ""
+    return _rendered(text)
+
+
+@lru_cache(maxsize=8192)
+def _rendered(text: str) -> str:
+    """Each text is rendered once per process, not once per standard built."""
     return _markdown().render(text).strip()
 
 
