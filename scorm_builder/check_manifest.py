@@ -67,7 +67,9 @@ def check_manifest(package: Package, schemas: Path | None, findings: list[Findin
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as err:
         line = err.lineno or None
-        findings.append(error("manifest-xml", f"the manifest is not well-formed XML: {err.msg}",
+        reason = re.sub(r", line \d+, column \d+$", "", err.msg or "")
+        column = f" (column {err.position[1]})" if err.position and err.position[1] else ""
+        findings.append(error("manifest-xml", f"the manifest is not well-formed XML: {reason}{column}",
                               "fix the XML near this line (an unclosed tag or a bare '&' is the usual cause)",
                               MANIFEST, line))
         return None
