@@ -119,5 +119,43 @@ def check(packages, schemas, as_json) -> None:
         raise SystemExit(1)
 
 
+@main.command()
+@COURSE_ARG
+@click.option("--strict", is_flag=True, help="Exit with status 1 when there is any warning.")
+def lint(courses, strict) -> None:
+    """Warn about content that teaches empathy badly: scripted phrases in best options, principles
+    no scenario teaches, sympathy leads where action is needed, missing or echoing feedback."""
+    from .lint import lint as run, summary
+
+    results = run(courses)
+    for course, warnings in results:
+        for warning in warnings:
+            click.echo(str(warning))
+        if not warnings:
+            click.echo(f"ok {course.id}")
+    count = sum(len(warnings) for _, warnings in results)
+    if count:
+        click.echo(summary(count, strict))
+        if strict:
+            raise SystemExit(1)
+
+
+@main.command()
+@click.argument("course", type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(("markdown", "html")),
+              help="Default: html when the -o file ends in .html, else markdown.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write; default: standard output.")
+def outline(course, fmt, output) -> None:
+    """Write the whole course for a subject expert to review: every page, scenario option with its
+    verdict and feedback, dialogue graph, and question with its answer."""
+    from .outline import outline as run
+
+    text = run(course, fmt, output)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        click.echo(f"wrote {output}")
+
 if __name__ == "__main__":  # pragma: no cover
     main()
