@@ -24,9 +24,22 @@ def zip_bytes_to(files: dict[str, bytes], target: Path) -> None:
     The zip is written to a temporary file beside ``target`` and renamed over it only
     when complete, so ``target`` is either the old package or the new one, never half.
     """
+    tmp = write_temp_zip(files, target)
+    try:
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def write_temp_zip(files: dict[str, bytes], target: Path) -> Path:
+    """The complete zip in a temporary file beside ``target`` (same folder, so the rename is atomic).
+
+    The caller renames it over ``target`` with ``os.replace``; on any failure here no file is left.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     stamp = build_time()
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
             for name in sorted(files):
@@ -36,10 +49,7 @@ def zip_bytes_to(files: dict[str, bytes], target: Path) -> None:
                 info.create_system = 3  # unix, so the mode above is read
                 zf.writestr(info, files[name])
         os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        tmp.unlink(missing_ok=True)
         raise
+    return tmp

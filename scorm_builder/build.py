@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .archive import zip_bytes_to
+from .archive import write_temp_zip
 from .errors import BuilderError, CourseInvalid, Problem
 from .model import Course
 from .package import DEFAULT_STANDARDS, Plan, plan
@@ -59,15 +59,29 @@ def build(courses: Sequence[Path], standards: Sequence[str] = DEFAULT_STANDARDS,
     if len(set(names)) != len(names):
         dup = sorted({n for n in names if names.count(n) > 1})[0]
         raise BuilderError(f"two courses would both write {dup}; give them different ids or versions")
-    built = []
-    for p in plans:
-        target = Path(out_dir) / p.name
-        try:
-            zip_bytes_to(p.files, target)
-        except OSError as err:
-            raise BuilderError(f"cannot write {target}: {err.strerror}") from err
-        built.append(Built(target, p, target.stat().st_size))
-    return built
+    return _write_all(plans, Path(out_dir))
+
+
+def _write_all(plans: Sequence[Plan], out_dir: Path) -> list[Built]:
+    """Every zip to a temp file first, then all renamed into place: a failure leaves output/ as it was."""
+    made_dir = not out_dir.exists()
+    temps: list[tuple[Path, Path]] = []
+    try:
+        for p in plans:
+            target = out_dir / p.name
+            try:
+                temps.append((write_temp_zip(p.files, target), target))
+            except OSError as err:
+                raise BuilderError(f"cannot write {target}: {err.strerror}") from err
+        for tmp, target in temps:
+            os.replace(tmp, target)
+    except BaseException:
+        for tmp, _ in temps:
+            tmp.unlink(missing_ok=True)
+        if made_dir and out_dir.is_dir() and not any(out_dir.iterdir()):
+            out_dir.rmdir()
+        raise
+    return [Built(target, p, target.stat().st_size) for p, (_, target) in zip(plans, temps)]
 
 
 def warnings_for(built: Built) -> list[str]:
