@@ -157,5 +157,25 @@ def outline(course, fmt, output) -> None:
     else:
         click.echo(f"wrote {output}")
 
+
+@main.command()
+@click.argument("course", type=click.Path(exists=True, path_type=Path))
+@click.option("--company", metavar="ID", help="Preview as this company (a profile id or file).")
+@click.option("--companies-dir", default="courses/companies", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Where company profiles live.")
+@click.option("--standard", "-s", type=click.Choice(("scorm12", "scorm2004-4")), default="scorm2004-4",
+              show_default=True, help="Standard to start with; the page can switch.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
+              help="Port on 127.0.0.1 (0 picks a free one).")
+@click.option("--no-browser", is_flag=True, help="Don't open a browser.")
+def preview(course, company, companies_dir, standard, port, no_browser) -> None:
+    """Try a course as a learner beside a debug panel of every LMS call; rebuilds on change."""
+    from .company import find_profiles
+    from .preview import serve
+
+    profile = find_profiles([company], companies_dir)[0] if company else None
+    serve(course, profile, standard, port, not no_browser, click.echo)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,176 @@
+"""``scorm-builder preview``: build in memory, serve on 127.0.0.1 beside a debug LMS, rebuild on change.
+
+The preview page (templates/preview/) holds the course in an iframe and the project's own
+small SCORM API (preview.js), which lists every call and the current CMI. The server only
+serves files; the learner's CMI lives in the page (localStorage), so "Relaunch" resumes from it.
+"""
+from __future__ import annotations
+
+import json
+import mimetypes
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from .errors import BuilderError
+from .render import default_templates_dir, environment, read_template_bytes
+
+PREVIEW_STANDARDS = ("scorm12", "scorm2004-4")
+
+
+class Preview:
+    """The current build of one course (and company), rebuilt when its sources change."""
+
+    def __init__(self, course: Path, profile: Path | None = None, standard: str = "scorm2004-4"):
+        self.course, self.profile, self.standard = Path(course), profile, standard
+        self.version = 0
+        self.files: dict[str, bytes] = {}
+        self.error: str | None = None
+        self.title = ""
+        self.pass_mark: int | None = None
+        self.lock = threading.Lock()
+
+    def rebuild(self) -> None:
+        from .package import plan
+        from .validate import load_course
+
+        try:
+            course = load_course(self.course, self.profile)
+            built = plan(course, self.standard)
+        except BuilderError as err:
+            with self.lock:
+                self.error, self.version = err.message, self.version + 1
+            return
+        with self.lock:
+            self.files, self.error, self.version = built.files, None, self.version + 1
+            self.title = course.title
+            self.pass_mark = course.assessment.pass_mark if course.assessment else None
+
+    def switch(self, standard: str) -> None:
+        if standard not in PREVIEW_STANDARDS:
+            raise BuilderError(f"unknown standard {standard!r} (expected one of: {', '.join(PREVIEW_STANDARDS)})")
+        self.standard = standard
+        self.rebuild()
+
+    def status(self) -> dict:
+        with self.lock:
+            return {"version": self.version, "error": self.error, "standard": self.standard,
+                    "title": self.title, "pass_mark": self.pass_mark}
+
+    def watched(self) -> list[Path]:
+        folders = [self.course if self.course.is_dir() else self.course.parent, default_templates_dir()]
+        shared = folders[0].resolve().parent / "shared"
+        if shared.is_dir():
+            folders.append(shared)
+        if self.profile:
+            folders.append(Path(self.profile).resolve().parent)
+        return folders
+
+
+def watch(preview: Preview, on_change=None):
+    """Rebuild when a file under the watched folders changes (watchdog); returns the observer."""
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    class Handler(FileSystemEventHandler):
+        def __init__(self):
+            self.timer: threading.Timer | None = None
+
+        def on_any_event(self, event):
+            if event.is_directory or event.event_type not in ("modified", "created", "deleted", "moved"):
+                return
+            if self.timer:
+                self.timer.cancel()
+            self.timer = threading.Timer(0.2, self.fire)  # editors write in bursts: wait for quiet
+            self.timer.start()
+
+        def fire(self):
+            preview.rebuild()
+            if on_change:
+                on_change()
+
+    observer = Observer()
+    handler = Handler()
+    for folder in preview.watched():
+        observer.schedule(handler, str(folder), recursive=True)
+    observer.daemon = True
+    observer.start()
+    return observer
+
+
+def make_server(preview: Preview, port: int = 8765) -> ThreadingHTTPServer:
+    page = environment(()).get_template("preview/index.html")
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):  # quiet: the page shows what matters
+            pass
+
+        def _send(self, status: int, body: bytes, ctype: str) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_GET(self):  # noqa: N802 - http.server's naming
+            url = urlsplit(self.path)
+            if url.path == "/":
+                html = page.render(status=preview.status(), standards=PREVIEW_STANDARDS)
+                return self._send(200, html.encode("utf-8"), "text/html; charset=utf-8")
+            if url.path == "/api/status":
+                return self._send(200, json.dumps(preview.status()).encode(), "application/json")
+            if url.path in ("/preview/preview.js", "/preview/preview.css"):
+                body = read_template_bytes(url.path.lstrip("/"))
+                return self._send(200, body, mimetypes.guess_type(url.path)[0] or "text/plain")
+            if url.path.startswith("/pkg/"):
+                name = url.path[len("/pkg/"):]
+                with preview.lock:
+                    body = preview.files.get(name)
+                if body is None:
+                    return self._send(404, b"not in the package", "text/plain")
+                ctype = mimetypes.guess_type(name)[0] or "application/octet-stream"
+                if ctype.startswith("text/") or ctype.endswith(("javascript", "json")):
+                    ctype += "; charset=utf-8"
+                return self._send(200, body, ctype)
+            return self._send(404, b"not found", "text/plain")
+
+        def do_POST(self):  # noqa: N802
+            url = urlsplit(self.path)
+            if url.path == "/api/standard":
+                wanted = parse_qs(url.query).get("standard", [""])[0]
+                try:
+                    preview.switch(wanted)
+                except BuilderError as err:
+                    return self._send(400, err.message.encode(), "text/plain")
+                return self._send(200, json.dumps(preview.status()).encode(), "application/json")
+            return self._send(404, b"not found", "text/plain")
+
+    return ThreadingHTTPServer(("127.0.0.1", port), Handler)
+
+
+def serve(course: Path, profile: Path | None, standard: str, port: int, open_browser: bool, echo) -> None:
+    """Build, serve and watch until interrupted."""
+    preview = Preview(course, profile, standard)
+    preview.rebuild()
+    try:
+        server = make_server(preview, port)
+    except OSError as err:
+        raise BuilderError(f"cannot listen on 127.0.0.1:{port} ({err.strerror}); choose another --port") from err
+    observer = watch(preview)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    echo(f"previewing {course} at {url} (Ctrl+C to stop)")
+    if preview.error:
+        echo(preview.error)
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        observer.stop()
+        server.server_close()
