@@ -131,7 +131,7 @@ def make_server(preview: Preview, port: int = 8765) -> ThreadingHTTPServer:
                 if body is None:
                     return self._send(404, b"not in the package", "text/plain")
                 ctype = mimetypes.guess_type(name)[0] or "application/octet-stream"
-                if ctype.startswith("text/") or ctype.endswith(("javascript", "json")):
+                if ctype.startswith("text/") or ctype.endswith(("javascript", "json", "xml")):
                     ctype += "; charset=utf-8"
                 return self._send(200, body, ctype)
             return self._send(404, b"not found", "text/plain")
