@@ -57,7 +57,7 @@ SYMPATHY_OPENERS = (
 )
 
 WHEN_NOT_TO_PREFIX = "when-not-to"
-ECHO_OVERLAP = 0.8  # feedback whose words are more than this share of the option's words is an echo
+ECHO_OVERLAP = 0.8  # at least this share of the feedback is the option (and of the option is in it): an echo
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
                          "`": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"'})
@@ -90,7 +90,7 @@ def echoes(feedback: str, text: str) -> bool:
     said_set, fed_set = set(said), set(fed)
     covered = len(said_set & fed_set) / len(said_set)
     from_option = sum(1 for w in fed if w in said_set) / len(fed)
-    return covered >= ECHO_OVERLAP and from_option > ECHO_OVERLAP
+    return covered >= ECHO_OVERLAP and from_option >= ECHO_OVERLAP
 
 
 @dataclass(frozen=True)
