@@ -219,9 +219,33 @@ COURSE = Obj("course", {
 }, "A course")
 
 
+INCLUDE_ITEM = {
+    "type": "object",
+    "description": "A shared lesson, page or question from another file, relative to this one",
+    "properties": {"include": {"type": "string", "pattern": r"\.ya?ml$"}},
+    "required": ["include"],
+    "additionalProperties": False,
+}
+
+
+def _allow_includes(node):
+    """Items of lessons, pages and questions lists may also be ``- include: file.yaml``."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "properties":
+                for name, prop in value.items():
+                    if name in ("lessons", "pages", "questions") and prop.get("type") == "array":
+                        prop["items"] = {"anyOf": [prop["items"], INCLUDE_ITEM]}
+            _allow_includes(value)
+    elif isinstance(node, list):
+        for item in node:
+            _allow_includes(item)
+    return node
+
+
 def json_schema() -> dict:
     """The JSON Schema (draft 2020-12) of course.yaml."""
-    out = COURSE.json()
+    out = _allow_includes(COURSE.json())
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://scorm-builder.invalid/course.schema.json",
