@@ -12,7 +12,7 @@ from .check_zip import Package
 COURSE_DATA = re.compile(rb'<script type="application/json" id="course-data">(.*?)</script>', re.DOTALL)
 SUSPEND_LIMIT = {"1.2": 4096, "2004": 64000}
 ID_12 = re.compile(r"[A-Za-z0-9_-]{1,255}\Z")  # CMIIdentifier
-ID_2004 = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]{1,4000}\Z")  # a URI, no spaces
+ID_2004 = re.compile(r"[A-Za-z0-9_.:-]{1,4000}\Z")  # URI-safe; also what the player agrees to send
 SEQUENCING_BEYOND_ONE_SCO = ("controlMode", "sequencingRules", "limitConditions", "auxiliaryResources",
                              "rollupRules", "randomizationControls", "sequencingCollection")
 
@@ -111,20 +111,25 @@ def _interaction_ids(data: dict[str, Any], version: str, entry: str, findings: l
     from .suspend import interaction_ids
 
     valid, rule = (ID_12, "CMIIdentifier: 1-255 of A-Z a-z 0-9 _ -") if version == "1.2" else (
-        ID_2004, "a URI: 1-4000 characters, no spaces")
-    for ident in interaction_ids(data):
+        ID_2004, "1-4000 of A-Z a-z 0-9 _ . : -, URI-safe")
+    for kind, ident in interaction_ids(data):
         if not valid.match(ident):
-            findings.append(error("interaction-id", f"interaction id {ident!r} is not valid in SCORM {version} "
-                                  f"(expected {rule}); the LMS rejects it and the answer is not recorded",
-                                  "rename the question, scenario or dialogue id", entry))
+            findings.append(error("interaction-id", f"{kind} id {ident!r} is not valid in SCORM {version} (expected "
+                                  f"{rule}); the player does not send it and the LMS records nothing",
+                                  "shorten or rename the question, scenario or dialogue id", entry))
 
 
 def _suspend_data(data: dict[str, Any], version: str, entry: str, findings: list[Finding]) -> None:
-    from .suspend import worst_case_length
+    from .suspend import worst_case
 
     limit = SUSPEND_LIMIT[version]
-    size, what = worst_case_length(data)
-    if size > limit:
-        findings.append(error("suspend-data", f"the saved state can reach {size} characters ({what}), above "
-                              f"SCORM {version}'s {limit}; the LMS cuts or refuses it and the learner loses "
-                              "progress", "split the course or shorten dialogues and the question bank", entry))
+    estimate = worst_case(data)
+    if estimate.length > limit:
+        findings.append(error("suspend-data", f"the saved state can reach {estimate.length} characters "
+                              f"({estimate.describe()}), above SCORM {version}'s suspend_data limit of {limit}; the "
+                              "player then drops saved answers to keep the bookmark", "split the course, or "
+                              "shorten dialogues and the question draw", entry))
+    for page in estimate.loops:
+        findings.append(warning("suspend-data", f"dialogue {page!r} has a loop: each lap adds to its saved path, "
+                                f"beyond the {estimate.length} characters counted with every choice taken once",
+                                "give the loop's choices a way forward", entry))

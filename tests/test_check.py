@@ -620,3 +620,251 @@ def test_file_names_lms_servers_mangle(tmp_path):
         f"{PKG}:shared/Café.png: warning [file-name] shared/Café.png has non-ASCII characters and upper-case "
         "letters; some LMS servers store or serve such names differently, and the link then breaks — use "
         "lower-case ASCII names with '-' instead of spaces"]
+
+
+# --- our own player's data: suspend_data budget and interaction ids ---------------------------
+
+def player_page(data: dict | str) -> bytes:
+    text = data if isinstance(data, str) else json.dumps(data)
+    return (f'<!DOCTYPE html><html><body><div id="app"></div>\n<script type="application/json" id="course-data">'
+            f'{text}</script></body></html>').encode()
+
+
+def course_data(pages: list[dict], assessment: dict | None = None, standard: str = "scorm12") -> dict:
+    return {"format": 1, "standard": standard, "course": {"id": "big", "title": "Big", "fingerprint": "abcd1234"},
+            "lessons": [{"id": "one", "title": "One", "pages": pages}], "assessment": assessment, "strings": {}}
+
+
+def scenario(n: int, retry: bool = True, scored: bool = True) -> dict:
+    return {"kind": "scenario", "id": f"s{n}", "title": "S", "retry": retry, "scored": scored,
+            "interaction_id": f"scn_s{n}", "options": [{"key": "a"}, {"key": "b"}]}
+
+
+def dialogue(ident: str, nodes: dict[str, list[str]], start: str = "n1") -> dict:
+    """nodes: {node: [next node of each choice]}; a node with no choices is an ending."""
+    return {"kind": "dialogue", "id": ident, "title": "D", "scored": True, "start": start,
+            "interaction_prefix": f"dlg_{ident}", "scores": [{"id": "rapport"}],
+            "nodes": {n: {"choices": [{"key": chr(97 + i), "next": nxt} for i, nxt in enumerate(nexts)]}
+                      for n, nexts in nodes.items()}}
+
+
+def question(ident: str, kind: str, size: int = 0) -> dict:
+    q = {"id": ident, "kind": kind, "interaction_id": f"q_{ident}", "weight": 1}
+    key = {"multiple-response": "choices", "single-choice": "choices", "matching": "pairs", "ordering": "items"}
+    if kind in key:
+        q[key[kind]] = [{"key": chr(97 + i)} for i in range(size)]
+    return q
+
+
+def test_worst_case_state_matches_the_players_format():
+    """Every field at its largest, written out by hand in the player's compact JSON."""
+    from scorm_builder.suspend import worst_case
+
+    text = {"kind": "text", "id": "intro", "title": "T"}
+    data = course_data(
+        [text, scenario(1), dialogue("call", {"n1": ["n2", "end"], "n2": ["end"], "end": []})],
+        {"attempts": 2, "draw": 1, "questions": [question("q1", "multiple-response", 3), question("q2", "true-false")]})
+    expected = ('{"v":1,"f":"abcd1234","l":3,"vw":"111","sc":{"1":[999,"z"]},"dg":{"2":[999,"zz"]},'
+                '"a":{"sd":2147483646,"n":2,"ph":"q","qi":0,"an":["zzz"],"sc":[100,100],"ps":1,"nr":1}}')
+    estimate = worst_case(data)
+    assert estimate.length == len(expected) == 168
+    assert estimate.describe() == "pages 37, scenarios 20, dialogues 21, assessment 85"
+    assert sum(estimate.parts.values()) + len("{,,,}") == estimate.length
+    assert estimate.loops == ()
+
+
+def test_worst_case_without_retry_unlimited_attempts_and_every_question():
+    from scorm_builder.suspend import worst_case
+
+    data = course_data([scenario(1, retry=False)],
+                       {"attempts": 0, "draw": None, "questions": [question("m", "matching", 4),
+                                                                   question("o", "ordering", 5)]})
+    expected = ('{"v":1,"f":"abcd1234","l":1,"vw":"1","sc":{"0":[1,"z"]},"dg":{},"a":{"sd":2147483646,'
+                '"n":10,"ph":"q","qi":1,"an":["zzzzz","zzzz"],"sc":[' + ",".join(["100"] * 10) + '],"ps":1,"nr":1}}')
+    assert worst_case(data).length == len(expected)
+
+
+def player_package(tmp_path: Path, data: dict | str, version: str = "1.2") -> Path:
+    if version == "1.2":
+        files = [(n, player_page(data) if n == "shared/launch.html" else d) for n, d in files_12()]
+    else:
+        files = [(n, player_page(data) if n == "play/index.html" else d) for n, d in files_2004()]
+    return write_zip(tmp_path / PKG, files)
+
+
+def test_suspend_data_over_the_12_limit(tmp_path):
+    """300 scenarios a learner may retry: 300 x '"k":[999,"z"],' is over 4096 characters."""
+    data = course_data([scenario(n) for n in range(300)])
+    state = ('{"v":1,"f":"abcd1234","l":299,"vw":"' + "1" * 300 + '","sc":{'
+             + ",".join(f'"{n}":[999,"z"]' for n in range(300)) + '},"dg":{},"a":null}')
+    assert len(state) == 5052
+    assert lines(player_package(tmp_path, data)) == [
+        f"{PKG}:shared/launch.html: error [suspend-data] the saved state can reach 5052 characters (pages 336, "
+        "scenarios 4696, dialogues 7, assessment 8), above SCORM 1.2's suspend_data limit of 4096; the player then "
+        "drops saved answers to keep the bookmark — split the course, or shorten dialogues and the question draw"]
+
+
+def test_suspend_data_fits_the_2004_limit(tmp_path):
+    data = course_data([scenario(n) for n in range(300)], standard="scorm2004")
+    assert lines(player_package(tmp_path, data, "2004")) == [
+        f"{PKG}:common/photo 1.png: warning [file-name] common/photo 1.png has spaces; some LMS servers store "
+        "or serve such names differently, and the link then breaks — use lower-case ASCII names with '-' "
+        "instead of spaces"]
+
+
+def test_dialogue_with_a_loop(tmp_path):
+    data = course_data([dialogue("call", {"n1": ["n2"], "n2": ["n1", "end"], "end": []})])
+    assert lines(player_package(tmp_path, data)) == [
+        f"{PKG}:shared/launch.html: warning [suspend-data] dialogue 'call' has a loop: each lap adds to its saved "
+        "path, beyond the 77 characters counted with every choice taken once — give the loop's choices a way "
+        "forward"]
+
+
+def test_interaction_id_invalid_in_12(tmp_path):
+    """A dot is fine in a 2004 id (URI-safe) but not in a 1.2 CMIIdentifier."""
+    data = course_data([], {"attempts": 1, "draw": None, "questions": [question("v1.2", "true-false")]})
+    assert lines(player_package(tmp_path, data)) == [
+        f"{PKG}:shared/launch.html: error [interaction-id] interaction id 'q_v1.2' is not valid in SCORM 1.2 "
+        "(expected CMIIdentifier: 1-255 of A-Z a-z 0-9 _ -); the player does not send it and the LMS records "
+        "nothing — shorten or rename the question, scenario or dialogue id"]
+    data["standard"] = "scorm2004"
+    assert [f.rule for f in check_package(player_package(tmp_path, data, "2004"))] == ["file-name"]
+
+
+def test_interaction_id_too_long_with_its_retry_suffix(tmp_path):
+    """250 characters fit, but the player's '_a999' for the 999th try makes 255 + 5."""
+    page = scenario(1) | {"interaction_id": "scn_" + "x" * 250}
+    assert lines(player_package(tmp_path, course_data([page]))) == [
+        f"{PKG}:shared/launch.html: error [interaction-id] interaction id 'scn_{'x' * 250}_a999' is not valid in "
+        "SCORM 1.2 (expected CMIIdentifier: 1-255 of A-Z a-z 0-9 _ -); the player does not send it and the LMS "
+        "records nothing — shorten or rename the question, scenario or dialogue id"]
+
+
+def test_interaction_id_with_a_space_in_2004(tmp_path):
+    page = dialogue("bad call", {"n1": ["end"], "end": []})
+    found = lines(player_package(tmp_path, course_data([page], standard="scorm2004"), "2004"))
+    assert no_space_warning(found) == [
+        f"{PKG}:play/index.html: error [interaction-id] interaction id 'dlg_bad call_n1_a999' is not valid in SCORM "
+        "2004 (expected 1-4000 of A-Z a-z 0-9 _ . : -, URI-safe); the player does not send it and the LMS records "
+        "nothing — shorten or rename the question, scenario or dialogue id",
+        f"{PKG}:play/index.html: error [interaction-id] objective id 'obj_bad call_rapport' is not valid in SCORM "
+        "2004 (expected 1-4000 of A-Z a-z 0-9 _ . : -, URI-safe); the player does not send it and the LMS records "
+        "nothing — shorten or rename the question, scenario or dialogue id"]
+
+
+def test_player_data_not_json(tmp_path):
+    assert lines(player_package(tmp_path, '{"format": 1, "lessons": [')) == [
+        f"{PKG}:shared/launch.html:2: error [player-data] the course data in shared/launch.html is not valid JSON "
+        "(Expecting value: line 1 column 27 (char 26)) — rebuild the package with scorm-builder"]
+
+
+def test_player_data_of_an_unknown_format(tmp_path):
+    assert lines(player_package(tmp_path, {"format": 2})) == [
+        f"{PKG}:shared/launch.html:2: warning [player-data] the course data in shared/launch.html has format 2, "
+        "which this checker doesn't know (expected 1); suspend_data and interactions not checked — check it with "
+        "the scorm-builder that built it"]
+
+
+def test_built_package_is_recognised_as_ours(demo_course, build_into, monkeypatch):
+    """The checker finds the player data in a real build: with a tiny limit, the budget rule fires."""
+    from scorm_builder import check_ready
+    from scorm_builder.suspend import worst_case
+
+    path = build_into(demo_course, ("scorm12",))["scorm12"]
+    html = zipfile.ZipFile(path).read("index.html")
+    data = json.loads(check_ready.COURSE_DATA.search(html).group(1))
+    estimate = worst_case(data)
+    monkeypatch.setitem(check_ready.SUSPEND_LIMIT, "1.2", 100)
+    found = [f.line_for(PKG) for f in check_package(path) if f.rule == "suspend-data"]
+    assert found == [
+        f"{PKG}:index.html: error [suspend-data] the saved state can reach {estimate.length} characters "
+        f"({estimate.describe()}), above SCORM 1.2's suspend_data limit of 100; the player then drops saved answers "
+        "to keep the bookmark — split the course, or shorten dialogues and the question draw"]
+    assert estimate.length > 100 and estimate.parts["assessment"] > 4 and estimate.parts["dialogues"] > 2
+
+
+# --- the command line --------------------------------------------------------------------------
+
+def test_cli_clean_package_exits_0(tmp_path, runner):
+    path = write_zip(tmp_path / PKG, files_12())
+    result = runner.invoke(main, ["check", str(path)])
+    assert (result.exit_code, result.output) == (0, f"{path}: ok\n")
+
+
+def test_cli_errors_exit_1_with_one_line_each_and_a_summary(tmp_path, runner):
+    good = write_zip(tmp_path / "good.zip", files_2004())
+    bad = write_zip(tmp_path / "bad.zip", [(n, d) for n, d in files_12() if n != "shared/launch.html"])
+    empty = tmp_path / "empty.zip"
+    empty.write_bytes(b"")
+    result = runner.invoke(main, ["check", str(good), str(bad), str(empty)])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"{good}:common/photo 1.png: warning [file-name] common/photo 1.png has spaces; some LMS servers store or "
+        "serve such names differently, and the link then breaks — use lower-case ASCII names with '-' instead of "
+        "spaces",
+        f"{good}: ok (1 warning)",
+        f"{bad}:imsmanifest.xml:{line_of(MANIFEST_12, '<resource ')}: error [launch-missing] item 'item_1' launches "
+        "'shared/launch.html', which is not in the zip — add the file or fix the resource href",
+        f"{bad}: 1 error, 0 warnings",
+        f"{empty}: error [zip-empty] the file is empty (0 bytes) — export or build the package again",
+        f"{empty}: 1 error, 0 warnings"]
+
+
+def test_cli_json(tmp_path, runner):
+    path = write_zip(tmp_path / PKG, files_12() + [("shared/extra.js", b"1"), ("run.php", b"<?php")])
+    result = runner.invoke(main, ["check", "--json", str(path)])
+    assert result.exit_code == 1
+    assert json.loads(result.output) == [
+        {"package": str(path), "severity": "error", "rule": "zip-server-file", "entry": "run.php", "line": None,
+         "message": "run.php is a server-side file; LMSes such as Docebo refuse a package that holds .htaccess, "
+                    ".php, .cgi, .sh, .shtml, .asp(x), .jsp, .py, .rb or .pl files",
+         "fix": "remove it from the package"},
+        {"package": str(path), "severity": "warning", "rule": "file-unlisted", "entry": "shared/extra.js",
+         "line": None, "message": "shared/extra.js is in the zip but in no <file> of the manifest; some LMSes don't "
+                                  "copy unlisted files", "fix": "list it in its resource, or remove it"},
+        {"package": str(path), "severity": "warning", "rule": "file-unlisted", "entry": "run.php", "line": None,
+         "message": "run.php is in the zip but in no <file> of the manifest; some LMSes don't copy unlisted files",
+         "fix": "list it in its resource, or remove it"}]
+
+
+def test_cli_json_clean_is_an_empty_list(tmp_path, runner):
+    result = runner.invoke(main, ["check", "--json", str(write_zip(tmp_path / PKG, files_12()))])
+    assert (result.exit_code, result.output) == (0, "[]\n")
+
+
+def test_cli_json_for_a_line_finding(tmp_path, runner):
+    broken = MANIFEST_12.replace("<schema>ADL SCORM</schema>", "<schema>SCORM</schema>")
+    path = write_zip(tmp_path / PKG, files_12(broken))
+    result = runner.invoke(main, ["check", "--json", str(path)])
+    assert json.loads(result.output) == [
+        {"package": str(path), "severity": "error", "rule": "manifest-schema", "entry": "imsmanifest.xml",
+         "line": line_of(broken, "<schema>"), "message": "<schema> is 'SCORM' (expected 'ADL SCORM')",
+         "fix": "write <schema>ADL SCORM</schema>"}]
+
+
+@pytest.mark.parametrize("content", [b"", b"not a zip", b"PK\x03\x04\x14\x00\x00\x00"])
+def test_cli_never_tracebacks_on_unusable_files(tmp_path, runner, content):
+    path = tmp_path / PKG
+    path.write_bytes(content)
+    result = runner.invoke(main, ["check", str(path)])
+    assert result.exit_code == 1 and result.exception is None or isinstance(result.exception, SystemExit)
+    assert len(result.output.splitlines()) == 2
+    assert "Traceback" not in result.output
+
+
+def test_cli_schemas_from_the_environment(tmp_path, runner, schemas_dir, monkeypatch):
+    broken = MANIFEST_12.replace("<title>Playing the game</title>", "<titel>Playing the game</titel>")
+    path = write_zip(tmp_path / PKG, files_12(broken))
+    assert runner.invoke(main, ["check", str(path)]).exit_code == 0
+    monkeypatch.setenv("SCORM_BUILDER_SCHEMAS", str(schemas_dir))
+    result = runner.invoke(main, ["check", str(path)])
+    assert result.exit_code == 1
+    assert "error [manifest-xsd]" in result.output.splitlines()[0]
+
+
+def test_cli_schemas_folder_without_the_schemas(tmp_path, runner):
+    path = write_zip(tmp_path / PKG, files_12())
+    result = runner.invoke(main, ["check", "--schemas", str(tmp_path), str(path)])
+    assert result.exit_code == 1
+    assert result.output == (f"Error: schema folder {tmp_path.resolve()} has no scorm12/imscp_rootv1p1p2.xsd "
+                             "(expected the layout of the official SCORM schema set: scorm12/ and scorm2004-4th/)\n")
