@@ -1,0 +1,131 @@
+"""The shipped company profiles: their packages differ from the plain course exactly where the profiles say."""
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from scorm_builder.batch import build_matrix
+from scorm_builder.build import build
+
+REPO = Path(__file__).resolve().parents[1]
+COURSE = REPO / "courses" / "empathy-essentials"
+COMPANIES = REPO / "courses" / "companies"
+
+
+@pytest.fixture(scope="module")
+def packages(tmp_path_factory):
+    out = tmp_path_factory.mktemp("companies")
+    (plain,) = build([COURSE], ["scorm2004-4"], out / "plain")
+    entries, failures = build_matrix([COURSE], [COMPANIES / "northwind-mobile.yaml", COMPANIES / "harbor-health.yaml"],
+                                     ["scorm2004-4"], out / "companies", workers=1)
+    assert failures == []
+    read = lambda path: {n: z.read(n) for z in [zipfile.ZipFile(path)] for n in z.namelist()}  # noqa: E731
+    return read(plain.path), {e.company: read(e.path) for e in entries}
+
+
+def course_data(files: dict[str, bytes]) -> dict:
+    html = files["index.html"].decode()
+    raw = re.search(r'<script type="application/json" id="course-data">(.*?)</script>', html, re.S).group(1)
+    return json.loads(raw)
+
+
+def flatten(value, path: str = "") -> dict[str, object]:
+    """Leaf paths of the course data; pages, questions and nodes keyed by id so an insertion shows as one path."""
+    out: dict[str, object] = {}
+    if isinstance(value, dict):
+        for key, item in value.items():
+            out.update(flatten(item, f"{path}.{key}" if path else key))
+    elif isinstance(value, list) and value and all(isinstance(v, dict) and "id" in v for v in value):
+        for item in value:
+            out.update(flatten(item, f"{path}[{item['id']}]"))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            out.update(flatten(item, f"{path}[{i}]"))
+    else:
+        out[path] = value
+    return out
+
+
+def changed(base: dict, other: dict) -> set[str]:
+    """The data paths that differ; a piece present on one side only is named once, by its [id] or [index]."""
+    a, b = flatten(base), flatten(other)
+    out = set()
+    for path in a.keys() | b.keys():
+        if path in a and path in b and a[path] == b[path]:
+            continue
+        if path not in a or path not in b:
+            theirs = a if path not in a else b
+            for m in re.finditer(r"\[[^\]]+\]", path):
+                if not any(k.startswith(path[:m.end()]) for k in theirs):
+                    path = path[:m.end()]
+                    break
+        out.add(path)
+    return out
+
+
+def test_northwind_differs_exactly_where_its_profile_says(packages):
+    plain, companies = packages
+    nw = companies["northwind-mobile"]
+    assert changed(course_data(plain), course_data(nw)) == {
+        "brand", "brand.company", "brand.logo", "brand.logo_alt",
+        "build.company", "build.profile_sha256",
+        "course.fingerprint",
+        "assessment.pass_mark",
+        "assessment.questions[core-promoter-detractor]",
+        "assessment.questions[northwind-callback]",
+        "lessons[timing].pages[timing-on-hold].title",
+        "lessons[timing].pages[timing-on-hold].customer.says",
+        "lessons[timing].pages[timing-on-hold].customer.context",
+        "lessons[timing].pages[northwind-roaming-bill]",
+        "lessons[practice-repeat-caller].pages[fourth-call].nodes.opening.customer",
+    }
+    data = course_data(nw)
+    on_hold = next(p for p in data["lessons"][3]["pages"] if p["id"] == "timing-on-hold")
+    assert on_hold["customer"]["says"] == ("Finally. Forty minutes on hold, and my Northwind Unlimited SIM stopped "
+                                           "working this morning. I run my business from this phone.")
+    added = next(q for q in data["assessment"]["questions"] if q["id"] == "northwind-callback")
+    assert added["text_html"] == ("<p>At Northwind Mobile, when you promise a callback you give a time within two "
+                                  "hours and keep it.</p>")
+
+
+def test_harbor_differs_exactly_where_its_profile_says(packages):
+    plain, companies = packages
+    hh = course_data(companies["harbor-health"])
+    clues = "lessons[listening-for-clues].pages[clues-billing-error]"
+    flood = "lessons[acknowledging-emotions].pages[ack-flood-claim]"
+    assert changed(course_data(plain), hh) == {
+        "brand", "brand.company", "brand.logo", "brand.logo_alt",
+        "build.company", "build.profile_sha256",
+        "course.fingerprint",
+        "assessment.attempts",
+        "lessons[barriers]",
+        *(f"{clues}.{k}" for k in ("title", "prompt", "customer.name", "customer.subject", "customer.says",
+                                    "customer.context")),
+        *(f"{clues}.options[{i}].{k}" for i in range(3) for k in ("text", "feedback_html")),
+        *(f"{flood}.{k}" for k in ("title", "customer.name", "customer.says", "customer.context", "customer.mood")),
+        *(f"{flood}.options[{i}].{k}" for i in range(3) for k in ("text", "feedback_html")),
+        f"{flood}.options[3]",
+    }
+    assert hh["assessment"]["attempts"] == 2
+
+
+def test_only_the_brand_and_manifest_identifiers_differ_outside_the_course_data(packages):
+    plain, companies = packages
+    for company, files in companies.items():
+        assert set(files) == set(plain) | {"player/logo.svg"}
+        for name in ("player/player.js", "player/player.css"):
+            assert files[name] == plain[name]
+        manifest = files["imsmanifest.xml"].decode().replace(f"-{company}\"", "\"")
+        manifest = manifest.replace('      <file href="player/logo.svg"/>\n', "")
+        manifest = manifest.replace(">0.85</imsss:minNormalizedMeasure>", ">0.8</imsss:minNormalizedMeasure>")
+        assert manifest == plain["imsmanifest.xml"].decode()
+    assert companies["northwind-mobile"]["player/brand.css"].decode().splitlines()[1:] == [
+        ":root {", "  --sb-primary: #0b5394;", "  --sb-accent: #b45f06;",
+        '  --sb-font: Seravek, "Gill Sans Nova", Ubuntu, Calibri, "DejaVu Sans", source-sans-pro, sans-serif;', "}"]
+    assert companies["harbor-health"]["player/brand.css"].decode().splitlines()[1:] == [
+        ":root {", "  --sb-primary: #2e6b3a;", "  --sb-accent: #7a4e9d;",
+        '  --sb-font: Charter, "Bitstream Charter", "Sitka Text", Cambria, serif;', "}"]
