@@ -145,8 +145,13 @@ def md_block(text: str | None) -> str:
 
 
 def md_quote(text: str | None) -> str:
-    """Plain text as a Markdown block quote, line by line."""
-    return "\n".join(f"> {line}".rstrip() for line in md_text(text).strip().splitlines())
+    """Plain text as a Markdown block quote that keeps its line breaks (an email's lines stay lines)."""
+    lines = md_text(text).strip().splitlines()
+    out = []
+    for i, line in enumerate(lines):
+        more = i + 1 < len(lines) and lines[i + 1].strip() and line.strip()
+        out.append(f"> {line.rstrip()}{chr(92) if more else ''}".rstrip())
+    return "\n".join(out)
 
 
 def indent(text: str, width: int = 4) -> str:
