@@ -24,9 +24,17 @@ def check_readiness(package: Package, manifest: Manifest | None, findings: list[
     _known_lms(manifest, findings)
     for entry in _player_pages(package, manifest):
         data = _course_data(package, entry, findings)
-        if data is not None:
-            _interaction_ids(data, manifest.version, entry, findings)
-            _suspend_data(data, manifest.version, entry, findings)
+        if data is None:
+            continue
+        found: list[Finding] = []
+        try:
+            _interaction_ids(data, manifest.version, entry, found)
+            _suspend_data(data, manifest.version, entry, found)
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError) as err:
+            found = [error("player-data", f"the course data in {entry} is not shaped as format 1 expects "
+                           f"({type(err).__name__}: {err}); the player would fail on it too",
+                           "rebuild the package with scorm-builder", entry)]
+        findings.extend(found)
 
 
 def _file_names(package: Package, findings: list[Finding]) -> None:
