@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -73,6 +74,7 @@ def check_manifest(package: Package, schemas: Path | None, findings: list[Findin
                               "fix the XML near this line (an unclosed tag or a bare '&' is the usual cause)",
                               MANIFEST, line))
         return None
+    _SOURCE.set(data.splitlines())
     manifest = _version(root, findings)
     if manifest is None:
         return None
@@ -83,8 +85,19 @@ def check_manifest(package: Package, schemas: Path | None, findings: list[Findin
     return manifest
 
 
+_SOURCE: ContextVar[list[bytes]] = ContextVar("manifest_lines", default=[])
+
+
 def _at(el: Any) -> dict[str, Any]:
-    return {"entry": MANIFEST, "line": el.sourceline}
+    """Where an element starts: libxml2 gives the line its start tag ends on, so look back for '<name'."""
+    lines, end = _SOURCE.get(), el.sourceline
+    if not end or end > len(lines):
+        return {"entry": MANIFEST, "line": end}
+    opening = ("<" + (f"{el.prefix}:" if el.prefix else "") + _local(el.tag)).encode()
+    for number in range(end, 0, -1):
+        if opening in lines[number - 1]:
+            return {"entry": MANIFEST, "line": number}
+    return {"entry": MANIFEST, "line": end}
 
 
 def _local(tag: Any) -> str:

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from .check import Finding, error, warning
-from .check_manifest import IMSSS, MANIFEST, Manifest, _path
+from .check_manifest import IMSSS, Manifest, _at, _path
 from .check_zip import Package
 
 COURSE_DATA = re.compile(rb'<script type="application/json" id="course-data">(.*?)</script>', re.DOTALL)
@@ -56,7 +56,7 @@ def _file_names(package: Package, findings: list[Finding]) -> None:
 
 
 def _known_lms(m: Manifest, findings: list[Finding]) -> None:
-    root = {"entry": MANIFEST, "line": m.root.sourceline}
+    root = _at(m.root)
     if m.version == "2004" and m.schemaversion == "2004 4th Edition":
         findings.append(warning("lms-edition", "SCORM 2004 4th Edition: Docebo imports SCORM 1.2 and 2004 3rd "
                                 "Edition only", "for Docebo, build with --standard scorm2004-3 or scorm12",
@@ -73,14 +73,14 @@ def _known_lms(m: Manifest, findings: list[Finding]) -> None:
             el = beyond[0]
             findings.append(warning("lms-sequencing", f"<imsss:{el.tag.rsplit('}', 1)[1]}> needs LMS sequencing, "
                                     "which Docebo ignores", "make the package work with sequencing ignored",
-                                    entry=MANIFEST, line=el.sourceline))
+                                    **_at(el)))
     if m.version == "1.2":
         adlcp = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
         for el in m.root.iter(f"{{{adlcp}}}masteryscore"):
             findings.append(warning("lms-masteryscore", f"adlcp:masteryscore {(el.text or '').strip()!r}: the LMS "
                                     "may set passed/failed from score.raw and override the status the course "
                                     "reports (Moodle does at LMSFinish)", "leave it out unless your LMS needs it",
-                                    entry=MANIFEST, line=el.sourceline))
+                                    **_at(el)))
 
 
 def _player_pages(package: Package, m: Manifest) -> list[str]:

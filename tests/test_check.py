@@ -376,8 +376,7 @@ def broken_2004(tmp_path: Path, old: str, new: str) -> tuple[list[str], str]:
     return lines(write_zip(tmp_path / PKG, files_2004(manifest))), manifest
 
 
-# libxml2 gives an element the line its start tag ends on: the xsi:schemaLocation line for <manifest>.
-ROOT_LINE = f"{PKG}:imsmanifest.xml:6"
+ROOT_LINE = f"{PKG}:imsmanifest.xml:2"  # where <manifest> starts (libxml2 says 6, where the tag ends)
 GLOSSARY = 'identifier="glossary"'
 FOLDER = 'identifier="folder"'
 GLOSSARY_RES = 'identifier="RES-glossary"'
@@ -601,6 +600,18 @@ def test_sequencing_beyond_one_sco(tmp_path):
     assert no_space_warning(found) == [
         f"{ROOT_LINE}: warning [lms-sequencing] 2 SCOs rely on the LMS to move between them; Docebo "
         "has no sequencing support — keep one SCO with its own navigation"]
+
+
+def test_sequencing_rules_with_one_sco(tmp_path):
+    manifest = (MANIFEST_2004
+                .replace('xmlns:xsi=', 'xmlns:imsss="http://www.imsglobal.org/xsd/imsss"\n          xmlns:xsi=')
+                .replace('adlcp_v1p3.xsd"', 'adlcp_v1p3.xsd http://www.imsglobal.org/xsd/imsss imsss_v1p0.xsd"')
+                .replace("<title>Golf Explained</title>", "<title>Golf Explained</title>\n      <imsss:sequencing>"
+                         "<imsss:controlMode flow=\"true\"/></imsss:sequencing>"))
+    path = write_zip(tmp_path / PKG, files_2004(manifest) + [("imsss_v1p0.xsd", XSD)])
+    assert no_space_warning(lines(path)) == [
+        f"{at(manifest, 'imsss:controlMode')}: warning [lms-sequencing] <imsss:controlMode> needs LMS sequencing, "
+        "which Docebo ignores — make the package work with sequencing ignored"]
 
 
 def test_masteryscore_in_12(tmp_path):
