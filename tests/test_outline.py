@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from scorm_builder.cli import main
-from scorm_builder.outline import diagram, layers, md_quote, md_text, outline
+from scorm_builder.diagram import diagram, layers
+from scorm_builder.outline import md_quote, md_text, outline
 
 COURSE = """\
 id: outline-demo
@@ -300,40 +301,50 @@ def test_html_scenario_dialogue_and_assessment_facts(html):
 
 
 def test_html_dialogue_graph_is_inline_svg(html):
+    """opening -> policy -> end puts end two rows down, so opening -> end passes a waypoint beside
+    policy; the loop policy -> opening is dashed, drawn from opening down with its head at the top."""
     svg = html[html.index("<svg"):html.index("</svg>")]
-    assert svg.startswith('<svg class="graph" width="276" height="184" viewBox="0 0 276 184" role="img" '
+    assert svg.startswith('<svg class="graph" width="176" height="292" viewBox="0 0 176 292" role="img" '
                           'aria-labelledby="arrow-refund-call-title">\n'
                           '<title id="arrow-refund-call-title">Dialogue graph: Follow-up call</title>')
-    assert ('<path class="edge" d="M133 60 C133 92 196 92 196 124" marker-end="url(#arrow-refund-call)">'
-            "<title>opening → end: choice a</title></path>") in svg
-    assert ('<path class="edge back" d="M78 124 C78 92 147 92 147 60" marker-end="url(#arrow-refund-call)">'
+    assert ('<path class="edge" d="M83 60 C83 92 146 92 146 124 L146 168 C146 200 84 200 84 232" '
+            'marker-end="url(#arrow-refund-call)"><title>opening → end: choice a</title></path>') in svg
+    assert ('<path class="edge back" d="M97 60 C97 92 78 92 78 124" marker-start="url(#arrow-refund-call)">'
             "<title>policy → opening: choice b</title></path>") in svg
-    assert ('<rect x="74" y="16" width="119" height="44" rx="8" fill="#ffffff" stroke="#44546a" stroke-width="3"/>\n'
-            '<text x="133" y="34" text-anchor="middle" class="node-id">opening</text>\n'
-            '<text x="133" y="50" text-anchor="middle" class="node-sub" fill="#44546a">start · upset</text>') in svg
-    assert ('<rect x="140" y="124" width="112" height="44" rx="8" fill="#f4f8f4" stroke="#1e7b34" '
+    assert ('<rect x="24" y="16" width="119" height="44" rx="8" fill="#ffffff" stroke="#44546a" stroke-width="3"/>\n'
+            '<text x="83" y="34" text-anchor="middle" class="node-id">opening</text>\n'
+            '<text x="83" y="50" text-anchor="middle" class="node-sub" fill="#44546a">start · upset</text>') in svg
+    assert ('<rect x="28" y="232" width="112" height="44" rx="8" fill="#f4f8f4" stroke="#1e7b34" '
             'stroke-width="1.5"/>') in svg
     assert svg.count('<g class="edge-label">') == 4
 
 
-def test_layered_layout():
-    """Layers by distance from the start; a later layer follows its parents' order; back edges flagged."""
-    def node(ident, *targets, ending=None):
-        return {"id": ident, "start": ident == "a", "mood": "", "ending": ending,
-                "choices": [{"key": chr(97 + i), "next": t} for i, t in enumerate(targets)]}
+def _node(ident, *targets, ending=None):
+    return {"id": ident, "start": ident == "a", "mood": "", "ending": ending,
+            "choices": [{"key": chr(97 + i), "next": t} for i, t in enumerate(targets)]}
 
-    end = {"outcome": "good"}
-    nodes = [node("a", "c", "b"), node("b", "e"), node("c", "d", "a"), node("d", ending=end),
-             node("e", ending=end), node("f-self", "f-self")]
-    assert layers("a", nodes) == [["a"], ["b", "c"], ["e", "d"], ["f-self"]]
-    drawn = diagram("a", nodes, "p")
-    kinds = {(a["src"], a["dst"]): a["back"] for a in drawn["arrows"]}
-    assert kinds == {("a", "c"): False, ("a", "b"): False, ("b", "e"): False, ("c", "d"): False,
-                     ("c", "a"): True, ("f-self", "f-self"): False}
-    # the unreachable node sits in a layer of its own, centred: x = 16 + (252 - 96) // 2, y = 16 + 3 * 108;
-    # its loop leaves and re-enters its right side (x 94 + 96) at a third and two thirds of its height
-    loop = next(a for a in drawn["arrows"] if a["src"] == "f-self")
-    assert loop["d"] == "M190 354 C230 332 230 391 190 369"
+
+GOOD = {"outcome": "good"}
+GRAPH = [_node("a", "c", "b"), _node("b", "e", "d"), _node("c", "f", "a"), _node("f", "d", "f"),
+         _node("d", ending=GOOD), _node("e", ending=GOOD)]
+
+
+def test_layers_longest_path_with_loops_left_out():
+    """c -> a closes a loop; f -> f stays; every other arrow goes down; rows follow their parents."""
+    assert layers("a", GRAPH) == ([["a"], ["b", "c"], ["e", "f"], ["d"]], {("c", "a")})
+
+
+def test_diagram_routes_long_arrows_through_waypoints():
+    drawn = diagram("a", GRAPH, "p")
+    paths = {(a["src"], a["dst"]): (a["d"], a["back"]) for a in drawn["arrows"]}
+    # b (row 1, x 44) -> d (row 3, x 98): down to a waypoint in row 2 at x 156, straight through it, on to d
+    assert paths[("b", "d")] == ("M92 168 C92 200 162 200 162 232 L162 276 C162 308 154 308 154 340", False)
+    # f (row 2, x 196): a loop out of and back into its right side
+    assert paths[("f", "f")] == ("M292 246 C332 224 332 283 292 261", False)
+    assert paths[("c", "a")][1] is True
+    assert [(b["id"], b["x"], b["y"]) for b in drawn["boxes"]] == [
+        ("a", 106, 16), ("b", 44, 124), ("c", 168, 124), ("f", 196, 232), ("e", 16, 232), ("d", 98, 340)]
+    assert (drawn["width"], drawn["height"]) == (356, 400)
 
 
 # -- the command -----------------------------------------------------------------------------------
