@@ -100,10 +100,21 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+_PARSED: dict[tuple, Map] = {}  # (path, size, mtime, shown) -> tree, for builds of one course for many companies
+
+
 def load_yaml(path: Path, shown: str | None = None) -> Map:
-    """Read ``path`` and return its top-level mapping, or raise LoadError."""
+    """Read ``path`` and return its top-level mapping, or raise LoadError.
+
+    A file read before and unchanged since (same size and modification time) is not parsed
+    again: the caller gets a fresh copy of the cached tree, which it may change freely.
+    """
     shown = shown or display_path(path)
     try:
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, shown)
+        if key in _PARSED:
+            return clone(_PARSED[key])
         raw = path.read_bytes()
     except FileNotFoundError:
         raise LoadError([Problem(shown, 1, 1, "", "file not found",
@@ -111,7 +122,26 @@ def load_yaml(path: Path, shown: str | None = None) -> Map:
     except OSError as err:
         raise LoadError([Problem(shown, 1, 1, "", f"cannot read the file ({err.strerror})",
                                  "check the file's permissions")])
-    return load_text(raw, shown)
+    tree = load_text(raw, shown)
+    if len(_PARSED) > 256:
+        _PARSED.clear()
+    _PARSED[key] = clone(tree)
+    return tree
+
+
+def clone(node):
+    """A deep copy of a positioned tree (much faster than parsing the YAML again)."""
+    if isinstance(node, Map):
+        out = Map((k, clone(v)) for k, v in node.items())
+        out.src, out.pos, out.key_pos, out.val_pos = node.src, node.pos, dict(node.key_pos), dict(node.val_pos)
+        if hasattr(node, "val_src"):
+            out.val_src = dict(node.val_src)
+        return out
+    if isinstance(node, Seq):
+        out = Seq(clone(v) for v in node)
+        out.src, out.pos, out.item_pos = node.src, node.pos, list(node.item_pos)
+        return out
+    return node
 
 
 def load_text(raw: bytes, shown: str) -> Map:
