@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -19,7 +18,9 @@ def default_templates_dir() -> Path:
     repo = Path(__file__).resolve().parent.parent / "templates"
     if (repo / "player").is_dir():
         return repo
-    return Path(str(resources.files("scorm_builder.templates")))
+    # In the wheel the theme is scorm_builder/templates (a folder without __init__.py, so
+    # importlib.resources would hand back a MultiplexedPath, whose str() is not a path).
+    return Path(__file__).resolve().parent / "templates"
 
 
 @lru_cache(maxsize=8)
