@@ -75,9 +75,24 @@ def contains_phrase(text: str, phrase: str) -> bool:
     return bool(wanted) and f" {wanted} " in f" {normalise(text)} "
 
 
+# A greeting ("Hi Sam,", "Dear Ms Lee,") or a one-word lead-in ("Victor,", "Okay,") before the first words.
+_SALUTATION = re.compile(r"\s*(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,.!?\n]{0,40}[,.!\n]"
+                         r"|[^\W\d_][\w'\u2019-]*\s*[,!])\s*", re.IGNORECASE)
+
+
 def starts_with_phrase(text: str, phrase: str) -> bool:
+    """Whether ``text`` opens with ``phrase``, after up to two greetings or lead-ins such as 'Hi Sam,'."""
     wanted = normalise(phrase)
-    return bool(wanted) and f"{normalise(text)} ".startswith(f"{wanted} ")
+    if not wanted:
+        return False
+    for _ in range(3):
+        if f"{normalise(text)} ".startswith(f"{wanted} "):
+            return True
+        lead = _SALUTATION.match(text)
+        if not lead:
+            return False
+        text = text[lead.end():]
+    return False
 
 
 def echoes(feedback: str, text: str) -> bool:

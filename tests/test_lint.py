@@ -61,7 +61,8 @@ def test_principle_without_scenario(runner):
 
 
 def test_sympathy_lead_when_not_to(runner):
-    """By the when-not-to id prefix, and by the course's when_not_to_principles and sympathy_openers."""
+    """By the when-not-to id prefix, and by the course's when_not_to_principles and sympathy_openers;
+    an email's greeting ('Hi Dana,') does not hide the opener after it."""
     result = lint(runner, f"{FIXTURES}/sympathy-lead-when-not-to")
     src = f"{FIXTURES}/sympathy-lead-when-not-to/course.yaml"
     assert result.stdout.splitlines() == [
@@ -71,7 +72,10 @@ def test_sympathy_lead_when_not_to(runner):
         f"{src}:41:19: lessons[0].pages[1].options[0].text: warning: [sympathy-lead-when-not-to] the best "
         "option of a when-not-to scenario ('repeat-contact') starts with the sympathy phrase 'Oh no' "
         f"(expected it to lead with action or facts) — {SYMPATHY_FIX}",
-        "2 warnings found.",
+        f"{src}:56:19: lessons[0].pages[2].options[0].text: warning: [sympathy-lead-when-not-to] the best "
+        "option of a when-not-to scenario ('repeat-contact') starts with the sympathy phrase \"I'm so sorry\" "
+        f"(expected it to lead with action or facts) — {SYMPATHY_FIX}",
+        "3 warnings found.",
     ]
 
 
@@ -149,6 +153,14 @@ def test_phrases_match_whole_words_only():
     assert starts_with_phrase("I understand. Leave now.", "I understand")
     assert not starts_with_phrase("I understood the fault, so leave now.", "I understand")
     assert not starts_with_phrase("Leave now; I understand.", "I understand")
+
+
+def test_sympathy_opener_after_a_greeting_or_lead_in():
+    assert starts_with_phrase("Hi Maria, I'm sorry to hear that.", "I'm sorry")
+    assert starts_with_phrase("Dear Ms Lee,\nI understand your worry.", "I understand")
+    assert starts_with_phrase("Okay, Sam, I understand.", "I understand")
+    assert not starts_with_phrase("Dear Joanne, thank you for letting us know. I understand.", "I understand")
+    assert not starts_with_phrase("Leave the house, I understand.", "I understand")
 
 
 def test_echo_needs_the_option_with_little_else():
