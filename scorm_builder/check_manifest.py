@@ -5,7 +5,7 @@ import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
@@ -23,6 +23,7 @@ XML_BASE = f"{{{XML_NS}}}base"
 NCNAME = re.compile(r"[^\W\d][\w.\-]*\Z")
 EXTERNAL = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*:|//)")
 EXTENSION = re.compile(r"\.[A-Za-z0-9]+\Z")
+UNUSUAL_PATH = re.compile(r"[%?#\\]|^/|//|(^|/)\.\.?(/|$)")  # anything _path must normalise
 # The XSD set for each version, under a schema folder laid out like shared/scorm-schemas.
 XSD_IMPORTS = {
     "1.2": [(CP["1.2"], "scorm12/imscp_rootv1p1p2.xsd"), (ADLCP["1.2"], "scorm12/adlcp_rootv1p2.xsd")],
@@ -43,6 +44,7 @@ class Manifest:
     root: Any  # lxml element
     resources: dict[str, Any] = field(default_factory=dict)  # identifier -> <resource>
     launched: list[tuple[Any, Any]] = field(default_factory=list)  # (<item>, <resource>) an item launches
+    bases: str | None = None  # the xml:base of <manifest> and <resources>, joined (set on first use)
 
     def tag(self, name: str) -> str:
         return f"{{{self.root.nsmap.get(None) or CP[self.version]}}}{name}"
@@ -308,15 +310,21 @@ def _path(m: Manifest, res: Any, href: str | None) -> str | None:
     """The zip entry an href names: xml:base applied, query and fragment dropped, %-escapes decoded."""
     if not href or EXTERNAL.match(href):
         return None
-    bases = [el.get(XML_BASE) or "" for el in (m.root, m.root.find(m.tag("resources")), res) if el is not None]
-    joined = "".join(b for b in bases if b and not EXTERNAL.match(b)) + href
+    if m.bases is None:
+        resources = m.root.find(m.tag("resources"))
+        m.bases = "".join(b for b in (m.root.get(XML_BASE), resources.get(XML_BASE) if resources is not None else None)
+                          if b and not EXTERNAL.match(b))
+    own = res.get(XML_BASE)
+    joined = m.bases + (own if own and not EXTERNAL.match(own) else "") + href
+    if not UNUSUAL_PATH.search(joined):
+        return joined
     path = unquote(re.split(r"[?#]", joined, maxsplit=1)[0]).replace("\\", "/").lstrip("/")
     parts: list[str] = []
-    for part in PurePosixPath(path).parts:
+    for part in path.split("/"):
         if part == "..":
             if parts:
                 parts.pop()
-        elif part != ".":
+        elif part not in (".", ""):
             parts.append(part)
     return "/".join(parts)
 

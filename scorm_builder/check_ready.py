@@ -9,7 +9,7 @@ from .check import Finding, error, warning
 from .check_manifest import IMSSS, Manifest, _at, _path
 from .check_zip import Package
 
-COURSE_DATA = re.compile(rb'<script type="application/json" id="course-data">(.*?)</script>', re.DOTALL)
+COURSE_DATA = b'<script type="application/json" id="course-data">'  # how the player page carries its data
 SUSPEND_LIMIT = {"1.2": 4096, "2004": 64000}
 ID_12 = re.compile(r"[A-Za-z0-9_-]{1,255}\Z")  # CMIIdentifier
 ID_2004 = re.compile(r"[A-Za-z0-9_.:-]{1,4000}\Z")  # URI-safe; also what the player agrees to send
@@ -95,13 +95,14 @@ def _player_pages(package: Package, m: Manifest) -> list[str]:
 
 def _course_data(package: Package, entry: str, findings: list[Finding]) -> dict[str, Any] | None:
     """The scorm-builder player's data from a launch page, or None when the page is another tool's."""
-    html = package.read(entry, [])
-    match = COURSE_DATA.search(html or b"")
-    if not match:
+    html = package.read(entry, []) or b""
+    start = html.find(COURSE_DATA)
+    end = html.find(b"</script>", start)
+    if start < 0 or end < 0:
         return None
-    line = html[:match.start()].count(b"\n") + 1
+    line = html.count(b"\n", 0, start) + 1
     try:
-        data = json.loads(match.group(1))
+        data = json.loads(html[start + len(COURSE_DATA):end])
     except (ValueError, UnicodeDecodeError) as err:
         findings.append(error("player-data", f"the course data in {entry} is not valid JSON ({err})",
                               "rebuild the package with scorm-builder", entry, line))

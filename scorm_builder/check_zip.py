@@ -5,7 +5,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from .check import Finding, error, warning
 
@@ -130,7 +130,7 @@ def _entry_findings(infos: list[zipfile.ZipInfo]) -> list[Finding]:
         if name.startswith("/") or re.match(r"[A-Za-z]:", name):
             out.append(error("zip-absolute-path", f"the entry name {name!r} is an absolute path",
                              "store paths relative to the package root", name))
-        if ".." in PurePosixPath(name.replace("\\", "/")).parts:
+        if ".." in name.replace("\\", "/").split("/"):
             out.append(error("zip-parent-path", f"the entry name {name!r} climbs out of the package with '..'",
                              "store every file inside the package folder", name))
         if name in seen:
