@@ -139,9 +139,21 @@ def md_text(text: str | None) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text or "").replace("<", "&lt;")
 
 
-def md_block(text: str | None) -> str:
-    """Markdown from the course, kept as Markdown; raw HTML made inert as the player's renderer does."""
-    return (text or "").strip().replace("<", "&lt;")
+_HEADING = re.compile(r"^(#{1,6})(?=\s|$)")
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+
+
+def md_block(text: str | None, below: int = 3) -> str:
+    """Markdown from the course, kept as Markdown; raw HTML made inert as the player's renderer does,
+    and headings moved ``below`` levels down so they sit under the page's own heading."""
+    lines, fenced = [], False
+    for line in (text or "").strip().replace("<", "&lt;").splitlines():
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            line = _HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + below), line)
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def md_quote(text: str | None) -> str:

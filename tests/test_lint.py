@@ -50,6 +50,16 @@ def test_scripted_phrase(runner):
     assert result.exit_code == 0
 
 
+def test_warning_in_an_included_piece_points_at_its_file(runner):
+    result = lint(runner, f"{FIXTURES}/included")
+    assert result.stdout.splitlines() == [
+        f"{FIXTURES}/shared/scripted-scenario.yaml:10:11: lessons[0].pages[1].options[0].text: warning: "
+        "[scripted-phrase] the best option uses the overused phrase 'I apologize for any inconvenience', "
+        f"{SCRIPTED_WHY} — {SCRIPTED_FIX}",
+        "1 warning found.",
+    ]
+
+
 def test_principle_without_scenario(runner):
     result = lint(runner, f"{FIXTURES}/principle-without-scenario")
     assert result.stdout.splitlines() == [

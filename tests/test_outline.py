@@ -8,7 +8,7 @@ import pytest
 
 from scorm_builder.cli import main
 from scorm_builder.diagram import diagram, layers
-from scorm_builder.outline import md_quote, md_text, outline
+from scorm_builder.outline import md_block, md_quote, md_text, outline
 
 COURSE = """\
 id: outline-demo
@@ -250,6 +250,8 @@ def test_markdown_assessment(markdown):
 def test_markdown_helpers():
     assert md_text("a*b*_c_ [x] `y` | <z> \\") == "a\\*b\\*\\_c\\_ \\[x\\] \\`y\\` \\| &lt;z> \\\\"
     assert md_quote("one\ntwo\n\nthree") == "> one\\\n> two\n>\n> three"
+    assert md_block("# Top\n\n```\n# a comment\n```\n#### Deep\n#hashtag <b>") == \
+        "#### Top\n\n```\n# a comment\n```\n###### Deep\n#hashtag &lt;b>"
 
 
 # -- HTML ------------------------------------------------------------------------------------------
