@@ -251,6 +251,7 @@ class Obj(Spec):
 
     def check_keys(self, value: Map, key: str, ctx: Ctx, skip: tuple[str, ...] = ()) -> Map:
         out = _copy_map(value)
+        typos: set[str] = set()  # required keys an unknown key was taken for: not reported missing too
         for k, v in value.items():
             sub = f"{key}.{k}" if key else k
             if k in skip:
@@ -258,6 +259,7 @@ class Obj(Spec):
                 continue
             if k not in self.fields:
                 hint = did_you_mean(k, self.fields)
+                typos.update(difflib.get_close_matches(k, list(self.fields), n=1, cutoff=0.6))
                 ctx.error((getattr(value, "val_src", {}).get(k, value.src), value.key_pos[k]), sub,
                           f"unknown key '{k}' in {self.name}",
                           hint or f"remove it; allowed keys: {', '.join(self.fields)}")
@@ -266,10 +268,11 @@ class Obj(Spec):
         for k, f in self.fields.items():
             if k in value:
                 continue
-            if f.required:
+            if f.required and k not in typos:
                 sub = f"{key}.{k}" if key else k
+                example = getattr(f.spec, "example", None)
                 ctx.error(value.where(), sub, f"missing required key '{k}' in {self.name}",
-                          f"add '{k}:' ({f.spec.expected})")
+                          f"add '{k}:' ({f.spec.expected}" + (f", for example {k}: {example})" if example else ")"))
             elif f.default is not None:
                 out[k] = f.default
         if self.post:
