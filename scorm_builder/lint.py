@@ -240,25 +240,30 @@ def _question(q: Map, path: str) -> Iterable[Problem]:
     for key in ("correct", "incorrect"):
         if fb.get(key):
             yield from _feedback(fb, fb[key], q["text"], f"{path}.feedback.{key}", required=False,
-                                 what="question")
+                                 what="question", at=key)
     wrong = [c for c in choices if not c.get("correct")]
     if not fb.get("incorrect") and not (wrong and all(c.get("feedback") for c in wrong)):
         also = " or feedback on every wrong choice" if choices else ""
-        node, key = (fb, None) if fb else (q, None)
-        yield _warn(node, key, f"{path}.feedback.incorrect", "feedback-missing-or-echo",
+        yield _warn(fb or q, None, f"{path}.feedback.incorrect", "feedback-missing-or-echo",
                     f"no feedback for a wrong answer (expected 'feedback: incorrect:'{also})",
                     "add 'incorrect:' under the question's 'feedback:' explaining the right answer")
 
 
 def _feedback(node: Map, feedback: str | None, text: str, path: str, *, required: bool,
-              what: str) -> Iterable[Problem]:
+              what: str, at: str = "feedback") -> Iterable[Problem]:
+    """Missing feedback (where it is ``required``), or feedback that echoes ``text``; ``at`` is
+    the key in ``node`` that holds the feedback."""
     if not feedback:
         if required:
             yield _warn(node, None, path, "feedback-missing-or-echo",
                         f"the {what} has no feedback (expected 'feedback:' saying why it helps or hurts)",
                         "add 'feedback:'; learners see it in the debrief")
         return
-    if echoes(feedback, text):
-        yield _warn(node, "feedback", path, "feedback-missing-or-echo",
+    if echoes(feedback, text) and what == "question":
+        yield _warn(node, at, path, "feedback-missing-or-echo",
+                    "the feedback only repeats the question (expected why the answer is right or wrong)",
+                    "explain the answer instead of restating the question")
+    elif echoes(feedback, text):
+        yield _warn(node, at, path, "feedback-missing-or-echo",
                     f"the feedback only repeats the {what}'s text (expected why it works or doesn't)",
                     "explain the effect on the customer instead of restating the words")

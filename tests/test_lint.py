@@ -90,8 +90,8 @@ def test_sympathy_lead_when_not_to(runner):
 
 
 def test_feedback_missing_or_echo(runner):
-    """Echo in a scenario option, a dialogue choice and a question choice; missing on a dialogue
-    choice; no wrong-answer feedback on a choice question and on a matching question."""
+    """Echo in a scenario option, a dialogue choice, a question choice and a question's feedback;
+    missing on a dialogue choice; no wrong-answer feedback on a choice question and a matching question."""
     result = lint(runner, f"{FIXTURES}/feedback-missing-or-echo")
     src = f"{FIXTURES}/feedback-missing-or-echo/course.yaml"
     rule = "warning: [feedback-missing-or-echo]"
@@ -107,7 +107,9 @@ def test_feedback_missing_or_echo(runner):
         f"choice's text (expected why it works or doesn't) — {ECHO_FIX}",
         f"{src}:46:7: assessment.questions[1].feedback.incorrect: {rule} no feedback for a wrong answer "
         f"(expected 'feedback: incorrect:') — {NO_WRONG_FEEDBACK}",
-        "6 warnings found.",
+        f"{src}:58:20: assessment.questions[2].feedback.incorrect: {rule} the feedback only repeats the question "
+        "(expected why the answer is right or wrong) — explain the answer instead of restating the question",
+        "7 warnings found.",
     ]
 
 
