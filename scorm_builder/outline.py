@@ -41,6 +41,8 @@ def render_outline(course: Course, fmt: str, template_dirs: Sequence[Path] = ())
 
 
 def _write(path: Path, text: str) -> None:
+    """Write through a temporary file beside the target, so a reader never sees half an outline."""
+    tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
@@ -49,6 +51,8 @@ def _write(path: Path, text: str) -> None:
         os.chmod(tmp, 0o644)  # mkstemp makes the file private; an outline is for sharing
         os.replace(tmp, path)
     except OSError as err:
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
         raise BuilderError(f"cannot write {path}: {err.strerror}") from err
 
 
