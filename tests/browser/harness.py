@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .lms_server import Launch, LmsServer
@@ -74,6 +74,7 @@ class Run:
     content: Any  # playwright Frame or Page where the player runs
     launch: Launch | None = None
     lms: LmsServer | None = None
+    console: list[str] = field(default_factory=list)  # console messages of the LMS page and its frames
 
     @property
     def standard(self) -> str:
@@ -132,6 +133,8 @@ def open_course(page: Any, lms: LmsServer, package_url: str, standard: str, mode
     std = "scorm12" if standard == "scorm12" else "scorm2004"
     launch = lms.launch(std, package_url + "index.html", mode,
                         preload if preload is not None else first_launch_cmi(std), reject)
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
     page.goto(lms.base + launch.url)
     if mode == "popup":
         with page.context.expect_page() as info:
@@ -141,7 +144,7 @@ def open_course(page: Any, lms: LmsServer, package_url: str, standard: str, mode
     else:
         content = _frame(page, package_url)
         content.wait_for_load_state()
-    return Run(page, content, launch, lms)
+    return Run(page, content, launch, lms, console)
 
 
 def _frame(page: Any, package_url: str, timeout: float = 5.0) -> Any:
@@ -180,3 +183,67 @@ def format_violations(violations: list[dict[str, Any]]) -> str:
         lines.append(f"{v['id']} ({v['impact']}): {v['help']}")
         lines.extend(f"    {n}" for n in v["nodes"][:5])
     return "\n".join(lines)
+
+
+# -- what the LMS holds, in a form the tests compare exactly ----------------------------------
+TIME_12 = re.compile(r"^\d{2,4}:[0-5]\d:[0-5]\d\.\d{2}$")  # CMITimespan as the player writes it
+TIME_04 = re.compile(r"^PT(\d+H)?(\d+M)?\d+(\.\d{1,2})?S$")  # ISO 8601, at most 2 decimals
+CLOCK_12 = re.compile(r"^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$")
+STAMP_04 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,2})?$")
+
+
+def interactions(cmi: dict[str, Any], standard: str) -> list[tuple]:
+    """(id, type, correct patterns, response, result, weighting) for every interaction, in order."""
+    response = "student_response" if standard == "scorm12" else "learner_response"
+    rows = []
+    for n in sorted(cmi["interactions"], key=int):
+        i = cmi["interactions"][n]
+        patterns = tuple(i["correct_responses"][k]["pattern"] for k in sorted(i["correct_responses"], key=int))
+        rows.append((i["id"], i["type"], patterns, i[response], i["result"], i["weighting"]))
+    return rows
+
+
+def objectives(cmi: dict[str, Any], standard: str) -> list[tuple]:
+    """(id, status, raw, min, max) for every objective."""
+    status = "status" if standard == "scorm12" else "completion_status"
+    return [(o["id"], o[status], o["score"]["raw"], o["score"]["min"], o["score"]["max"])
+            for o in (cmi["objectives"][k] for k in sorted(cmi["objectives"], key=int))]
+
+
+def check_interaction_formats(run: Run, cmi: dict[str, Any]) -> None:
+    """Time stamps and latencies in the standard's format, 2004 descriptions present, and every
+    interaction's elements set in the order the standard requires."""
+    v12 = run.standard == "scorm12"
+    for n, i in cmi["interactions"].items():
+        where = f"interaction {n} ({i['id']})"
+        if v12:
+            assert CLOCK_12.match(i["time"]), f"{where}: time {i['time']!r}"
+        else:
+            assert STAMP_04.match(i["timestamp"]), f"{where}: timestamp {i['timestamp']!r}"
+            assert i["description"], f"{where}: no description"
+    for n in cmi["interactions"]:
+        sets = [el.split(".", 3)[3] for el, _ in run.set_calls(rf"^cmi\.interactions\.{n}\.")]
+        if not sets:  # carried over from an earlier session
+            continue
+        latency = [v for el, v in run.set_calls(rf"^cmi\.interactions\.{n}\.latency$")]
+        assert latency and all((TIME_12 if v12 else TIME_04).match(v) for v in latency), f"latency {latency}"
+        patterns = [s for s in sets if s.startswith("correct_responses.")]
+        expected = (["id", "type", "time" if v12 else "timestamp"] + patterns +
+                    ["weighting", "student_response" if v12 else "learner_response", "result", "latency"] +
+                    ([] if v12 else ["description"]))
+        assert sets == expected, f"interaction {n}: elements set in the order {sets}"
+
+
+def check_session(run: Run) -> None:
+    """Initialize once first, Terminate once last, every session_time in format, no API error
+    (in the LMS's record and in the player's own log)."""
+    methods = run.methods()
+    init, term = ("LMSInitialize", "LMSFinish") if run.standard == "scorm12" else ("Initialize", "Terminate")
+    assert methods[0] == init and methods.count(init) == 1, methods[:3]
+    assert methods[-1] == term and methods.count(term) == 1, methods[-3:]
+    element = "cmi.core.session_time" if run.standard == "scorm12" else "cmi.session_time"
+    times = [v for _, v in run.set_calls(rf"^{re.escape(element)}$")]
+    pattern = TIME_12 if run.standard == "scorm12" else TIME_04
+    assert times and all(pattern.match(v) for v in times), times
+    assert run.api_errors() == []
+    assert [e for e in run.player_log() if not e.get("ok", e["error"] == "0")] == []
