@@ -80,6 +80,11 @@ def test_northwind_differs_exactly_where_its_profile_says(packages):
         "lessons[timing].pages[timing-on-hold].title",
         "lessons[timing].pages[timing-on-hold].customer.says",
         "lessons[timing].pages[timing-on-hold].customer.context",
+        *(f"lessons[timing].pages[timing-on-hold].options[{i}].{k}" for i in range(4)
+          for k in ("text", "feedback_html")),
+        # the course text that uses {{ company.name }} and {{ terms.* }}
+        "lessons[welcome].pages[welcome-how-it-works].body_html",
+        "lessons[wrap-up].pages[wrap-up-takeaways].body_html",
         "lessons[timing].pages[northwind-roaming-bill]",
         "lessons[practice-repeat-caller].pages[fourth-call].nodes.opening.customer",
     }
@@ -87,6 +92,9 @@ def test_northwind_differs_exactly_where_its_profile_says(packages):
     on_hold = next(p for p in data["lessons"][3]["pages"] if p["id"] == "timing-on-hold")
     assert on_hold["customer"]["says"] == ("Finally. Forty minutes on hold, and my Northwind Unlimited SIM stopped "
                                            "working this morning. I run my business from this phone.")
+    welcome = data["lessons"][0]["pages"][0]["body_html"]
+    assert "the people who contact Northwind Mobile are locked out" in welcome
+    assert "the people who contact our company" in course_data(plain)["lessons"][0]["pages"][0]["body_html"]
     added = next(q for q in data["assessment"]["questions"] if q["id"] == "northwind-callback")
     assert added["text_html"] == ("<p>At Northwind Mobile, when you promise a callback you give a time within two "
                                   "hours and keep it.</p>")
@@ -109,6 +117,8 @@ def test_harbor_differs_exactly_where_its_profile_says(packages):
         *(f"{flood}.{k}" for k in ("title", "customer.name", "customer.says", "customer.context", "customer.mood")),
         *(f"{flood}.options[{i}].{k}" for i in range(3) for k in ("text", "feedback_html")),
         f"{flood}.options[3]",
+        "lessons[welcome].pages[welcome-how-it-works].body_html",
+        "lessons[wrap-up].pages[wrap-up-takeaways].body_html",
     }
     assert hh["assessment"]["attempts"] == 2
 
