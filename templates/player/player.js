@@ -42,6 +42,8 @@
   }
   function plain(html) { var d = document.createElement("div"); d.innerHTML = html || ""; return (d.textContent || "").replace(/\s+/g, " ").trim(); }
   function pad(n, w) { n = String(n); while (n.length < w) n = "0" + n; return n; }
+  function byKey(list, k) { for (var i = 0; i < list.length; i++) if (list[i].key === k) return list[i]; return null; }
+  function keysOf(list) { return list.map(function (x) { return x.key; }); }
   function letters(s) { return s ? s.split("") : []; }
   /* mulberry32: a small seeded generator, so a resumed attempt shows the same draw */
   function rng(seed) {
@@ -120,48 +122,33 @@
   function get(el) { var r = call("get", [el]); return r.ok ? r.v : ""; }
 
   var DEC = "-?\\d{1,10}(\\.\\d{1,7})?";
+  function len(n, m) { return new RegExp("^[\\s\\S]{" + (m || 0) + "," + n + "}$"); }
+  var SPAN = V12 ? /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/ : /^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)$/;
+  var ID = V12 ? /^[\x21-\x7e]{1,255}$/ : /^[A-Za-z0-9_.:\-]{1,4000}$/;
+  var STAT = /^(passed|completed|failed|incomplete|browsed)$/, CSTAT = /^(completed|incomplete|not attempted|unknown)$/;
+  var RES = new RegExp("^(correct|" + (V12 ? "wrong" : "incorrect") + "|unanticipated|neutral|" + DEC + ")$");
+  var TYPES = /^(true-false|choice|fill-in|long-fill-in|matching|performance|sequencing|likert|numeric|other)$/;
+  /* what each element accepts; "s" = decimal 0..100, "d" = any decimal, "u" = -1..1, "p" = 0..1 */
   var RULES = V12 ? {
-    "cmi.core.lesson_status": /^(passed|completed|failed|incomplete|browsed)$/,
-    "cmi.core.lesson_location": /^[\s\S]{0,255}$/,
-    "cmi.core.score.raw": "s", "cmi.core.score.min": "s", "cmi.core.score.max": "s",
-    "cmi.core.exit": /^(time-out|suspend|logout|)$/,
-    "cmi.core.session_time": /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/,
-    "cmi.suspend_data": /^[\s\S]{0,4096}$/,
-    "cmi.objectives.n.id": /^[\x21-\x7e]{1,255}$/,
-    "cmi.objectives.n.score.raw": "s", "cmi.objectives.n.score.min": "s", "cmi.objectives.n.score.max": "s",
-    "cmi.objectives.n.status": /^(passed|completed|failed|incomplete|browsed|not attempted)$/,
-    "cmi.interactions.n.id": /^[\x21-\x7e]{1,255}$/,
-    "cmi.interactions.n.type": /^(true-false|choice|fill-in|matching|performance|sequencing|likert|numeric)$/,
-    "cmi.interactions.n.time": /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/,
-    "cmi.interactions.n.correct_responses.n.pattern": /^[\s\S]{0,255}$/,
-    "cmi.interactions.n.weighting": new RegExp("^" + DEC + "$"),
-    "cmi.interactions.n.student_response": /^[\s\S]{0,255}$/,
-    "cmi.interactions.n.result": new RegExp("^(correct|wrong|unanticipated|neutral|" + DEC + ")$"),
-    "cmi.interactions.n.latency": /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/
+    "core.lesson_status": STAT, "core.lesson_location": len(255), "core.exit": /^(time-out|suspend|logout|)$/,
+    "core.score.raw": "s", "core.score.min": "s", "core.score.max": "s", "core.session_time": SPAN,
+    "suspend_data": len(4096), "objectives.n.id": ID, "objectives.n.status": STAT,
+    "objectives.n.score.raw": "s", "objectives.n.score.min": "s", "objectives.n.score.max": "s",
+    "interactions.n.time": /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/, "interactions.n.student_response": len(255),
+    "interactions.n.correct_responses.n.pattern": len(255)
   } : {
-    "cmi.completion_status": /^(completed|incomplete|not attempted|unknown)$/,
-    "cmi.success_status": /^(passed|failed|unknown)$/,
-    "cmi.score.scaled": "u", "cmi.score.raw": "d", "cmi.score.min": "d", "cmi.score.max": "d",
-    "cmi.progress_measure": "p",
-    "cmi.location": /^[\s\S]{0,1000}$/,
-    "cmi.exit": /^(time-out|suspend|logout|normal|)$/,
-    "cmi.session_time": /^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)$/,
-    "cmi.suspend_data": /^[\s\S]{0,64000}$/,
-    "cmi.objectives.n.id": /^[A-Za-z0-9_.:\-]{1,4000}$/,
-    "cmi.objectives.n.score.raw": "d", "cmi.objectives.n.score.min": "d", "cmi.objectives.n.score.max": "d",
-    "cmi.objectives.n.completion_status": /^(completed|incomplete|not attempted|unknown)$/,
-    "cmi.interactions.n.id": /^[A-Za-z0-9_.:\-]{1,4000}$/,
-    "cmi.interactions.n.type": /^(true-false|choice|fill-in|long-fill-in|matching|performance|sequencing|likert|numeric|other)$/,
-    "cmi.interactions.n.timestamp": /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/,
-    "cmi.interactions.n.correct_responses.n.pattern": /^[\s\S]{1,4000}$/,
-    "cmi.interactions.n.weighting": "d",
-    "cmi.interactions.n.learner_response": /^[\s\S]{1,4000}$/,
-    "cmi.interactions.n.result": new RegExp("^(correct|incorrect|unanticipated|neutral|" + DEC + ")$"),
-    "cmi.interactions.n.latency": /^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)$/,
-    "cmi.interactions.n.description": /^[\s\S]{0,250}$/
+    "completion_status": CSTAT, "success_status": /^(passed|failed|unknown)$/, "progress_measure": "p",
+    "score.scaled": "u", "score.raw": "d", "score.min": "d", "score.max": "d", "location": len(1000),
+    "exit": /^(time-out|suspend|logout|normal|)$/, "session_time": SPAN, "suspend_data": len(64000),
+    "objectives.n.id": ID, "objectives.n.completion_status": CSTAT,
+    "objectives.n.score.raw": "d", "objectives.n.score.min": "d", "objectives.n.score.max": "d",
+    "interactions.n.timestamp": /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/, "interactions.n.learner_response": len(4000, 1),
+    "interactions.n.correct_responses.n.pattern": len(4000, 1), "interactions.n.description": len(250)
   };
+  RULES["interactions.n.id"] = ID; RULES["interactions.n.type"] = TYPES; RULES["interactions.n.weighting"] = "d";
+  RULES["interactions.n.result"] = RES; RULES["interactions.n.latency"] = SPAN;
   function valid(el, v) {
-    var r = RULES[el.replace(/\.\d+\./g, ".n.")];
+    var r = RULES[el.slice(4).replace(/\.\d+\./g, ".n.")];
     if (!r) return false;
     if (r instanceof RegExp) return r.test(v);
     if (!new RegExp("^" + DEC + "$").test(v)) return false;
@@ -241,10 +228,10 @@
   }
 
   /* ---------- progress and status ---------- */
-  function viewedIn(li) {
-    var n = 0, tot = 0;
-    PAGES.forEach(function (x, k) { if (x.l === li) { tot++; if (st.vw.charAt(k) === "1") n++; } });
-    return [n, tot];
+  function viewedIn(li) { /* [viewed, pages, first page index] of a lesson */
+    var n = 0, tot = 0, first = -1;
+    PAGES.forEach(function (x, k) { if (x.l === li) { if (first < 0) first = k; tot++; if (st.vw.charAt(k) === "1") n++; } });
+    return [n, tot, first];
   }
   function lessonsDone() { return st.vw.indexOf("0") < 0; }
   function aUsed() { return st.a ? st.a.sc.length : 0; }
@@ -395,7 +382,7 @@
     if (hd) { hd.setAttribute("tabindex", "-1"); hd.focus(); }
   }
   function noLmsNote() {
-    return live ? null : h("p", { cls: "nolms", title: t("no_lms_detail") }, [h("span", { text: t("no_lms") }),
+    return live ? null : h("p", { cls: "nolms" }, [h("span", { text: t("no_lms") }),
       h("span", { cls: "sr", text: " " + t("no_lms_detail") })]);
   }
   function notice(on) {
@@ -480,28 +467,20 @@
     els.bar.style.width = pct + "%";
     els.prog.setAttribute("aria-valuenow", String(pct));
     clear(els.list);
-    D.lessons.forEach(function (l, li) {
-      var vc = viewedIn(li), first = -1, cur = st.l < NP && PAGES[st.l].l === li;
-      PAGES.some(function (x, k) { if (x.l === li) { first = k; return true; } return false; });
-      var done = vc[0] === vc[1];
+    function item(title, sub, mark, cur, done, k) {
       els.list.appendChild(h("li", { cls: (cur ? "current " : "") + (done ? "done" : "") }, [
-        h("button", { type: "button", cls: "ol-item", "aria-current": cur ? "true" : null, onclick: function () { show(first); } }, [
-          h("span", { cls: "ol-mark", "aria-hidden": "true", text: done ? "✓" : String(li + 1) }),
-          h("span", { cls: "ol-text" }, [h("span", { cls: "ol-title", text: l.title }),
-            h("span", { cls: "ol-sub", text: (done ? t("done") + " · " : "") + t("pages_viewed", { n: vc[0], total: vc[1] }) })])
-        ])
-      ]));
+        h("button", { type: "button", cls: "ol-item", "aria-current": cur ? "true" : null, onclick: function () { show(k); } }, [
+          h("span", { cls: "ol-mark", "aria-hidden": "true", text: done ? "✓" : mark }),
+          h("span", { cls: "ol-text" }, [h("span", { cls: "ol-title", text: title }), h("span", { cls: "ol-sub", text: sub })])])]));
+    }
+    D.lessons.forEach(function (l, li) {
+      var vc = viewedIn(li), done = vc[0] === vc[1];
+      item(l.title, (done ? t("done") + " · " : "") + t("pages_viewed", { n: vc[0], total: vc[1] }), String(li + 1),
+        st.l < NP && PAGES[st.l].l === li, done, vc[2]);
     });
     if (A) {
-      var a = st.a, s = aPassed() ? t("status_passed", { n: aBest() }) : aFailedFinal() ? t("status_failed", { n: aBest() })
-        : a.n > 0 ? t("status_in_progress") : t("status_not_started");
-      var cur = st.l === AS;
-      els.list.appendChild(h("li", { cls: "assess " + (cur ? "current " : "") + (aPassed() ? "done" : "") }, [
-        h("button", { type: "button", cls: "ol-item", "aria-current": cur ? "true" : null, onclick: function () { show(AS); } }, [
-          h("span", { cls: "ol-mark", "aria-hidden": "true", text: aPassed() ? "✓" : "★" }),
-          h("span", { cls: "ol-text" }, [h("span", { cls: "ol-title", text: A.title }), h("span", { cls: "ol-sub", text: s })])
-        ])
-      ]));
+      item(A.title, aPassed() ? t("status_passed", { n: aBest() }) : aFailedFinal() ? t("status_failed", { n: aBest() })
+        : st.a.n > 0 ? t("status_in_progress") : t("status_not_started"), "★", st.l === AS, aPassed(), AS);
     }
     var last = st.l === NS - 1;
     els.prev.disabled = st.l === 0;
@@ -560,8 +539,10 @@
   function moodChip(mood) {
     mood = mood || "neutral";
     return h("p", { cls: "mood mood-" + mood }, [h("span", { cls: "mood-dot", "aria-hidden": "true" }),
-      h("span", { text: t("mood", { mood: t("mood_" + mood) }) }),
-      h("span", { cls: "mood-meter", "aria-hidden": "true" }, [h("i"), h("i"), h("i"), h("i"), h("i")])]);
+      h("span", { text: t("mood", { mood: t("mood_" + mood) }) })]);
+  }
+  function bubble(cls, who, text, focusable) {
+    return h(cls === "div" ? "div" : "li", { cls: "bubble " + (cls === "div" ? "them" : cls), tabindex: focusable ? "-1" : null }, [h("span", { cls: "who", text: who }), h("p", { text: text })]);
   }
   function channelBox(channel, name, says, subject) {
     var who = name || t("customer");
@@ -575,7 +556,7 @@
     }
     if (channel === "chat") {
       return h("div", { cls: "msg chat" }, [h("p", { cls: "ch-label", text: t("channel_chat") }),
-        h("div", { cls: "bubble them" }, [h("span", { cls: "who", text: who }), h("p", { text: says })])]);
+        bubble("div", who, says)]);
     }
     return h("div", { cls: "msg phone" }, [h("p", { cls: "ch-label", text: t("channel_phone") }),
       h("p", { cls: "line" }, [h("span", { cls: "who", text: who + ": " }), says])]);
@@ -585,12 +566,12 @@
     root.appendChild(channelBox(p.channel, cu.name, cu.says, cu.subject));
     if (cu.context) root.appendChild(h("p", { cls: "context" }, [h("strong", { text: t("context") + ": " }), cu.context]));
     root.appendChild(moodChip(cu.mood));
-    var name = uid("opt"), legendId = uid("lg"), fb = h("div", { cls: "feedback", "aria-live": "polite" });
+    var name = uid("opt"), fb = h("div", { cls: "feedback", "aria-live": "polite" });
     var radios = p.options.map(function (o) {
       var id = uid("r");
       return { o: o, input: h("input", { type: "radio", name: name, id: id, value: o.key }), id: id };
     });
-    var fs = h("fieldset", { cls: "choices" }, [h("legend", { id: legendId, text: p.prompt })].concat(radios.map(function (r) {
+    var fs = h("fieldset", { cls: "choices" }, [h("legend", { text: p.prompt })].concat(radios.map(function (r) {
       return h("div", { cls: "choice" }, [r.input, h("label", { "for": r.id, text: r.o.text })]);
     })));
     var submit = btn(t("submit"), onSubmit, "btn primary");
@@ -598,7 +579,7 @@
     root.appendChild(fs); root.appendChild(h("div", { cls: "actions" }, [submit])); root.appendChild(fb);
 
     function showResult(key, announce) {
-      var o = p.options.filter(function (x) { return x.key === key; })[0];
+      var o = byKey(p.options, key);
       if (!o) return;
       radios.forEach(function (r) { r.input.checked = r.o.key === key; r.input.disabled = true; });
       submit.disabled = true;
@@ -640,7 +621,7 @@
     p.scores.forEach(function (s) { totals[s.id] = 0; });
     if (p.nodes[node] && p.nodes[node].mood) mood = p.nodes[node].mood;
     letters(path).every(function (key) {
-      var n = p.nodes[node], c = n && n.choices.filter(function (x) { return x.key === key; })[0];
+      var n = p.nodes[node], c = n && byKey(n.choices, key);
       if (!c) return false;
       steps.push({ node: node, n: n, c: c });
       Object.keys(c.effects).forEach(function (s) { totals[s] = (totals[s] || 0) + c.effects[s]; });
@@ -661,15 +642,15 @@
     function draw(focus) {
       clear(box);
       var r = rec(), w = walk(p, r[1]), who = p.customer || t("customer");
-      box.appendChild(h("div", { cls: "dlg-head" }, [h("p", { cls: "ch-label", text: t("channel_" + p.channel) + " · " + who }), moodChip(w.mood)]));
+      box.appendChild(h("div", { cls: "dlg-head" }, [h("p", { cls: "ch-label ch-" + p.channel, text: t("channel_" + p.channel) + " · " + who }), moodChip(w.mood)]));
       var convo = h("ol", { cls: "convo ch-" + p.channel, "aria-label": t("conversation", { name: who }) });
       w.steps.forEach(function (s) {
-        if (s.n.customer) convo.appendChild(h("li", { cls: "bubble them" }, [h("span", { cls: "who", text: who }), h("p", { text: s.n.customer })]));
-        convo.appendChild(h("li", { cls: "bubble me" }, [h("span", { cls: "who", text: t("you") }), h("p", { text: s.c.text })]));
+        if (s.n.customer) convo.appendChild(bubble("them", who, s.n.customer));
+        convo.appendChild(bubble("me", t("you"), s.c.text));
       });
       var lastLine = null;
       if (w.n && w.n.customer) {
-        lastLine = h("li", { cls: "bubble them now", tabindex: "-1" }, [h("span", { cls: "who", text: who }), h("p", { text: w.n.customer })]);
+        lastLine = bubble("them now", who, w.n.customer, true);
         convo.appendChild(lastLine);
       }
       box.appendChild(convo);
@@ -742,8 +723,8 @@
   }
   function correctAnswer(q) {
     if (q.kind === "true-false") return q.answer ? "t" : "f";
-    if (q.kind === "matching") return q.pairs.map(function (x) { return x.key; }).join("");
-    if (q.kind === "ordering") return q.items.map(function (x) { return x.key; }).join("");
+    if (q.kind === "matching") return keysOf(q.pairs).join("");
+    if (q.kind === "ordering") return keysOf(q.items).join("");
     return q.choices.filter(function (c) { return c.correct; }).map(function (c) { return c.key; }).join("");
   }
   function isRight(q, ans) {
@@ -769,11 +750,11 @@
     if (ans == null || ans === "") return [t("not_answered")];
     if (q.kind === "true-false") return [ans === "t" ? t("true") : t("false")];
     if (q.kind === "matching") return letters(ans).map(function (rk, i) {
-      var r = q.pairs.filter(function (x) { return x.key === rk; })[0];
+      var r = byKey(q.pairs, rk);
       return q.pairs[i].left + " → " + (r ? r.right : "");
     });
-    if (q.kind === "ordering") return letters(ans).map(function (k) { return q.items.filter(function (x) { return x.key === k; })[0].text; });
-    return letters(ans).sort().map(function (k) { return q.choices.filter(function (c) { return c.key === k; })[0].text; });
+    if (q.kind === "ordering") return letters(ans).map(function (k) { return byKey(q.items, k).text; });
+    return letters(ans).sort().map(function (k) { return byKey(q.choices, k).text; });
   }
 
   function renderAssessment(root) {
@@ -808,7 +789,7 @@
     if (q.kind === "single-choice" || q.kind === "multiple-response" || q.kind === "true-false") {
       var multi = q.kind === "multiple-response", name = uid("q");
       var opts = q.kind === "true-false" ? [{ key: "t", text: t("true") }, { key: "f", text: t("false") }]
-        : orderFor(q, a, q.choices.map(function (c) { return c.key; })).map(function (key) { return q.choices.filter(function (c) { return c.key === key; })[0]; });
+        : orderFor(q, a, keysOf(q.choices)).map(function (key) { return byKey(q.choices, key); });
       var inputs = opts.map(function (o) {
         var id = uid("c"), inp = h("input", { type: multi ? "checkbox" : "radio", name: name, id: id, value: o.key });
         fs.appendChild(h("div", { cls: "choice" }, [inp, h("label", { "for": id, text: o.text })]));
@@ -817,10 +798,10 @@
       read = function () { return inputs.filter(function (i) { return i.checked; }).map(function (i) { return i.value; }).sort().join(""); };
       set_ = function (ans) { inputs.forEach(function (i) { i.checked = ans.indexOf(i.value) >= 0; i.disabled = true; }); };
     } else if (q.kind === "matching") {
-      var rights = orderFor(q, a, q.pairs.map(function (x) { return x.key; }), true);
+      var rights = orderFor(q, a, keysOf(q.pairs), true);
       var sels = q.pairs.map(function (pair) {
         var id = uid("m"), sel = h("select", { id: id }, [h("option", { value: "", text: t("choose") })].concat(rights.map(function (rk) {
-          return h("option", { value: rk, text: q.pairs.filter(function (x) { return x.key === rk; })[0].right });
+          return h("option", { value: rk, text: byKey(q.pairs, rk).right });
         })));
         fs.appendChild(h("div", { cls: "match-row" }, [h("label", { "for": id, text: pair.left }), sel]));
         return sel;
@@ -828,11 +809,11 @@
       read = function () { var v = sels.map(function (s) { return s.value; }); return v.indexOf("") >= 0 ? null : v.join(""); };
       set_ = function (ans) { sels.forEach(function (s, i) { s.value = ans.charAt(i); s.disabled = true; }); };
     } else {
-      var order = orderFor(q, a, q.items.map(function (x) { return x.key; }), true), frozen = false;
+      var order = orderFor(q, a, keysOf(q.items), true), frozen = false;
       var list = h("ol", { cls: "order-list" });
       fs.appendChild(h("p", { cls: "hint", text: t("order_hint") }));
       fs.appendChild(list);
-      var textOf = function (k) { return q.items.filter(function (x) { return x.key === k; })[0].text; };
+      var textOf = function (k) { return byKey(q.items, k).text; };
       var paint = function (focusKey, dir) {
         clear(list);
         order.forEach(function (k, i) {
