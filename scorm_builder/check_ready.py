@@ -74,6 +74,9 @@ def _known_lms(m: Manifest, findings: list[Finding]) -> None:
             findings.append(warning("lms-sequencing", f"<imsss:{el.tag.rsplit('}', 1)[1]}> needs LMS sequencing, "
                                     "which Docebo ignores", "make the package work with sequencing ignored",
                                     **_at(el)))
+    if m.version == "2004":
+        for item, _ in m.sco_items():
+            _delivery_controls(item, findings)
     if m.version == "1.2":
         adlcp = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
         for el in m.root.iter(f"{{{adlcp}}}masteryscore"):
@@ -81,6 +84,20 @@ def _known_lms(m: Manifest, findings: list[Finding]) -> None:
                                     "may set passed/failed from score.raw and override the status the course "
                                     "reports (Moodle does at LMSFinish)", "leave it out unless your LMS needs it",
                                     **_at(el)))
+
+
+def _delivery_controls(item: Any, findings: list[Finding]) -> None:
+    """SuccessFactors marks a 2004 SCO complete on exit unless the content is said to set its status."""
+    seq = item.find(f"{{{IMSSS}}}sequencing")
+    if seq is not None and seq.get("IDRef"):
+        return  # the controls live in a sequencing collection; not followed
+    dc = seq.find(f"{{{IMSSS}}}deliveryControls") if seq is not None else None
+    if dc is None or dc.get("completionSetByContent") != "true" or dc.get("objectiveSetByContent") != "true":
+        findings.append(warning("lms-delivery-controls", f"item {item.get('identifier')!r} launches a SCO without "
+                                '<imsss:deliveryControls completionSetByContent="true" objectiveSetByContent="true"/>; '
+                                "by the 2004 defaults the LMS sets the status itself, and SuccessFactors marks the "
+                                "SCO complete as soon as the learner exits", "add it to the item's "
+                                "<imsss:sequencing>", **_at(item)))
 
 
 def _player_pages(package: Package, m: Manifest) -> list[str]:

@@ -51,8 +51,9 @@ MANIFEST_2004 = """\
 <manifest identifier="MANIFEST-golf" version="1.3"
           xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
           xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
+          xmlns:imsss="http://www.imsglobal.org/xsd/imsss"
           xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-          xsi:schemaLocation="http://www.imsglobal.org/xsd/imscp_v1p1 imscp_v1p1.xsd http://www.adlnet.org/xsd/adlcp_v1p3 adlcp_v1p3.xsd">
+          xsi:schemaLocation="http://www.imsglobal.org/xsd/imscp_v1p1 imscp_v1p1.xsd http://www.adlnet.org/xsd/adlcp_v1p3 adlcp_v1p3.xsd http://www.imsglobal.org/xsd/imsss imsss_v1p0.xsd">
   <metadata>
     <schema>ADL SCORM</schema>
     <schemaversion>2004 3rd Edition</schemaversion>
@@ -64,6 +65,9 @@ MANIFEST_2004 = """\
         <title>Basics</title>
         <item identifier="play" identifierref="RES-play">
           <title>Playing the game</title>
+          <imsss:sequencing>
+            <imsss:deliveryControls completionSetByContent="true" objectiveSetByContent="true"/>
+          </imsss:sequencing>
         </item>
         <item identifier="glossary" identifierref="RES-glossary">
           <title>Glossary</title>
@@ -98,7 +102,7 @@ def files_12(manifest: str = MANIFEST_12) -> list[tuple[str, bytes]]:
 def files_2004(manifest: str = MANIFEST_2004) -> list[tuple[str, bytes]]:
     return [("imsmanifest.xml", manifest.encode()), ("play/index.html", PAGE), ("glossary.html", PAGE),
             ("common/style.css", b"p{}"), ("common/photo 1.png", b"\x89PNG"), ("imscp_v1p1.xsd", XSD),
-            ("adlcp_v1p3.xsd", XSD)]
+            ("adlcp_v1p3.xsd", XSD), ("imsss_v1p0.xsd", XSD)]
 
 
 def write_zip(path: Path, files: list[tuple[str, bytes]], method: int = zipfile.ZIP_DEFLATED) -> Path:
@@ -379,6 +383,7 @@ def broken_2004(tmp_path: Path, old: str, new: str) -> tuple[list[str], str]:
 ROOT_LINE = f"{PKG}:imsmanifest.xml:2"  # where <manifest> starts (libxml2 says 6, where the tag ends)
 GLOSSARY = 'identifier="glossary"'
 FOLDER = 'identifier="folder"'
+PLAY = 'identifier="play"'
 GLOSSARY_RES = 'identifier="RES-glossary"'
 GLOSSARY_NO_EXT = 'href="glossary"'
 
@@ -599,19 +604,30 @@ def test_sequencing_beyond_one_sco(tmp_path):
                            'adlcp:scormType="sco" href="glossary.html"')
     assert no_space_warning(found) == [
         f"{ROOT_LINE}: warning [lms-sequencing] 2 SCOs rely on the LMS to move between them; Docebo "
-        "has no sequencing support — keep one SCO with its own navigation"]
+        "has no sequencing support — keep one SCO with its own navigation",
+        f"{at(m, GLOSSARY)}: warning [lms-delivery-controls] item 'glossary' launches a SCO without "
+        '<imsss:deliveryControls completionSetByContent="true" objectiveSetByContent="true"/>; by the 2004 defaults '
+        "the LMS sets the status itself, and SuccessFactors marks the SCO complete as soon as the learner exits — "
+        "add it to the item's <imsss:sequencing>"]
 
 
 def test_sequencing_rules_with_one_sco(tmp_path):
-    manifest = (MANIFEST_2004
-                .replace('xmlns:xsi=', 'xmlns:imsss="http://www.imsglobal.org/xsd/imsss"\n          xmlns:xsi=')
-                .replace('adlcp_v1p3.xsd"', 'adlcp_v1p3.xsd http://www.imsglobal.org/xsd/imsss imsss_v1p0.xsd"')
-                .replace("<title>Golf Explained</title>", "<title>Golf Explained</title>\n      <imsss:sequencing>"
+    manifest = (MANIFEST_2004.replace("<title>Golf Explained</title>", "<title>Golf Explained</title>\n      <imsss:sequencing>"
                          "<imsss:controlMode flow=\"true\"/></imsss:sequencing>"))
-    path = write_zip(tmp_path / PKG, files_2004(manifest) + [("imsss_v1p0.xsd", XSD)])
+    path = write_zip(tmp_path / PKG, files_2004(manifest))
     assert no_space_warning(lines(path)) == [
         f"{at(manifest, 'imsss:controlMode')}: warning [lms-sequencing] <imsss:controlMode> needs LMS sequencing, "
         "which Docebo ignores — make the package work with sequencing ignored"]
+
+
+def test_2004_sco_without_delivery_controls(tmp_path):
+    found, m = broken_2004(tmp_path, 'completionSetByContent="true" objectiveSetByContent="true"',
+                           'completionSetByContent="true"')
+    assert no_space_warning(found) == [
+        f"{at(m, PLAY)}: warning [lms-delivery-controls] item 'play' launches a SCO without "
+        '<imsss:deliveryControls completionSetByContent="true" objectiveSetByContent="true"/>; by the 2004 defaults '
+        "the LMS sets the status itself, and SuccessFactors marks the SCO complete as soon as the learner exits — "
+        "add it to the item's <imsss:sequencing>"]
 
 
 def test_masteryscore_in_12(tmp_path):
