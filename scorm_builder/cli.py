@@ -122,12 +122,18 @@ def check(packages, schemas, as_json) -> None:
 @main.command()
 @COURSE_ARG
 @click.option("--strict", is_flag=True, help="Exit with status 1 when there is any warning.")
-def lint(courses, strict) -> None:
+@click.option("--company", metavar="ID", help="Lint the course as customized by this company profile "
+              "(its text and its extra scripted phrases).")
+@click.option("--companies-dir", default="courses/companies", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Where company profiles live.")
+def lint(courses, strict, company, companies_dir) -> None:
     """Warn about content that teaches empathy badly: scripted phrases in best options, principles
     no scenario teaches, sympathy leads where action is needed, missing or echoing feedback."""
+    from .company import find_profiles
     from .lint import lint as run, summary
 
-    results = run(courses)
+    profile = find_profiles([company], companies_dir)[0] if company else None
+    results = run(courses, profile)
     for course, warnings in results:
         for warning in warnings:
             click.echo(str(warning))

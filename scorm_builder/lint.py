@@ -130,7 +130,7 @@ class Settings:
                                     or principle in self.when_not_to_principles)
 
 
-def load(course: Path) -> tuple[Course, Map]:
+def load(course: Path, profile: Path | None = None) -> tuple[Course, Map]:
     """Validate a course as a build does, and keep its positioned top-level tree.
 
     ``validate_tree`` expands includes into the tree it is given, so after it the
@@ -141,15 +141,16 @@ def load(course: Path) -> tuple[Course, Map]:
         tree = load_yaml(path)
     except LoadError as err:
         raise CourseInvalid(err.problems) from None
-    return validate_tree(tree, path.parent), tree
+    return validate_tree(tree, path.parent, profile), tree
 
 
-def lint(courses: Sequence[Path]) -> list[tuple[Course, list[Problem]]]:
-    """Lint every course; fail once with every validation problem of all of them."""
+def lint(courses: Sequence[Path], profile: Path | None = None) -> list[tuple[Course, list[Problem]]]:
+    """Lint every course (as customized by ``profile``, if given); fail once with every
+    validation problem of all of them."""
     results, problems = [], []
     for path in courses:
         try:
-            course, tree = load(Path(path))
+            course, tree = load(Path(path), profile)
         except CourseInvalid as err:
             problems.extend(err.problems)
             continue

@@ -315,3 +315,30 @@ def test_cli_batch_prints_a_summary_table(demo):
     size = Path("out/demo-acme-1.0.0-scorm12.zip").stat().st_size
     assert ["demo", "acme", "scorm12", str(round(size / 1024)), "KB", "demo-acme-1.0.0-scorm12.zip"] in rows
     assert "1 packages built, 0 failed." in result.output
+
+
+def test_lint_with_a_company_uses_its_text_and_extra_phrases(demo):
+    profile("""\
+id: acme
+name: Acme
+overrides:
+  - id: late-refund
+    set:
+      options:
+        - {text: "Thank you for your patience. Let me find your refund now.", verdict: best,
+           feedback: "Moves straight to the refund the customer is chasing."}
+        - {text: "Can you confirm your order number?", verdict: poor,
+           feedback: "Skips the frustration Sam just expressed."}
+lint:
+  scripted_phrases: ["thank you for your patience"]
+""")
+    runner = CliRunner()
+    plain = runner.invoke(main, ["lint", "courses/demo", "--strict"])
+    customized = runner.invoke(main, ["lint", "courses/demo", "--strict", "--company", "acme"])
+    assert "[scripted-phrase]" not in plain.output
+    assert customized.exit_code == 1
+    assert customized.output.splitlines()[0] == (
+        "courses/companies/acme.yaml:7:18: lessons[0].pages[1].options[0].text: warning: [scripted-phrase] the "
+        "best option uses the overused phrase 'thank you for your patience', which sounds scripted and can "
+        "invalidate the customer's feelings \u2014 say what this customer told you in your own words, or mark the "
+        "option 'acceptable' or 'poor'")
