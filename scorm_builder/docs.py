@@ -1,10 +1,11 @@
-"""The key tables of docs/course-format.md, generated from schema.py: ``python -m scorm_builder.docs``.
+"""The key tables and example outputs of docs/course-format.md: ``python -m scorm_builder.docs``.
 
 Each mapping of the course format gets a heading and a table of its keys with their
 full key path (``lessons[].pages[].image.alt``, the form validation messages use, with
 ``[]`` for a position), type, whether it is required, default and meaning. The tables
-replace what sits between the BEGIN and END markers of the document; ``--check`` only
-reports whether they are current.
+replace what sits between the BEGIN and END markers of the document. The output shown
+under each ``<!-- output: scorm-builder ... -->`` marker is refreshed by running that
+command on the document's own examples. ``--check`` only reports whether all is current.
 """
 from __future__ import annotations
 
@@ -179,6 +180,47 @@ def tables(root: Obj = COURSE) -> str:
     return "\n".join(lines)
 
 
+EXAMPLE = re.compile(r"<!-- example: (\S+) -->\n```yaml\n(.*?)\n```", re.S)
+OUTPUT = re.compile(r"(<!-- output: scorm-builder (\S+) (\S+) -->\n```text\n)(.*?)(\n```)", re.S)
+
+
+def refresh_outputs(text: str) -> str:
+    """Run each ``<!-- output: scorm-builder CMD TARGET -->`` command on the document's
+    ``<!-- example: PATH -->`` files (written to a temporary courses/ folder, images as
+    tiny placeholders) and put what it prints in the block below the marker."""
+    import os
+    import tempfile
+
+    from click.testing import CliRunner
+
+    from .cli import main as cli
+
+    with tempfile.TemporaryDirectory(prefix="course-format-") as tmp:
+        root = Path(tmp)
+        for name, body in EXAMPLE.findall(text):
+            target = root / "courses" / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(body + "\n", encoding="utf-8")
+            for src in re.findall(r"^\s*src: (assets/\S+)", body, flags=re.M):
+                (target.parent / src).parent.mkdir(parents=True, exist_ok=True)
+                (target.parent / src).write_bytes(PLACEHOLDER_PNG)
+        here = os.getcwd()
+        os.chdir(root)
+        try:
+            def run(match: re.Match) -> str:
+                result = CliRunner().invoke(cli, [match.group(2), match.group(3)])
+                return match.group(1) + result.output.rstrip("\n") + match.group(5)
+
+            return OUTPUT.sub(run, text)
+        finally:
+            os.chdir(here)
+
+
+PLACEHOLDER_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108020000009077"
+    "53de0000000c4944415408d763f8ffff3f0005fe02fea7d6a4a00000000049454e44ae426082")
+
+
 def replace_tables(text: str, generated: str) -> str:
     start, end = text.find(BEGIN), text.find(END)
     if start < 0 or end < start:
@@ -197,10 +239,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(generated)
         return 0
     current = args.doc.read_text(encoding="utf-8")
-    updated = replace_tables(current, generated)
+    updated = refresh_outputs(replace_tables(current, generated))
     if args.check:
         if updated != current:
-            print(f"{args.doc}: the key tables are out of date; run python -m scorm_builder.docs", file=sys.stderr)
+            print(f"{args.doc}: the key tables or example outputs are out of date; "
+                  f"run python -m scorm_builder.docs", file=sys.stderr)
             return 1
         return 0
     if updated != current:

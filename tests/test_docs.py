@@ -67,6 +67,10 @@ def test_key_tables_are_current():
         "docs/course-format.md key tables are out of date: run `python -m scorm_builder.docs`"
 
 
+def test_docs_command_check_passes_on_the_committed_document(capsys):
+    assert docs.main(["--check"]) == 0, capsys.readouterr().err
+
+
 def test_every_schema_key_is_documented_in_its_section():
     text = doc_text()
     generated = text[text.index(docs.BEGIN):text.index(docs.END)]
@@ -154,7 +158,8 @@ def test_shown_outputs_are_what_the_command_prints(examples):
     for command, target, expected in shown:
         result = CliRunner().invoke(main, [command, target])
         assert result.exit_code == 1, result.output
-        assert result.output.rstrip("\n") == expected
+        assert result.output.rstrip("\n") == expected, \
+            "an example output in docs/course-format.md is out of date: run `python -m scorm_builder.docs`"
 
 
 def test_messages_quoted_in_the_text_are_real(examples):
