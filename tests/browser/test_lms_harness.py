@@ -111,3 +111,24 @@ def test_the_server_serves_only_its_own_folders(lms, mini_url):
     assert status("/node_modules/scorm-again/%2e%2e/package.json") == 404
     assert status("/lms/../../conftest.py") == 404
     assert status("/pkg/nope/index.html") == 404
+
+
+def test_axe_and_the_overflow_check_do_report_problems(browser, lms, mini_url):
+    """The accessibility checks can fail: an unlabelled field and a too-wide block are reported."""
+    from .harness import run_axe
+    from .test_accessibility import OVERFLOW
+
+    ctx = browser.new_context(viewport={"width": 320, "height": 640})
+    try:
+        page = ctx.new_page()
+        page.goto(mini_url + "index.html")
+        assert run_axe(page, lms) == []
+        assert page.evaluate(OVERFLOW) == []
+        page.evaluate("""() => {
+            document.querySelector('main').insertAdjacentHTML('beforeend',
+                '<input type="text"><div class="wide" style="width: 600px">wide</div>');
+        }""")
+        assert "label" in [v["id"] for v in run_axe(page, lms)]
+        assert page.evaluate(OVERFLOW) == ["page scrolls: 608 > 320", "div.wide spans 8..608"]
+    finally:
+        ctx.close()

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from .harness import (check_interaction_formats, check_session, interactions, objectives, open_course,
-                      open_without_lms, relaunch_cmi)
+from .harness import (check_interaction_formats, check_session, first_launch_cmi, interactions, objectives,
+                      open_course, open_without_lms, relaunch_cmi)
 from .learner import CourseKey, Learner
 
 pytestmark = pytest.mark.browser
@@ -387,3 +387,72 @@ def test_an_lms_that_always_rejects_commit_does_not_stop_the_course(page, lms, p
     errors = {(c["method"], c["result"], c["error"]) for c in run.api_errors()}
     assert errors == {("LMSCommit" if standard == "scorm12" else "Commit", "false", code)}
     assert all(c.rejected for c in run.launch.commits if not c.terminate)
+
+
+def test_a_passed_learner_stays_passed_on_relaunch(page, lms, package, standard, key):
+    url, _ = package
+    first = open_course(page, lms, url, standard)
+    learner = Learner(first.content, key)
+    through_lessons(learner)
+    learner.take_assessment(ALL_RIGHT)
+    learner.finish()
+    stored = first.terminated()
+    assert status(stored, standard) == final(standard, "passed", 100)
+
+    second = open_course(page, lms, url, standard, preload=relaunch_cmi(standard, stored))
+    learner = Learner(second.content, key)
+    learner.resume()
+    assert learner.sees("Your score: 100%") and learner.button("Retry").count() == 0
+    learner.previous()
+    learner.next()
+    cmi = finish_and_check(second, learner)
+    assert status(cmi, standard) == final(standard, "passed", 100)
+    assert [c for c in second.calls() if "SetValue" in c["method"] and "interactions" in c["args"][0]] == []
+
+
+def test_the_lms_mastery_score_overrides_the_course_pass_mark(page, lms, package, standard, key):
+    url, _ = package
+    preload = first_launch_cmi("scorm12" if standard == "scorm12" else "scorm2004")
+    if standard == "scorm12":
+        preload["student_data"] = {"mastery_score": "50"}
+    else:
+        preload["scaled_passing_score"] = "0.5"
+    run = open_course(page, lms, url, standard, preload=preload)
+    learner = Learner(run.content, key)
+    through_lessons(learner)
+    assert learner.sees("5 questions. Pass mark: 50%.")
+    learner.take_assessment(HALF)
+    assert learner.sees("Your score: 50%") and learner.sees(re.compile(r"^Passed$"))
+    cmi = finish_and_check(run, learner)
+    assert status(cmi, standard) == final(standard, "passed", 50)
+
+
+DEMO_BEST = "A week is a long time to wait for your own money. Let me find out where it is right now."
+DEMO_DLG = "That's frustrating; I'll check its status while we talk."
+
+
+def test_demo_course_with_shuffled_questions_and_choices(page, lms, packages, demo_course_dir, standard):
+    """`scorm-builder new`'s course shuffles questions and choices: the keys reported stay the
+    course's own (a = the first choice written), whatever the order on screen."""
+    url, _ = packages.get(demo_course_dir, standard)
+    key = CourseKey(demo_course_dir)
+    run = open_course(page, lms, url, standard)
+    learner = Learner(run.content, key)
+    learner.start()
+    learner.next_until("The late refund")
+    learner.answer_scenario(DEMO_BEST)
+    learner.next_until("Follow-up call")
+    learner.say(DEMO_DLG)
+    assert learner.sees("Sam feels heard")
+    learner.next_until("Assessment")
+    asked = learner.take_assessment({"q-timing": True, "q-scripted": True})
+    assert sorted(asked) == ["q-scripted", "q-timing"]
+    assert learner.sees("Your score: 100%")
+    cmi = finish_and_check(run, learner)
+    assert status(cmi, standard) == final(standard, "passed", 100)
+    false = "f" if standard == "scorm12" else "false"
+    rows = interactions(cmi, standard)
+    assert rows[:2] == [("scn_late-refund", "choice", ("a",), "a", "correct", "1"),
+                        ("dlg_refund-call_opening", "choice", ("a",), "a", "correct", "1")]
+    assert sorted(rows[2:]) == [("q_q-scripted", "true-false", (false,), false, "correct", "1"),
+                                ("q_q-timing", "choice", ("a",), "a", "correct", "1")]
