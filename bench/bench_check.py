@@ -153,6 +153,7 @@ def run(runs: int, markdown: bool) -> int:
             if xsd:
                 check_package(path, xsd)
                 inproc[f"{std} --schemas"] = median_of(lambda: check_package(path, xsd), runs)
+        source = next(iter(pkgs.values())).name.rsplit("-scorm", 1)[0]
         sizes = {std: path.stat().st_size for std, path in pkgs.items()}
         entries = {std: len(zipfile.ZipFile(path).namelist()) for std, path in pkgs.items()}
 
@@ -177,7 +178,8 @@ def run(runs: int, markdown: bool) -> int:
     else:
         for row in rows:
             print(f"{row[0]:<95} {row[1]:>9} {row[2]:>6} {row[3]}")
-    print(f"\n{runs} runs each; {machine()}; load average before: {load}; "
+    print(f"\ncourse {source} + {MEDIA_FILES} x {MEDIA_SIZE // 1024} KB media; {runs} runs each; {machine()}; "
+          f"load average before: {load}; "
           f"schemas: {xsd if xsd else 'not found, --schemas not measured'}")
     return 0 if worst < TARGET else 1
 
