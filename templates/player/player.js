@@ -14,7 +14,7 @@
   var BUDGET = V12 ? 4096 : 64000;
   var STORE = "scorm-builder:" + C.id;
 
-  /* ---------- small helpers ---------- */
+  /* --- small helpers --- */
   function t(key, vars) {
     var s = S[key] != null ? String(S[key]) : key;
     return s.replace(/\{(\w+)\}/g, function (m, k) { return vars && vars[k] != null ? vars[k] : m; });
@@ -35,6 +35,7 @@
     (kids || []).forEach(function (c) { if (c) e.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
     return e;
   }
+  function add(el) { for (var i = 1; i < arguments.length; i++) if (arguments[i]) el.appendChild(arguments[i]); return el; }
   function btn(label, fn, cls, extra) {
     var a = { type: "button", cls: cls || "btn", text: label, onclick: fn };
     Object.keys(extra || {}).forEach(function (k) { a[k] = extra[k]; });
@@ -61,26 +62,18 @@
     return a;
   }
 
-  /* ---------- time formats ---------- */
-  function span12(ms) { /* CMITimespan HHHH:MM:SS.SS */
-    var cs = Math.max(0, Math.round(ms / 10)), hh = Math.min(9999, Math.floor(cs / 360000));
-    cs -= Math.floor(cs / 360000) * 360000;
-    var mm = Math.floor(cs / 6000), ss = (cs - mm * 6000) / 100;
-    return pad(hh, 2) + ":" + pad(mm, 2) + ":" + (ss < 10 ? "0" : "") + ss.toFixed(2);
+  /* --- time formats --- */
+  function span(ms) { /* 1.2 CMITimespan HH:MM:SS.SS; 2004 ISO 8601 duration; both at most 2 decimals */
+    var cs = Math.max(0, Math.round(ms / 10)), hh = Math.floor(cs / 360000), mm = Math.floor(cs / 6000) % 60, ss = (cs % 6000) / 100;
+    return V12 ? pad(Math.min(hh, 9999), 2) + ":" + pad(mm, 2) + ":" + (ss < 10 ? "0" : "") + ss.toFixed(2)
+      : "PT" + (hh ? hh + "H" : "") + (mm ? mm + "M" : "") + Number(ss.toFixed(2)) + "S";
   }
-  function span04(ms) { /* ISO 8601 duration, at most 2 decimals */
-    var cs = Math.max(0, Math.round(ms / 10)), hh = Math.floor(cs / 360000);
-    cs -= hh * 360000;
-    var mm = Math.floor(cs / 6000), ss = (cs - mm * 6000) / 100;
-    return "PT" + (hh ? hh + "H" : "") + (mm ? mm + "M" : "") + Number(ss.toFixed(2)) + "S";
-  }
-  function span(ms) { return V12 ? span12(ms) : span04(ms); }
   function stamp(d) {
     var time = pad(d.getHours(), 2) + ":" + pad(d.getMinutes(), 2) + ":" + pad(d.getSeconds(), 2);
     return V12 ? time : d.getFullYear() + "-" + pad(d.getMonth() + 1, 2) + "-" + pad(d.getDate(), 2) + "T" + time;
   }
 
-  /* ---------- SCORM API: discovery, calls, validation ---------- */
+  /* --- SCORM API: discovery, calls, validation --- */
   var M = V12
     ? { init: "LMSInitialize", term: "LMSFinish", get: "LMSGetValue", set: "LMSSetValue", commit: "LMSCommit", err: "LMSGetLastError", str: "LMSGetErrorString", diag: "LMSGetDiagnostic" }
     : { init: "Initialize", term: "Terminate", get: "GetValue", set: "SetValue", commit: "Commit", err: "GetLastError", str: "GetErrorString", diag: "GetDiagnostic" };
@@ -176,7 +169,7 @@
     } else { retries = 0; notice(true); }
   }
 
-  /* ---------- state ---------- */
+  /* --- state --- */
   var st, saved = false, base = { s: "", c: "", x: "" }, passMark = A ? A.pass_mark : 0, passScaled = passMark / 100;
   /* the same comparison the LMS makes: raw >= mastery_score (1.2), score.scaled >= scaled_passing_score (2004) */
   function passes(pct) { return V12 ? pct >= passMark : pct / 100 >= passScaled; }
@@ -227,7 +220,7 @@
     return true;
   }
 
-  /* ---------- progress and status ---------- */
+  /* --- progress and status --- */
   function viewedIn(li) { /* [viewed, pages, first page index] of a lesson */
     var n = 0, tot = 0, first = -1;
     PAGES.forEach(function (x, k) { if (x.l === li) { if (first < 0) first = k; tot++; if (st.vw.charAt(k) === "1") n++; } });
@@ -274,7 +267,7 @@
         if (score != null) { set("cmi.core.score.min", "0"); set("cmi.core.score.max", "100"); set("cmi.core.score.raw", String(score)); }
         set("cmi.core.lesson_status", status12());
         set("cmi.core.exit", done ? "" : "suspend");
-        set("cmi.core.session_time", span12(Date.now() - t0));
+        set("cmi.core.session_time", span(Date.now() - t0));
       } else {
         set("cmi.location", bookmark());
         set("cmi.progress_measure", String(Math.round(progress() * 10000) / 10000));
@@ -285,7 +278,7 @@
         set("cmi.completion_status", done ? "completed" : "incomplete");
         set("cmi.success_status", success04());
         set("cmi.exit", done ? "normal" : "suspend");
-        set("cmi.session_time", span04(Date.now() - t0));
+        set("cmi.session_time", span(Date.now() - t0));
       }
     }
     persist();
@@ -293,7 +286,7 @@
     refreshChrome();
   }
 
-  /* ---------- interactions and objectives ---------- */
+  /* --- interactions and objectives --- */
   function fmt(type, v) { /* v: keys array (choice, sequencing), boolean (true-false), [[l,r]...] (matching) */
     if (type === "true-false") return V12 ? (v ? "t" : "f") : (v ? "true" : "false");
     if (type === "matching") return v.map(function (p) { return p[0] + (V12 ? "." : "[.]") + p[1]; }).join(V12 ? "," : "[,]");
@@ -336,7 +329,7 @@
     if (ended || isNew) set(p + (V12 ? "status" : "completion_status"), ended ? "completed" : "incomplete");
   }
 
-  /* ---------- launch ---------- */
+  /* --- launch --- */
   function launch() {
     api = findAPI();
     if (api) {
@@ -373,7 +366,7 @@
     titleScreen();
   }
 
-  /* ---------- screens ---------- */
+  /* --- screens --- */
   var app = document.getElementById("app");
   var els = {};
   function clear(n) { while (n.firstChild) n.removeChild(n.firstChild); }
@@ -406,7 +399,7 @@
         noLmsNote()
       ])
     ]);
-    app.appendChild(main);
+    add(app, main);
   }
 
   function begin() {
@@ -431,8 +424,8 @@
     els.finish = btn(t("finish"), finishCourse, "btn primary");
     els.say = h("p", { cls: "sr", role: "status" });
     var footer = h("footer", { cls: "foot" }, [els.prev, els.alert, els.say, els.next, els.finish]);
-    app.appendChild(header);
-    app.appendChild(h("div", { cls: "layout" }, [els.nav, h("div", { cls: "content" }, [els.main, footer])]));
+    add(app, header);
+    add(app, h("div", { cls: "layout" }, [els.nav, h("div", { cls: "content" }, [els.main, footer])]));
     show(st.l);
   }
 
@@ -445,13 +438,13 @@
     if (k < NP && st.vw.charAt(k) !== "1") st.vw = st.vw.slice(0, k) + "1" + st.vw.slice(k + 1);
     clear(els.main);
     var root = h("div", { cls: "page" });
-    els.main.appendChild(root);
+    add(els.main, root);
     if (k === AS) renderAssessment(root);
     else {
       var x = PAGES[k], p = x.p;
-      root.appendChild(h("p", { cls: "eyebrow", text: t("lesson_n", { n: x.l + 1 }) + " · " + D.lessons[x.l].title + " · " +
+      add(root, h("p", { cls: "eyebrow", text: t("lesson_n", { n: x.l + 1 }) + " · " + D.lessons[x.l].title + " · " +
         t("page_of", { n: x.i + 1, total: D.lessons[x.l].pages.length }) }));
-      root.appendChild(h("h2", { text: p.title, tabindex: "-1" }));
+      add(root, h("h2", { text: p.title, tabindex: "-1" }));
       ({ text: renderText, scenario: renderScenario, dialogue: renderDialogue })[p.kind](root, p, k);
     }
     sync();
@@ -468,7 +461,7 @@
     els.prog.setAttribute("aria-valuenow", String(pct));
     clear(els.list);
     function item(title, sub, mark, cur, done, k) {
-      els.list.appendChild(h("li", { cls: (cur ? "current " : "") + (done ? "done" : "") }, [
+      add(els.list, h("li", { cls: (cur ? "current " : "") + (done ? "done" : "") }, [
         h("button", { type: "button", cls: "ol-item", "aria-current": cur ? "true" : null, onclick: function () { show(k); } }, [
           h("span", { cls: "ol-mark", "aria-hidden": "true", text: done ? "✓" : mark }),
           h("span", { cls: "ol-text" }, [h("span", { cls: "ol-title", text: title }), h("span", { cls: "ol-sub", text: sub })])])]));
@@ -488,7 +481,7 @@
     els.finish.hidden = !last;
   }
 
-  /* ---------- exit and finish ---------- */
+  /* --- exit and finish --- */
   function endSession(final) {
     if (terminated) return;
     if (live) {
@@ -503,7 +496,7 @@
     clear(app);
     var main = h("main", { id: "main", cls: "title-screen" }, [h("div", { cls: "title-card" }, [
       h("p", { cls: "eyebrow", text: C.title }), h("h1", { text: title }), h("p", { text: msg })])]);
-    app.appendChild(main);
+    add(app, main);
     els = {};
     focusHeading(main);
   }
@@ -518,24 +511,24 @@
   }
   window.addEventListener("pagehide", function () { endSession(false); });
 
-  /* ---------- text page ---------- */
+  /* --- text page --- */
   function renderText(root, p) {
-    root.appendChild(h("div", { cls: "prose", html: p.body_html }));
+    add(root, h("div", { cls: "prose", html: p.body_html }));
     if (p.image) {
-      root.appendChild(h("figure", { cls: "figure" }, [h("img", { src: p.image.src, alt: p.image.alt || "" }),
+      add(root, h("figure", { cls: "figure" }, [h("img", { src: p.image.src, alt: p.image.alt || "" }),
         p.image.caption ? h("figcaption", { text: p.image.caption }) : null]));
     }
     if (p.callout) {
-      root.appendChild(h("div", { cls: "callout callout-" + p.callout.style, role: "note" }, [
+      add(root, h("div", { cls: "callout callout-" + p.callout.style, role: "note" }, [
         h("p", { cls: "callout-label", text: t("callout_" + p.callout.style) }), h("div", { html: p.callout.html })]));
     }
     if (p.quote) {
-      root.appendChild(h("figure", { cls: "quote" }, [h("blockquote", {}, [h("p", { text: p.quote.text })]),
+      add(root, h("figure", { cls: "quote" }, [h("blockquote", {}, [h("p", { text: p.quote.text })]),
         p.quote.by ? h("figcaption", { text: "— " + p.quote.by }) : null]));
     }
   }
 
-  /* ---------- scenario ---------- */
+  /* --- scenario --- */
   function moodChip(mood) {
     mood = mood || "neutral";
     return h("p", { cls: "mood mood-" + mood }, [h("span", { cls: "mood-dot", "aria-hidden": "true" }),
@@ -563,9 +556,8 @@
   }
   function renderScenario(root, p, k) {
     var cu = p.customer, rec = st.sc[k] || [0, ""];
-    root.appendChild(channelBox(p.channel, cu.name, cu.says, cu.subject));
-    if (cu.context) root.appendChild(h("p", { cls: "context" }, [h("strong", { text: t("context") + ": " }), cu.context]));
-    root.appendChild(moodChip(cu.mood));
+    add(root, channelBox(p.channel, cu.name, cu.says, cu.subject),
+      cu.context && h("p", { cls: "context" }, [h("strong", { text: t("context") + ": " }), cu.context]), moodChip(cu.mood));
     var name = uid("opt"), fb = h("div", { cls: "feedback", "aria-live": "polite" });
     var radios = p.options.map(function (o) {
       var id = uid("r");
@@ -576,7 +568,7 @@
     })));
     var submit = btn(t("submit"), onSubmit, "btn primary");
     var started = Date.now();
-    root.appendChild(fs); root.appendChild(h("div", { cls: "actions" }, [submit])); root.appendChild(fb);
+    add(root, fs, h("div", { cls: "actions" }, [submit]), fb);
 
     function showResult(key, announce) {
       var o = byKey(p.options, key);
@@ -585,14 +577,13 @@
       submit.disabled = true;
       clear(fb);
       fb.className = "feedback show verdict-" + o.verdict;
-      fb.appendChild(h("p", { cls: "verdict", text: t("verdict_" + o.verdict) }));
-      fb.appendChild(h("div", { cls: "prose", html: o.feedback_html }));
-      if (p.principle) fb.appendChild(h("p", { cls: "principle", text: t("principle", { title: p.principle.title }) }));
-      if (p.retry && o.verdict !== "best") fb.appendChild(btn(t("try_again"), onRetry, "btn"));
+      add(fb, h("p", { cls: "verdict", text: t("verdict_" + o.verdict) }), h("div", { cls: "prose", html: o.feedback_html }),
+        p.principle && h("p", { cls: "principle", text: t("principle", { title: p.principle.title }) }),
+        p.retry && o.verdict !== "best" && btn(t("try_again"), onRetry, "btn"));
     }
     function onSubmit() {
       var r = radios.filter(function (x) { return x.input.checked; })[0];
-      if (!r) { clear(fb); fb.className = "feedback show"; fb.appendChild(h("p", { text: t("choose_first") })); return; }
+      if (!r) { clear(fb); fb.className = "feedback show"; add(fb, h("p", { text: t("choose_first") })); return; }
       rec = [rec[0] + 1, r.o.key];
       st.sc[k] = rec;
       if (p.scored) {
@@ -615,7 +606,7 @@
     if (rec[1]) showResult(rec[1], false);
   }
 
-  /* ---------- dialogue ---------- */
+  /* --- dialogue --- */
   function walk(p, path) {
     var node = p.start, totals = {}, steps = [], mood = "neutral";
     p.scores.forEach(function (s) { totals[s.id] = 0; });
@@ -634,28 +625,28 @@
     return { node: node, n: p.nodes[node], totals: totals, steps: steps, mood: mood };
   }
   function renderDialogue(root, p, k) {
-    if (p.intro_html) root.appendChild(h("div", { cls: "prose intro", html: p.intro_html }));
+    if (p.intro_html) add(root, h("div", { cls: "prose intro", html: p.intro_html }));
     var box = h("div", { cls: "dialogue" });
-    root.appendChild(box);
+    add(root, box);
     var startT = Date.now();
     function rec() { return st.dg[k] || [1, ""]; }
     function draw(focus) {
       clear(box);
       var r = rec(), w = walk(p, r[1]), who = p.customer || t("customer");
-      box.appendChild(h("div", { cls: "dlg-head" }, [h("p", { cls: "ch-label ch-" + p.channel, text: t("channel_" + p.channel) + " · " + who }), moodChip(w.mood)]));
+      add(box, h("div", { cls: "dlg-head" }, [h("p", { cls: "ch-label ch-" + p.channel, text: t("channel_" + p.channel) + " · " + who }), moodChip(w.mood)]));
       var convo = h("ol", { cls: "convo ch-" + p.channel, "aria-label": t("conversation", { name: who }) });
       w.steps.forEach(function (s) {
-        if (s.n.customer) convo.appendChild(bubble("them", who, s.n.customer));
-        convo.appendChild(bubble("me", t("you"), s.c.text));
+        if (s.n.customer) add(convo, bubble("them", who, s.n.customer));
+        add(convo, bubble("me", t("you"), s.c.text));
       });
       var lastLine = null;
       if (w.n && w.n.customer) {
         lastLine = bubble("them now", who, w.n.customer, true);
-        convo.appendChild(lastLine);
+        add(convo, lastLine);
       }
-      box.appendChild(convo);
+      add(box, convo);
       var zone = h("div", { cls: "dlg-live", "aria-live": "polite" });
-      box.appendChild(zone);
+      add(box, zone);
       if (w.n && w.n.ending) {
         var e = w.n.ending;
         var table = h("table", { cls: "scores" }, [h("caption", { text: t("scores") }),
@@ -667,13 +658,13 @@
           return h("li", {}, [h("p", { cls: "dec-choice", text: s.c.text }), s.c.feedback_html ? h("div", { cls: "prose", html: s.c.feedback_html }) : null]);
         }));
         var endH = h("h3", { text: e.title, tabindex: "-1" });
-        zone.appendChild(h("section", { cls: "ending outcome-" + e.outcome }, [
+        add(zone, h("section", { cls: "ending outcome-" + e.outcome }, [
           h("p", { cls: "outcome", text: t("outcome_" + e.outcome) }), endH, h("div", { cls: "prose", html: e.debrief_html }),
           table, h("h4", { text: t("decisions") }), dec, btn(t("replay"), replay, "btn")]));
         if (focus) endH.focus();
       } else if (w.n) {
         var gid = uid("g");
-        zone.appendChild(h("div", { cls: "dlg-choices", role: "group", "aria-labelledby": gid }, [h("p", { id: gid, cls: "group-label", text: t("your_response") })]
+        add(zone, h("div", { cls: "dlg-choices", role: "group", "aria-labelledby": gid }, [h("p", { id: gid, cls: "group-label", text: t("your_response") })]
           .concat(w.n.choices.map(function (c) { return btn(c.text, function () { choose(c); }, "btn choice-btn"); }))));
         if (focus && lastLine) lastLine.focus();
       }
@@ -706,7 +697,7 @@
     draw(false);
   }
 
-  /* ---------- assessment ---------- */
+  /* --- assessment --- */
   function drawFor(a) { /* the questions of attempt a.n, from the seed */
     var r = rng(a.sd * 31 + a.n), pool = A.questions.map(function (q, i) { return i; });
     var n = A.draw && A.draw < pool.length ? A.draw : pool.length;
@@ -759,16 +750,16 @@
 
   function renderAssessment(root) {
     var a = st.a;
-    root.appendChild(h("p", { cls: "eyebrow", text: A.title }));
+    add(root, h("p", { cls: "eyebrow", text: A.title }));
     if (a.ph === "q" && a.n > 0) return renderQuestion(root, a);
     if (a.ph === "v" && a.n > 0 && a.an.length) return renderReview(root, a);
     if (a.n > 0 && aUsed() && (a.ph !== "i" || aDone())) return renderResults(root, a);
-    root.appendChild(h("h2", { text: A.title, tabindex: "-1" }));
-    if (A.intro_html) root.appendChild(h("div", { cls: "prose", html: A.intro_html }));
+    add(root, h("h2", { text: A.title, tabindex: "-1" }));
+    if (A.intro_html) add(root, h("div", { cls: "prose", html: A.intro_html }));
     var n = A.draw && A.draw < A.questions.length ? A.draw : A.questions.length;
-    root.appendChild(h("ul", { cls: "meta" }, [h("li", { text: t("assessment_info", { n: n, pass: passMark }) }),
+    add(root, h("ul", { cls: "meta" }, [h("li", { text: t("assessment_info", { n: n, pass: passMark }) }),
       h("li", { text: A.attempts ? t("attempts_info", { n: A.attempts }) : t("attempts_unlimited") })]));
-    root.appendChild(h("div", { cls: "actions" }, [btn(t("start_assessment"), function () {
+    add(root, h("div", { cls: "actions" }, [btn(t("start_assessment"), function () {
       a.n = Math.max(a.n, aUsed()) + 1; a.ph = "q"; a.qi = 0; a.an = [];
       show(AS);
     }, "btn primary")]));
@@ -777,7 +768,7 @@
   function renderQuestion(root, a) {
     var qs = drawFor(a), q = qs[a.qi], done = a.an[a.qi] != null, started = Date.now();
     if (!q) { a.ph = "r"; return renderResults(root, a); }
-    root.appendChild(h("h2", { text: t("question_of", { n: a.qi + 1, total: qs.length }), tabindex: "-1" }));
+    add(root, h("h2", { text: t("question_of", { n: a.qi + 1, total: qs.length }), tabindex: "-1" }));
     var fb = h("div", { cls: "feedback", "aria-live": "polite" });
     var legendKids = function () {
       var tmp = h("div", { html: q.text_html });
@@ -792,7 +783,7 @@
         : orderFor(q, a, keysOf(q.choices)).map(function (key) { return byKey(q.choices, key); });
       var inputs = opts.map(function (o) {
         var id = uid("c"), inp = h("input", { type: multi ? "checkbox" : "radio", name: name, id: id, value: o.key });
-        fs.appendChild(h("div", { cls: "choice" }, [inp, h("label", { "for": id, text: o.text })]));
+        add(fs, h("div", { cls: "choice" }, [inp, h("label", { "for": id, text: o.text })]));
         return inp;
       });
       read = function () { return inputs.filter(function (i) { return i.checked; }).map(function (i) { return i.value; }).sort().join(""); };
@@ -803,7 +794,7 @@
         var id = uid("m"), sel = h("select", { id: id }, [h("option", { value: "", text: t("choose") })].concat(rights.map(function (rk) {
           return h("option", { value: rk, text: byKey(q.pairs, rk).right });
         })));
-        fs.appendChild(h("div", { cls: "match-row" }, [h("label", { "for": id, text: pair.left }), sel]));
+        add(fs, h("div", { cls: "match-row" }, [h("label", { "for": id, text: pair.left }), sel]));
         return sel;
       });
       read = function () { var v = sels.map(function (s) { return s.value; }); return v.indexOf("") >= 0 ? null : v.join(""); };
@@ -811,18 +802,18 @@
     } else {
       var order = orderFor(q, a, keysOf(q.items), true), frozen = false;
       var list = h("ol", { cls: "order-list" });
-      fs.appendChild(h("p", { cls: "hint", text: t("order_hint") }));
-      fs.appendChild(list);
+      add(fs, h("p", { cls: "hint", text: t("order_hint") }));
+      add(fs, list);
       var textOf = function (k) { return byKey(q.items, k).text; };
       var paint = function (focusKey, dir) {
         clear(list);
         order.forEach(function (k, i) {
           var up = btn("", function () { move(i, -1); }, "icon-btn up", { "aria-label": t("move_up", { item: textOf(k) }) });
           var down = btn("", function () { move(i, 1); }, "icon-btn down", { "aria-label": t("move_down", { item: textOf(k) }) });
-          up.appendChild(h("span", { "aria-hidden": "true", text: "▲" }));
-          down.appendChild(h("span", { "aria-hidden": "true", text: "▼" }));
+          add(up, h("span", { "aria-hidden": "true", text: "▲" }));
+          add(down, h("span", { "aria-hidden": "true", text: "▼" }));
           up.disabled = frozen || i === 0; down.disabled = frozen || i === order.length - 1;
-          list.appendChild(h("li", { cls: "order-item" }, [h("span", { cls: "order-n", "aria-hidden": "true", text: String(i + 1) }),
+          add(list, h("li", { cls: "order-item" }, [h("span", { cls: "order-n", "aria-hidden": "true", text: String(i + 1) }),
             h("span", { cls: "order-text", text: textOf(k) }), h("span", { cls: "order-btns" }, [up, down])]));
           if (k === focusKey) { var target = (dir < 0 ? up : down).disabled ? (dir < 0 ? down : up) : (dir < 0 ? up : down); target.focus(); }
         });
@@ -838,11 +829,8 @@
       read = function () { return order.join(""); };
       set_ = function (ans) { order = letters(ans); frozen = true; paint(); };
     }
-    root.appendChild(fs);
     var submit = btn(t("submit"), onSubmit, "btn primary");
-    var actions = h("div", { cls: "actions" }, [submit]);
-    root.appendChild(actions);
-    root.appendChild(fb);
+    add(root, fs, h("div", { cls: "actions" }, [submit]), fb);
 
     function after(ans, announce) {
       set_(ans);
@@ -851,27 +839,27 @@
       if (A.feedback === "immediate") {
         var ok = isRight(q, ans);
         fb.className = "feedback show " + (ok ? "verdict-best" : "verdict-poor");
-        fb.appendChild(h("p", { cls: "verdict", text: ok ? t("correct") : t("incorrect") }));
+        add(fb, h("p", { cls: "verdict", text: ok ? t("correct") : t("incorrect") }));
         var qf = ok ? q.feedback.correct_html : q.feedback.incorrect_html;
-        if (qf) fb.appendChild(h("div", { cls: "prose", html: qf }));
-        (q.choices || []).forEach(function (c) { if (ans.indexOf(c.key) >= 0 && c.feedback_html) fb.appendChild(h("div", { cls: "prose choice-fb", html: c.feedback_html })); });
+        if (qf) add(fb, h("div", { cls: "prose", html: qf }));
+        (q.choices || []).forEach(function (c) { if (ans.indexOf(c.key) >= 0 && c.feedback_html) add(fb, h("div", { cls: "prose choice-fb", html: c.feedback_html })); });
       } else {
         fb.className = "feedback show";
-        fb.appendChild(h("p", { text: t("answer_saved") }));
+        add(fb, h("p", { text: t("answer_saved") }));
       }
       var last = a.qi === qs.length - 1;
       var nb = btn(last ? t("see_results") : t("next_question"), function () {
         if (last) { a.ph = "r"; } else { a.qi++; }
         show(AS);
       }, "btn primary");
-      fb.appendChild(h("div", { cls: "actions" }, [nb]));
+      add(fb, h("div", { cls: "actions" }, [nb]));
       if (announce) nb.focus();
     }
     function onSubmit() {
       var ans = read();
       if (ans == null || ans === "") {
         clear(fb); fb.className = "feedback show";
-        fb.appendChild(h("p", { text: q.kind === "matching" ? t("answer_all") : t("choose_first") }));
+        add(fb, h("p", { text: q.kind === "matching" ? t("answer_all") : t("choose_first") }));
         return;
       }
       a.an[a.qi] = ans;
@@ -889,20 +877,18 @@
 
   function renderResults(root, a) {
     var pct = a.sc[a.sc.length - 1], passed = aPassed();
-    root.appendChild(h("h2", { text: t("results"), tabindex: "-1" }));
+    add(root, h("h2", { text: t("results"), tabindex: "-1" }));
     var box = h("div", { cls: "results " + (passed ? "is-passed" : "is-failed"), role: "status" }, [
       h("p", { cls: "big-score", text: t("your_score", { n: pct }) }),
       h("p", { cls: "verdict", text: passed ? t("passed") : t("not_passed") }),
       h("ul", { cls: "meta" }, [h("li", { text: t("pass_mark", { n: passMark }) }),
         h("li", { text: A.attempts ? t("attempts_used", { used: aUsed(), allowed: A.attempts }) : t("attempts_used_unlimited", { used: aUsed() }) })])
     ]);
-    root.appendChild(box);
-    if (!passed && !aLeft()) root.appendChild(h("p", { text: t("no_attempts_left") }));
-    if (A.feedback === "end" && a.an.length) root.appendChild(reviewList(a, false));
+    add(root, box, !passed && !aLeft() && h("p", { text: t("no_attempts_left") }), A.feedback === "end" && a.an.length && reviewList(a, false));
     var acts = h("div", { cls: "actions" });
-    if (!passed && aLeft()) acts.appendChild(btn(t("retry"), function () { a.n = aUsed() + 1; a.ph = "q"; a.qi = 0; a.an = []; show(AS); }, "btn primary"));
-    if (A.review && a.an.length && !a.nr) acts.appendChild(btn(t("review_answers"), function () { a.ph = "v"; show(AS); }, "btn"));
-    root.appendChild(acts);
+    if (!passed && aLeft()) add(acts, btn(t("retry"), function () { a.n = aUsed() + 1; a.ph = "q"; a.qi = 0; a.an = []; show(AS); }, "btn primary"));
+    if (A.review && a.an.length && !a.nr) add(acts, btn(t("review_answers"), function () { a.ph = "v"; show(AS); }, "btn"));
+    add(root, acts);
   }
   function reviewList(a, full) {
     var qs = drawFor(a);
@@ -918,9 +904,7 @@
     }));
   }
   function renderReview(root, a) {
-    root.appendChild(h("h2", { text: t("review"), tabindex: "-1" }));
-    root.appendChild(reviewList(a, true));
-    root.appendChild(h("div", { cls: "actions" }, [btn(t("back_to_results"), function () { a.ph = "r"; show(AS); }, "btn")]));
+    add(root, h("h2", { text: t("review"), tabindex: "-1" }), reviewList(a, true), h("div", { cls: "actions" }, [btn(t("back_to_results"), function () { a.ph = "r"; show(AS); }, "btn")]));
   }
 
   function say(msg) {
