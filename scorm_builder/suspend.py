@@ -2,7 +2,8 @@
 
 The player (templates/player/player.js, ``fresh``/``encode``) saves compact JSON:
 ``{"v":1,"f":fingerprint,"l":page,"vw":"0101..","sc":{page:[tries,key]},"dg":{page:[plays,path]},
-"a":{"sd":seed,"n":attempt,"ph":phase,"qi":question,"an":[answers],"sc":[percents],"ps":0|1}}``.
+"a":{"sd":seed,"n":attempt,"ph":phase,"qi":question,"an":[answers],"sc":[percents],"ps":0|1},"s":1}``
+(docs/player.md, section 6).
 The bound below fills every field at its largest at once: every page viewed, every scenario and
 dialogue recorded, the longest dialogue path, an attempt in progress at its last question with
 the longest answers, a score for every attempt. Counters that only a learner's patience limits
@@ -25,6 +26,7 @@ class Estimate:
 
     length: int
     parts: dict[str, int]
+    text: str  # the largest state itself, as the player would write it
     loops: tuple[str, ...]  # dialogues whose path can grow with each lap of a loop
 
     def describe(self) -> str:
@@ -104,10 +106,13 @@ def worst_case(data: dict[str, Any]) -> Estimate:
             drawn = drawn[:a["draw"]]
         state["a"] = {"sd": SEED_MAX, "n": attempts, "ph": "q", "qi": max(len(drawn) - 1, 0),
                       "an": ["z" * n for n in drawn], "sc": [100] * attempts, "ps": 1, "nr": 1}
-    groups = {"pages": ("v", "f", "l", "vw"), "scenarios": ("sc",), "dialogues": ("dg",), "assessment": ("a",)}
+    state["s"] = 1  # the learner pressed Start
+    groups = {"pages": ("v", "f", "l", "vw", "s"), "scenarios": ("sc",), "dialogues": ("dg",),
+              "assessment": ("a",)}
     # each part as it appears in the whole ('"sc":{...}'); they add up to the length minus braces and commas
     parts = {name: len(_dump({k: state[k] for k in keys})) - 2 for name, keys in groups.items()}
-    return Estimate(len(_dump(state)), parts, tuple(loops))
+    text = _dump(state)
+    return Estimate(len(text), parts, text, tuple(loops))
 
 
 def interaction_ids(data: dict[str, Any]) -> list[tuple[str, str]]:

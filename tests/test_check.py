@@ -692,10 +692,10 @@ def test_worst_case_state_matches_the_players_format():
         [text, scenario(1), dialogue("call", {"n1": ["n2", "end"], "n2": ["end"], "end": []})],
         {"attempts": 2, "draw": 1, "questions": [question("q1", "multiple-response", 3), question("q2", "true-false")]})
     expected = ('{"v":1,"f":"abcd1234","l":3,"vw":"111","sc":{"1":[999,"z"]},"dg":{"2":[999,"zz"]},'
-                '"a":{"sd":2147483646,"n":2,"ph":"q","qi":0,"an":["zzz"],"sc":[100,100],"ps":1,"nr":1}}')
+                '"a":{"sd":2147483646,"n":2,"ph":"q","qi":0,"an":["zzz"],"sc":[100,100],"ps":1,"nr":1},"s":1}')
     estimate = worst_case(data)
-    assert estimate.length == len(expected) == 168
-    assert estimate.describe() == "pages 37, scenarios 20, dialogues 21, assessment 85"
+    assert estimate.length == len(expected) == 174
+    assert estimate.describe() == "pages 43, scenarios 20, dialogues 21, assessment 85"
     assert sum(estimate.parts.values()) + len("{,,,}") == estimate.length
     assert estimate.loops == ()
 
@@ -707,7 +707,7 @@ def test_worst_case_without_retry_unlimited_attempts_and_every_question():
                        {"attempts": 0, "draw": None, "questions": [question("m", "matching", 4),
                                                                    question("o", "ordering", 5)]})
     expected = ('{"v":1,"f":"abcd1234","l":1,"vw":"1","sc":{"0":[1,"z"]},"dg":{},"a":{"sd":2147483646,'
-                '"n":10,"ph":"q","qi":1,"an":["zzzzz","zzzz"],"sc":[' + ",".join(["100"] * 10) + '],"ps":1,"nr":1}}')
+                '"n":10,"ph":"q","qi":1,"an":["zzzzz","zzzz"],"sc":[' + ",".join(["100"] * 10) + '],"ps":1,"nr":1},"s":1}')
     assert worst_case(data).length == len(expected)
 
 
@@ -723,10 +723,10 @@ def test_suspend_data_over_the_12_limit(tmp_path):
     """300 scenarios a learner may retry: 300 x '"k":[999,"z"],' is over 4096 characters."""
     data = course_data([scenario(n) for n in range(300)])
     state = ('{"v":1,"f":"abcd1234","l":299,"vw":"' + "1" * 300 + '","sc":{'
-             + ",".join(f'"{n}":[999,"z"]' for n in range(300)) + '},"dg":{},"a":null}')
-    assert len(state) == 5052
+             + ",".join(f'"{n}":[999,"z"]' for n in range(300)) + '},"dg":{},"a":null,"s":1}')
+    assert len(state) == 5058
     assert lines(player_package(tmp_path, data)) == [
-        f"{PKG}:shared/launch.html: error [suspend-data] the saved state can reach 5052 characters (pages 336, "
+        f"{PKG}:shared/launch.html: error [suspend-data] the saved state can reach 5058 characters (pages 342, "
         "scenarios 4696, dialogues 7, assessment 8), above SCORM 1.2's suspend_data limit of 4096; the player then "
         "drops saved answers to keep the bookmark — split the course, or shorten dialogues and the question draw"]
 
@@ -743,7 +743,7 @@ def test_dialogue_with_a_loop(tmp_path):
     data = course_data([dialogue("call", {"n1": ["n2"], "n2": ["n1", "end"], "end": []})])
     assert lines(player_package(tmp_path, data)) == [
         f"{PKG}:shared/launch.html: warning [suspend-data] dialogue 'call' has a loop: each lap adds to its saved "
-        "path, beyond the 77 characters counted with every choice taken once — give the loop's choices a way "
+        "path, beyond the 83 characters counted with every choice taken once — give the loop's choices a way "
         "forward"]
 
 
@@ -906,3 +906,49 @@ def test_cli_schemas_folder_without_the_schemas(tmp_path, runner):
     assert result.exit_code == 1
     assert result.output == (f"Error: schema folder {tmp_path.resolve()} has no scorm12/imscp_rootv1p1p2.xsd "
                              "(expected the layout of the official SCORM schema set: scorm12/ and scorm2004-4th/)\n")
+
+
+def test_the_real_player_writes_the_worst_case_state_back_unchanged(demo_course, build_into, tmp_path):
+    """The bound's state is one the player accepts as it is: loaded from storage by the real player
+    in chromium (no LMS), it comes back from scormPlayer.suspendData() byte for byte."""
+    import os
+
+    from conftest import need
+    from scorm_builder.suspend import worst_case
+
+    chromium = Path(os.environ.get("SCORM_TEST_CHROMIUM", "/usr/bin/chromium"))
+    if not (chromium.is_file() and os.access(chromium, os.X_OK)):
+        need(f"chromium not found at {chromium} (set SCORM_TEST_CHROMIUM)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        need("playwright is not installed (pip install -e '.[test]')")
+    from scorm_builder import check_ready
+
+    path = build_into(demo_course, ("scorm12",))["scorm12"]
+    folder = tmp_path / "unpacked"
+    zipfile.ZipFile(path).extractall(folder)
+    html = (folder / "index.html").read_bytes()
+    start = html.index(check_ready.COURSE_DATA) + len(check_ready.COURSE_DATA)
+    data = json.loads(html[start:html.index(b"</script>", start)])
+    estimate = worst_case(data)
+    assert estimate.parts["scenarios"] > 2 and estimate.parts["dialogues"] > 2 and estimate.parts["assessment"] > 4
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(chromium), args=["--headless", "--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page()
+            key = json.dumps(f"scorm-builder:{data['course']['id']}")
+            page.add_init_script(f"localStorage.setItem({key}, {json.dumps(estimate.text)});")
+            page.goto((folder / "index.html").as_uri())
+            page.wait_for_function("window.scormPlayer")
+            saved = page.evaluate("scormPlayer.suspendData()")
+            fresh = browser.new_page()  # a new learner: no stored state; every key the player writes
+            fresh.goto((folder / "index.html").as_uri())
+            fresh.get_by_role("button", name="Start", exact=True).click()
+            live = json.loads(fresh.evaluate("scormPlayer.suspendData()"))
+        finally:
+            browser.close()
+    assert saved == estimate.text
+    assert len(saved) == estimate.length
+    bound = json.loads(estimate.text)
+    assert set(live) <= set(bound) and set(live["a"]) <= set(bound["a"])
