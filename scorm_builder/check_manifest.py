@@ -4,14 +4,12 @@ from __future__ import annotations
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
 from .check import Finding, error, warning
 from .check_zip import MANIFEST, Package
-from .errors import BuilderError
 
 CP = {"1.2": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "2004": "http://www.imsglobal.org/xsd/imscp_v1p1"}
 ADLCP = {"1.2": "http://www.adlnet.org/xsd/adlcp_rootv1p2", "2004": "http://www.adlnet.org/xsd/adlcp_v1p3"}
@@ -24,15 +22,6 @@ NCNAME = re.compile(r"[^\W\d][\w.\-]*\Z")
 EXTERNAL = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*:|//)")
 EXTENSION = re.compile(r"\.[A-Za-z0-9]+\Z")
 UNUSUAL_PATH = re.compile(r"[%?#\\]|^/|//|(^|/)\.\.?(/|$)")  # anything _path must normalise
-# The XSD set for each version, under a schema folder laid out like shared/scorm-schemas.
-XSD_IMPORTS = {
-    "1.2": [(CP["1.2"], "scorm12/imscp_rootv1p1p2.xsd"), (ADLCP["1.2"], "scorm12/adlcp_rootv1p2.xsd")],
-    "2004": [(CP["2004"], "scorm2004-4th/imscp_v1p1.xsd"), (ADLCP["2004"], "scorm2004-4th/adlcp_v1p3.xsd"),
-             ("http://www.adlnet.org/xsd/adlseq_v1p3", "scorm2004-4th/adlseq_v1p3.xsd"),
-             ("http://www.adlnet.org/xsd/adlnav_v1p3", "scorm2004-4th/adlnav_v1p3.xsd"),
-             (IMSSS, "scorm2004-4th/imsss_v1p0.xsd"), ("http://ltsc.ieee.org/xsd/LOM", "scorm2004-4th/lom.xsd")],
-}
-W3C_XML_XSD = ("http://www.w3.org/2001/xml.xsd", "http://www.w3.org/2001/03/xml.xsd")
 
 
 @dataclass
@@ -81,7 +70,9 @@ def check_manifest(package: Package, schemas: Path | None, findings: list[Findin
     if manifest is None:
         return None
     if schemas is not None:
-        findings.extend(_xsd_findings(root, manifest.version, Path(schemas)))
+        from .check_xsd import xsd_findings
+
+        findings.extend(xsd_findings(root, manifest.version, Path(schemas)))
     for rule in (_metadata, _identifiers, _organizations, _resources, _files, _schema_location):
         rule(manifest, package, findings)
     return manifest
@@ -389,47 +380,3 @@ def _schema_location(m: Manifest, package: Package, findings: list[Finding]) -> 
                                 f"are not at the package root ({', '.join(absent)}); the ADL test suite fails "
                                 "the package, most LMSes don't mind", "build with --schemas to copy the "
                                 "official schema files in", **_at(m.root)))
-
-
-def _xsd_findings(root: Any, version: str, folder: Path) -> list[Finding]:
-    schema = compiled_schema(str(folder.resolve()), version)
-    if schema.validate(root.getroottree()):
-        return []
-    out, seen = [], set()
-    for e in schema.error_log:
-        key = (e.line, e.message)
-        if key not in seen:
-            seen.add(key)
-            out.append(error("manifest-xsd", f"the official SCORM {version} schema rejects this: {e.message}",
-                             "fix the element as the message says", MANIFEST, e.line or None))
-    return out
-
-
-@lru_cache(maxsize=4)
-def compiled_schema(folder: str, version: str) -> Any:
-    """The official XSD set for one version, compiled offline (xml.xsd resolved to the local copy)."""
-    from lxml import etree
-
-    base = Path(folder)
-    missing = [p for _, p in XSD_IMPORTS[version] if not (base / p).is_file()]
-    if missing:
-        raise BuilderError(f"schema folder {folder} has no {missing[0]} (expected the layout of the official "
-                           "SCORM schema set: scorm12/ and scorm2004-4th/)")
-    local_xml = base / "scorm2004-4th" / "xml.xsd"
-
-    class _Local(etree.Resolver):
-        def resolve(self, url, pubid, context):  # noqa: ANN001 - lxml's signature
-            if url in W3C_XML_XSD and local_xml.is_file():
-                return self.resolve_filename(str(local_xml), context)
-            return None
-
-    parser = etree.XMLParser(no_network=True)
-    parser.resolvers.add(_Local())
-    imports = "".join(f'<xs:import namespace="{ns}" schemaLocation="{path}"/>' for ns, path in XSD_IMPORTS[version])
-    entry = (f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:x-scorm-builder:'
-             f'check-{version}" elementFormDefault="qualified">{imports}</xs:schema>')
-    try:
-        doc = etree.fromstring(entry.encode(), parser, base_url=str(base / "entry.xsd"))
-        return etree.XMLSchema(doc)
-    except (etree.XMLSchemaParseError, etree.XMLSyntaxError) as err:
-        raise BuilderError(f"the schemas in {folder} do not compile: {err}") from err
