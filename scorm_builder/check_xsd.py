@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from .check import Finding, error
-from .check_manifest import ADLCP, CP, IMSSS, MANIFEST
+from .check_manifest import ADLCP, CP, IMSSS, MANIFEST, _at
 from .errors import BuilderError
 
 # The XSD set for each version, under a schema folder laid out like shared/scorm-schemas.
@@ -26,13 +26,24 @@ def xsd_findings(root: Any, version: str, folder: Path) -> list[Finding]:
     if schema.validate(root.getroottree()):
         return []
     out, seen = [], set()
+    tree = root.getroottree()
     for e in schema.error_log:
-        key = (e.line, e.message)
+        line = _start_line(tree, e.path) or e.line or None
+        key = (line, e.message)
         if key not in seen:
             seen.add(key)
             out.append(error("manifest-xsd", f"the official SCORM {version} schema rejects this: {e.message}",
-                             "fix the element as the message says", MANIFEST, e.line or None))
+                             "fix the element as the message says", MANIFEST, line))
     return out
+
+
+def _start_line(tree: Any, path: str | None) -> int | None:
+    """The line where the element an XSD error is about starts (libxml2 gives where its tag ends)."""
+    try:
+        found = tree.xpath(path) if path else []
+    except Exception:  # noqa: BLE001 - lxml raises several XPath error types; fall back to libxml2's line
+        return None
+    return _at(found[0])["line"] if len(found) == 1 and hasattr(found[0], "tag") else None
 
 
 @lru_cache(maxsize=4)

@@ -592,6 +592,20 @@ def test_xsd_rejects_what_the_schema_forbids(tmp_path, schemas_dir):
 
 # --- LMS readiness ---------------------------------------------------------------------------
 
+def test_xsd_finding_points_at_the_start_of_a_multi_line_element(tmp_path, schemas_dir):
+    broken = MANIFEST_12.replace('<resource identifier="res_1" type="webcontent"',
+                                 '<resource identifier="res_1"\n              typo="webcontent"')
+    write_zip(tmp_path / PKG, files_12(broken))
+    line = line_of(broken, '<resource identifier="res_1"')
+    assert lines(tmp_path / PKG, schemas_dir) == [
+        f"{PKG}:imsmanifest.xml:{line}: error [manifest-xsd] the official SCORM 1.2 schema rejects this: Element "
+        "'{http://www.imsproject.org/xsd/imscp_rootv1p1p2}resource', attribute 'typo': The attribute 'typo' is not "
+        "allowed. — fix the element as the message says",
+        f"{PKG}:imsmanifest.xml:{line}: error [manifest-xsd] the official SCORM 1.2 schema rejects this: Element "
+        "'{http://www.imsproject.org/xsd/imscp_rootv1p1p2}resource': The attribute 'type' is required but missing. "
+        "— fix the element as the message says"]
+
+
 def test_docebo_and_2004_4th_edition(tmp_path):
     found, m = broken_2004(tmp_path, "2004 3rd Edition", "2004 4th Edition")
     assert no_space_warning(found) == [
