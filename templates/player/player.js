@@ -36,6 +36,7 @@
     return e;
   }
   function add(el) { for (var i = 1; i < arguments.length; i++) if (arguments[i]) el.appendChild(arguments[i]); return el; }
+  var PRI = "btn primary";
   function btn(label, fn, cls, extra) {
     var a = { type: "button", cls: cls || "btn", text: label, onclick: fn };
     Object.keys(extra || {}).forEach(function (k) { a[k] = extra[k]; });
@@ -260,7 +261,8 @@
 
   /* sync: send what changed, save the state, commit. Called after every meaningful step. */
   function sync(noCommit) {
-    var done = complete(), score = A && aDone() ? aBest() : null;
+    /* the score once decided; never a fail over a pass the LMS holds */
+    var done = complete(), score = A && aDone() && (aPassed() || base.s !== "passed") ? aBest() : null;
     if (live) {
       if (V12) {
         set("cmi.core.lesson_location", bookmark());
@@ -419,9 +421,9 @@
     }, "outline-toggle", { "aria-expanded": "false", "aria-controls": listId });
     els.nav = h("nav", { "aria-label": t("outline") }, [els.toggle, els.list]);
     els.main = h("main", { id: "main" });
-    els.prev = btn(t("previous"), function () { go(st.l - 1); }, "btn");
-    els.next = btn(t("next"), function () { go(st.l + 1); }, "btn primary");
-    els.finish = btn(t("finish"), finishCourse, "btn primary");
+    els.prev = btn(t("previous"), function () { go(st.l - 1); });
+    els.next = btn(t("next"), function () { go(st.l + 1); }, PRI);
+    els.finish = btn(t("finish"), finishCourse, PRI);
     els.say = h("p", { cls: "sr", role: "status" });
     var footer = h("footer", { cls: "foot" }, [els.prev, els.alert, els.say, els.next, els.finish]);
     add(app, header);
@@ -566,7 +568,7 @@
     var fs = h("fieldset", { cls: "choices" }, [h("legend", { text: p.prompt })].concat(radios.map(function (r) {
       return h("div", { cls: "choice" }, [r.input, h("label", { "for": r.id, text: r.o.text })]);
     })));
-    var submit = btn(t("submit"), onSubmit, "btn primary");
+    var submit = btn(t("submit"), onSubmit, PRI);
     var started = Date.now();
     add(root, fs, h("div", { cls: "actions" }, [submit]), fb);
 
@@ -579,7 +581,7 @@
       fb.className = "feedback show verdict-" + o.verdict;
       add(fb, h("p", { cls: "verdict", text: t("verdict_" + o.verdict) }), h("div", { cls: "prose", html: o.feedback_html }),
         p.principle && h("p", { cls: "principle", text: t("principle", { title: p.principle.title }) }),
-        p.retry && o.verdict !== "best" && btn(t("try_again"), onRetry, "btn"));
+        p.retry && o.verdict !== "best" && btn(t("try_again"), onRetry));
     }
     function onSubmit() {
       var r = radios.filter(function (x) { return x.input.checked; })[0];
@@ -634,7 +636,7 @@
       clear(box);
       var r = rec(), w = walk(p, r[1]), who = p.customer || t("customer");
       add(box, h("div", { cls: "dlg-head" }, [h("p", { cls: "ch-label ch-" + p.channel, text: t("channel_" + p.channel) + " · " + who }), moodChip(w.mood)]));
-      var convo = h("ol", { cls: "convo ch-" + p.channel, "aria-label": t("conversation", { name: who }) });
+      var convo = h("ol", { cls: "convo", "aria-label": t("conversation", { name: who }) });
       w.steps.forEach(function (s) {
         if (s.n.customer) add(convo, bubble("them", who, s.n.customer));
         add(convo, bubble("me", t("you"), s.c.text));
@@ -660,7 +662,7 @@
         var endH = h("h3", { text: e.title, tabindex: "-1" });
         add(zone, h("section", { cls: "ending outcome-" + e.outcome }, [
           h("p", { cls: "outcome", text: t("outcome_" + e.outcome) }), endH, h("div", { cls: "prose", html: e.debrief_html }),
-          table, h("h4", { text: t("decisions") }), dec, btn(t("replay"), replay, "btn")]));
+          table, h("h4", { text: t("decisions") }), dec, btn(t("replay"), replay)]));
         if (focus) endH.focus();
       } else if (w.n) {
         var gid = uid("g");
@@ -762,7 +764,7 @@
     add(root, h("div", { cls: "actions" }, [btn(t("start_assessment"), function () {
       a.n = Math.max(a.n, aUsed()) + 1; a.ph = "q"; a.qi = 0; a.an = [];
       show(AS);
-    }, "btn primary")]));
+    }, PRI)]));
   }
 
   function renderQuestion(root, a) {
@@ -829,7 +831,7 @@
       read = function () { return order.join(""); };
       set_ = function (ans) { order = letters(ans); frozen = true; paint(); };
     }
-    var submit = btn(t("submit"), onSubmit, "btn primary");
+    var submit = btn(t("submit"), onSubmit, PRI);
     add(root, fs, h("div", { cls: "actions" }, [submit]), fb);
 
     function after(ans, announce) {
@@ -851,7 +853,7 @@
       var nb = btn(last ? t("see_results") : t("next_question"), function () {
         if (last) { a.ph = "r"; } else { a.qi++; }
         show(AS);
-      }, "btn primary");
+      }, PRI);
       add(fb, h("div", { cls: "actions" }, [nb]));
       if (announce) nb.focus();
     }
@@ -886,8 +888,8 @@
     ]);
     add(root, box, !passed && !aLeft() && h("p", { text: t("no_attempts_left") }), A.feedback === "end" && a.an.length && reviewList(a, false));
     var acts = h("div", { cls: "actions" });
-    if (!passed && aLeft()) add(acts, btn(t("retry"), function () { a.n = aUsed() + 1; a.ph = "q"; a.qi = 0; a.an = []; show(AS); }, "btn primary"));
-    if (A.review && a.an.length && !a.nr) add(acts, btn(t("review_answers"), function () { a.ph = "v"; show(AS); }, "btn"));
+    if (!passed && aLeft()) add(acts, btn(t("retry"), function () { a.n = aUsed() + 1; a.ph = "q"; a.qi = 0; a.an = []; show(AS); }, PRI));
+    if (A.review && a.an.length && !a.nr) add(acts, btn(t("review_answers"), function () { a.ph = "v"; show(AS); }));
     add(root, acts);
   }
   function reviewList(a, full) {
@@ -904,7 +906,7 @@
     }));
   }
   function renderReview(root, a) {
-    add(root, h("h2", { text: t("review"), tabindex: "-1" }), reviewList(a, true), h("div", { cls: "actions" }, [btn(t("back_to_results"), function () { a.ph = "r"; show(AS); }, "btn")]));
+    add(root, h("h2", { text: t("review"), tabindex: "-1" }), reviewList(a, true), h("div", { cls: "actions" }, [btn(t("back_to_results"), function () { a.ph = "r"; show(AS); })]));
   }
 
   function say(msg) {
@@ -918,7 +920,7 @@
     log: log,
     state: function () { return st; },
     connected: function () { return live; },
-    suspendData: function () { return encode(); },
+    suspendData: encode,
     passMark: function () { return passMark; }
   };
   launch();
