@@ -100,7 +100,7 @@
   function call(m, args) {
     var name = M[m], res = "false", code = "0";
     try { res = String(api[name].apply(api, args)); } catch (e) { res = "false"; code = "exception: " + e.message; }
-    if (code === "0") { try { code = String(api[M.err]()); } catch (e) { code = "0"; } }
+    if (code === "0") { try { code = String(api[M.err]() || 0); } catch (e) { code = "0"; } }
     var ok = code === "0" && (m === "get" || res === "true");
     /* GetValue of an element the LMS never set answers 403 in SCORM 2004: allowed by the CTS, read as "" */
     if (m === "get" && code === "403" && !V12) { ok = true; res = ""; }
