@@ -477,6 +477,8 @@
       item(A.title, aPassed() ? t("status_passed", { n: aBest() }) : aFailedFinal() ? t("status_failed", { n: aBest() })
         : st.a.n > 0 ? t("status_in_progress") : t("status_not_started"), "★", st.l === AS, aPassed(), AS);
     }
+    var cur = els.list.querySelector(".current");
+    if (cur) els.list.scrollTop = cur.offsetTop - 60;
     var last = st.l === NS - 1;
     els.prev.disabled = st.l === 0;
     els.next.hidden = last;
