@@ -207,7 +207,7 @@
     var o = JSON.parse(JSON.stringify(st)), s = JSON.stringify(o);
     var steps = [
       function () { if (o.a && (o.a.ph === "r" || o.a.ph === "v")) { o.a.an = []; o.a.ph = "r"; o.a.nr = 1; } },
-      function () { Object.keys(o.dg).forEach(function (k) { o.dg[k] = [o.dg[k][0], ""]; }); },
+      function () { Object.keys(o.dg).forEach(function (k) { o.dg[k] = [o.dg[k][0] + 1, ""]; }); },
       function () { Object.keys(o.sc).forEach(function (k) { o.sc[k] = [o.sc[k][0], ""]; }); },
       function () { o.dg = {}; o.sc = {}; },
       function () { if (o.a) { o.a.an = []; o.a.qi = 0; if (o.a.ph === "q") { o.a.ph = "i"; } } }
