@@ -421,8 +421,8 @@
     }, "outline-toggle", { "aria-expanded": "false", "aria-controls": listId });
     els.nav = h("nav", { "aria-label": t("outline") }, [els.toggle, els.list]);
     els.main = h("main", { id: "main" });
-    els.prev = btn(t("previous"), function () { go(st.l - 1); });
-    els.next = btn(t("next"), function () { go(st.l + 1); }, PRI);
+    els.prev = btn(t("previous"), function () { show(st.l - 1); });
+    els.next = btn(t("next"), function () { show(st.l + 1); }, PRI);
     els.finish = btn(t("finish"), finishCourse, PRI);
     els.say = h("p", { cls: "sr", role: "status" });
     var footer = h("footer", { cls: "foot" }, [els.prev, els.alert, els.say, els.next, els.finish]);
@@ -431,11 +431,8 @@
     show(st.l);
   }
 
-  function go(k) {
-    if (k < 0 || k >= NS) return;
-    show(k);
-  }
   function show(k) {
+    if (k < 0 || k >= NS) return;
     st.l = k;
     if (k < NP && st.vw.charAt(k) !== "1") st.vw = st.vw.slice(0, k) + "1" + st.vw.slice(k + 1);
     clear(els.main);
@@ -533,6 +530,7 @@
   }
 
   /* --- scenario --- */
+  function hint(fb, msg) { clear(fb); fb.className = "feedback show"; add(fb, h("p", { text: msg })); }
   function moodChip(mood) {
     mood = mood || "neutral";
     return h("p", { cls: "mood mood-" + mood }, [h("span", { cls: "mood-dot", "aria-hidden": "true" }),
@@ -587,7 +585,7 @@
     }
     function onSubmit() {
       var r = radios.filter(function (x) { return x.input.checked; })[0];
-      if (!r) { clear(fb); fb.className = "feedback show"; add(fb, h("p", { text: t("choose_first") })); return; }
+      if (!r) return hint(fb, t("choose_first"));
       rec = [rec[0] + 1, r.o.key];
       st.sc[k] = rec;
       if (p.scored) {
@@ -848,8 +846,7 @@
         if (qf) add(fb, h("div", { cls: "prose", html: qf }));
         (q.choices || []).forEach(function (c) { if (ans.indexOf(c.key) >= 0 && c.feedback_html) add(fb, h("div", { cls: "prose choice-fb", html: c.feedback_html })); });
       } else {
-        fb.className = "feedback show";
-        add(fb, h("p", { text: t("answer_saved") }));
+        hint(fb, t("answer_saved"));
       }
       var last = a.qi === qs.length - 1;
       var nb = btn(last ? t("see_results") : t("next_question"), function () {
@@ -861,11 +858,7 @@
     }
     function onSubmit() {
       var ans = read();
-      if (ans == null || ans === "") {
-        clear(fb); fb.className = "feedback show";
-        add(fb, h("p", { text: q.kind === "matching" ? t("answer_all") : t("choose_first") }));
-        return;
-      }
+      if (ans == null || ans === "") return hint(fb, t(q.kind === "matching" ? "answer_all" : "choose_first"));
       a.an[a.qi] = ans;
       record(q, ans, a, started);
       if (a.qi === qs.length - 1) { /* the attempt ends at its last answer */
@@ -899,7 +892,8 @@
     return h("ol", { cls: "review" }, qs.map(function (q, i) {
       var ans = a.an[i], ok = ans != null && isRight(q, ans);
       var kids = [h("div", { cls: "prose", html: q.text_html }),
-        h("p", { cls: "verdict " + (ok ? "ok" : "ko"), text: ok ? t("correct") : t("incorrect") })];
+        h("p", { cls: "verdict " + (ok ? "ok" : "ko"), text: ok ? t("correct") : t("incorrect") }),
+        h("div", { cls: "prose", html: ok ? q.feedback.correct_html : q.feedback.incorrect_html })];
       if (full) {
         kids.push(h("p", { cls: "rv-label", text: t("your_answer") }), h("ul", {}, answerText(q, ans).map(function (s) { return h("li", { text: s }); })));
         kids.push(h("p", { cls: "rv-label", text: t("correct_answer") }), h("ul", {}, answerText(q, correctAnswer(q)).map(function (s) { return h("li", { text: s }); })));
