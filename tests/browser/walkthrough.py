@@ -208,13 +208,16 @@ class Walk:
         raise AssertionError(f"dialogue {page.id}: no ending after {DLG_STEPS} decisions")
 
     # -- assessment ---------------------------------------------------------------------------
-    def attempt(self, rule: Callable[[int], bool], attempt: int, start_button: str) -> tuple[list[str], int]:
-        """One attempt: answers question n right when rule(n); returns (ids asked, expected %)."""
+    def attempt(self, rule: Callable[[int], bool], attempt: int, start_button: str | None) -> tuple[list[str], int]:
+        """One attempt, opened with start_button ("Start assessment", "Retry"; None when the first
+        question is already on screen): answers question n right when rule(n); returns (ids asked,
+        expected %)."""
         key = self.learner.key
         assert key is not None and self.course.assessment is not None
         a = self.course.assessment
         draw = a.draw if a.draw and a.draw < len(a.questions) else len(a.questions)
-        self.learner.click(start_button)
+        if start_button:
+            self.learner.click(start_button)
         asked, right = [], []
         for n in range(draw):
             self.learner.c.get_by_text(f"Question {n + 1} of {draw}", exact=True).first.wait_for(state="visible")
