@@ -304,7 +304,7 @@ class Tagged(Spec):
             ctx.error(value.where(), f"{key}.{self.tag}", f"missing required key '{self.tag}' in {self.name}",
                       f"add '{self.tag}:' with one of: {', '.join(self.variants)}")
             return None
-        if kind not in self.variants:
+        if not isinstance(kind, str) or kind not in self.variants:
             hint = did_you_mean(kind, self.variants) if isinstance(kind, str) else ""
             ctx.error(value.where(self.tag), f"{key}.{self.tag}",
                       f"unknown {self.name} type (expected one of: {', '.join(self.variants)}, "

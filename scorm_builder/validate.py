@@ -106,6 +106,8 @@ class _Checker:
         principles = [p for p in (c.get("principles") or []) if isinstance(p, dict)]
         seen_p: set[str] = set()
         for i, p in enumerate(principles):
+            if not isinstance(p.get("id"), str):
+                continue
             if p.get("id") in seen_p:
                 self.error(p, "id", f"principles[{i}].id", f"duplicate principle id '{p['id']}'",
                            "give each principle its own id")
