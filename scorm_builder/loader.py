@@ -193,11 +193,46 @@ def load_text(raw: bytes, shown: str) -> Map:
                                  f"'id:' and 'title:', got {'a list' if is_list else 'a single value'})",
                                  "remove the leading '- ' so the file starts with 'id: ...'" if is_list
                                  else "write the course as 'key: value' lines, starting with 'id: ...'")])
+    _check_aliases(node, shown)
     problems: list[Problem] = []
     tree = _convert(node, loader, shown, problems, "")
     if problems:
         raise LoadError(problems)
     return tree
+
+
+MAX_VALUES = 200_000  # far above any course; stops alias bombs ("billion laughs") from hanging a build
+
+
+def _check_aliases(root: yaml.Node, shown: str) -> None:
+    """Refuse an alias that refers to the list or mapping it is in, or aliases that expand the tree
+    past MAX_VALUES: both would otherwise hang or crash the conversion below."""
+    sizes: dict[int, int] = {}
+    open_: set[int] = set()
+
+    def size(node: yaml.Node) -> int:
+        if id(node) in sizes:
+            return sizes[id(node)]
+        if id(node) in open_:
+            raise LoadError([Problem(shown, *_mark(node.start_mark), "",
+                                     "an alias (*name) refers to the list or mapping it is inside "
+                                     "(expected no loops)", "remove the alias or the anchor (&name)")])
+        if isinstance(node, yaml.ScalarNode):
+            return 1
+        open_.add(id(node))
+        children = node.value if isinstance(node, yaml.SequenceNode) else [n for kv in node.value for n in kv]
+        total = 1
+        for child in children:
+            total += size(child)
+            if total > MAX_VALUES:
+                raise LoadError([Problem(shown, *_mark(child.start_mark), "",
+                                         f"the file expands to more than {MAX_VALUES} values through YAML "
+                                         f"aliases (*name)", "write the repeated parts out, or use fewer aliases")])
+        open_.discard(id(node))
+        sizes[id(node)] = total
+        return total
+
+    size(root)
 
 
 def _syntax_hint(problem: str) -> str:

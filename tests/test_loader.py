@@ -139,3 +139,21 @@ def test_load_yaml_names_the_file_relative_to_cwd(tmp_path: Path, monkeypatch: p
         load_yaml(tmp_path / "sub" / "c.yaml")
     assert info.value.problems[0].path == "sub/c.yaml"
     assert display_path(Path("/")) == "/"
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    """A few lines of anchors and aliases that would expand to 10**9 values ("billion laughs")."""
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 9):
+        prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
+        lines.append(f"{cur}: &{cur} [" + ", ".join([f"*{prev}"] * 10) + "]")
+    assert messages(("\n".join(lines) + "\n").encode()) == [
+        "c.yaml:5:4: the file expands to more than 200000 values through YAML aliases (*name) "
+        "\u2014 write the repeated parts out, or use fewer aliases"]
+
+
+def test_recursive_alias_is_refused() -> None:
+    expected = ["c.yaml:2:6: an alias (*name) refers to the list or mapping it is inside (expected no loops) "
+                "\u2014 remove the alias or the anchor (&name)"]
+    assert messages(b"id: x\nloop: &l [1, *l]\n") == expected
+    assert messages(b"id: x\nloop: &l {self: *l}\n") == expected
