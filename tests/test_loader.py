@@ -153,7 +153,7 @@ def test_alias_bomb_is_refused_quickly() -> None:
 
 
 def test_recursive_alias_is_refused() -> None:
-    expected = ["c.yaml:2:6: an alias (*name) refers to the list or mapping it is inside (expected no loops) "
+    expected = ["c.yaml:2:7: an alias (*name) refers to the list or mapping it is inside (expected no loops) "
                 "\u2014 remove the alias or the anchor (&name)"]
     assert messages(b"id: x\nloop: &l [1, *l]\n") == expected
     assert messages(b"id: x\nloop: &l {self: *l}\n") == expected
