@@ -19,7 +19,11 @@ moment on the machine hits all of them alike:
 
 Courses: the scaffolded demo (``scorm-builder new demo`` in a temp folder) and
 courses/empathy-essentials when the checkout has it. Nothing is written outside a
-temp folder. Targets are those of issue 2, section 6.
+temp folder. Targets are those of issue 2, section 6: in-process < 30 ms, one standard
+< 0.25 s, both < 0.3 s. Each gets two verdicts: the wall time against the target, and the
+CPU time's ratio to the baseline's CPU time against the target's ratio to the 0.1 s the
+issue gives for the baseline (x0.3, x2.5, x3.0), which still means something when other
+jobs load the machine. The exit status is 1 when a ratio is missed.
 """
 from __future__ import annotations
 
@@ -144,7 +148,9 @@ def processes(commands: dict[str, list[str]], runs: int, cwd: Path,
     walls: dict[str, list[float]] = {name: [] for name in commands}
     cpus: dict[str, list[float]] = {name: [] for name in commands}
     for cmd in commands.values():
-        subprocess.run(cmd, check=True, capture_output=True, cwd=cwd, env=env)
+        warm = subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, env=env)
+        if warm.returncode:
+            raise SystemExit(f"{' '.join(cmd)} failed (exit status {warm.returncode}):\n{warm.stderr}")
     for _ in range(runs):
         for name, cmd in commands.items():
             start, cpu = time.perf_counter(), _children_cpu()
@@ -178,14 +184,14 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds >= 0.0995 else f"{seconds * 1000:.1f} ms"
 
 
-def verdict(value: float, target: float, base: float) -> str:
-    """Against the absolute target, and against the same target as a ratio to the 0.1 s
-    baseline the issue assumed (for a loaded or slower machine)."""
-    if value < target:
-        return "met"
-    if value / base < target / ASSUMED_BASELINE:
-        return "missed; met as a ratio"
-    return "MISSED"
+def verdict(value: Timing, target: float, base: Timing) -> str:
+    """The wall time against the absolute target, and the CPU time as a ratio to the
+    baseline's against the same target as a ratio to the 0.1 s the issue assumed for the
+    baseline: the second holds on a machine shared with other jobs, where wall times
+    stretch with the load."""
+    wall = "met" if value[0] < target else "missed"
+    ratio = "met" if value[1] / base[1] < target / ASSUMED_BASELINE else "MISSED"
+    return f"wall {wall}; CPU ratio {ratio}"
 
 
 def run(runs: int, markdown: bool) -> int:
@@ -223,18 +229,18 @@ def run(runs: int, markdown: bool) -> int:
     missed = False
     for course in found:
         name, stages = course.name, inproc[course.name]
-        ok = verdict(stages["build"][0], TARGET_IN_PROCESS, base)
-        missed |= ok == "MISSED"
+        ok = verdict(stages["build"], TARGET_IN_PROCESS, proc["baseline"])
+        missed |= "MISSED" in ok
         rows.append((f"{name}: in-process build, scorm12 (load {ms(stages['load'][0])}, plan "
                      f"{ms(stages['plan'][0])}, zip {ms(stages['zip'][0])})",
-                     *_cells(stages["build"], proc["baseline"]), "< 30 ms", ok))
+                     *_cells(stages["build"], proc["baseline"]), "< 30 ms, x0.3", ok))
         rows.append((f"{name}: in-process build again, unchanged course (parsed YAML and Markdown cached)",
                      *_cells(stages["again"], proc["baseline"]), "", ""))
-        for kind, label, target, shown in (("one", "-s scorm12", TARGET_ONE, "< 0.25 s (x2.5)"),
-                                           ("both", "(scorm12 + scorm2004-4)", TARGET_BOTH, "< 0.3 s (x3.0)")):
+        for kind, label, target, shown in (("one", "-s scorm12", TARGET_ONE, "< 0.25 s, x2.5"),
+                                           ("both", "(scorm12 + scorm2004-4)", TARGET_BOTH, "< 0.3 s, x3.0")):
             value = proc[f"{name}:{kind}"]
-            ok = verdict(value[0], target, base)
-            missed |= ok == "MISSED"
+            ok = verdict(value, target, proc["baseline"])
+            missed |= "MISSED" in ok
             rows.append((f"{name}: `scorm-builder build {label}` process", *_cells(value, proc["baseline"]),
                          shown, ok))
     for key, label in (("nobytecode", "with PYTHONDONTWRITEBYTECODE=1 as set here: the project's modules "
@@ -255,7 +261,7 @@ def run(runs: int, markdown: bool) -> int:
         f"Console script: `{' '.join(script)}`",
         f"Median of {runs} runs each, process runs interleaved; wall time {elapsed:.0f} s.",
     ]
-    titles = ("measurement", "wall", "CPU", "wall ratio", "CPU ratio", "target (wall)", "")
+    titles = ("measurement", "wall", "CPU", "wall ratio", "CPU ratio", "target", "verdict")
     if markdown:
         print("\n".join(f"- {line}" for line in header))
         print()
