@@ -177,7 +177,23 @@ def test_internal_links_resolve():
     anchors |= {_slug(h) for h in re.findall(r"^#{1,6} (.*)$", text, flags=re.M)}
     targets = set(re.findall(r"\]\(#([^)]+)\)", text))
     assert targets - anchors == set()
-    assert "(editor-support.md)" in text and EDITOR_DOC.is_file()
+    assert "(editor-support.md)" in text and "(player.md)" in text
+
+
+def test_links_between_docs_resolve():
+    missing = []
+    for doc in (DOC, EDITOR_DOC):
+        for target, anchor in re.findall(r"\]\(([\w.-]+\.md)(?:#([^)]+))?\)", doc.read_text(encoding="utf-8")):
+            linked = doc.parent / target
+            if not linked.is_file():
+                missing.append(f"{doc.name} -> {target}")
+            elif anchor:
+                text = linked.read_text(encoding="utf-8")
+                anchors = set(re.findall(r'<a id="([^"]+)"></a>', text))
+                anchors |= {_slug(h) for h in re.findall(r"^#{1,6} (.*)$", text, flags=re.M)}
+                if anchor not in anchors:
+                    missing.append(f"{doc.name} -> {target}#{anchor}")
+    assert missing == []
 
 
 def _slug(heading: str) -> str:
