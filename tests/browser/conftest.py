@@ -59,19 +59,35 @@ def lms(browser: object) -> Iterator[LmsServer]:
     server.stop()
 
 
-@pytest.fixture
-def context(browser) -> Iterator[object]:
-    """A fresh browser profile per test: no localStorage or popups carried over."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US",
-                              reduced_motion="reduce")
+def _new_context(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US", reduced_motion="reduce")
     ctx.set_default_timeout(5000)
+    return ctx
+
+
+@pytest.fixture(scope="session")
+def shared_context(browser) -> Iterator[object]:
+    """One desktop profile for the tests that launch through the LMS: each launch is a new page
+    and a new LMS session, and nothing of the course is kept in the browser when an LMS is there."""
+    ctx = _new_context(browser)
     yield ctx
     ctx.close()
 
 
 @pytest.fixture
-def page(context) -> object:
-    return context.new_page()
+def page(shared_context) -> Iterator[object]:
+    page = shared_context.new_page()
+    yield page
+    for other in shared_context.pages:  # this test's page and any popup it opened
+        other.close()
+
+
+@pytest.fixture
+def fresh_page(browser) -> Iterator[object]:
+    """A page in a profile of its own (empty localStorage), for runs without an LMS."""
+    ctx = _new_context(browser)
+    yield ctx.new_page()
+    ctx.close()
 
 
 class Packages:

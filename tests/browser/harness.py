@@ -101,9 +101,10 @@ class Run:
                 out[c["args"][0]] = c["args"][1]
         return out
 
-    def set_calls(self, pattern: str) -> list[tuple[str, str]]:
+    def set_calls(self, pattern: str, calls: list[dict[str, Any]] | None = None) -> list[tuple[str, str]]:
+        """(element, value) of every successful SetValue whose element matches the pattern."""
         rx = re.compile(pattern)
-        return [(c["args"][0], c["args"][1]) for c in self.calls()
+        return [(c["args"][0], c["args"][1]) for c in (self.calls() if calls is None else calls)
                 if c["method"] in ("LMSSetValue", "SetValue") and rx.search(c["args"][0])]
 
     def methods(self) -> list[str]:
@@ -221,11 +222,12 @@ def check_interaction_formats(run: Run, cmi: dict[str, Any]) -> None:
         else:
             assert STAMP_04.match(i["timestamp"]), f"{where}: timestamp {i['timestamp']!r}"
             assert i["description"], f"{where}: no description"
+    calls = run.calls()
     for n in cmi["interactions"]:
-        sets = [el.split(".", 3)[3] for el, _ in run.set_calls(rf"^cmi\.interactions\.{n}\.")]
+        sets = [el.split(".", 3)[3] for el, _ in run.set_calls(rf"^cmi\.interactions\.{n}\.", calls)]
         if not sets:  # carried over from an earlier session
             continue
-        latency = [v for el, v in run.set_calls(rf"^cmi\.interactions\.{n}\.latency$")]
+        latency = [v for el, v in run.set_calls(rf"^cmi\.interactions\.{n}\.latency$", calls)]
         assert latency and all((TIME_12 if v12 else TIME_04).match(v) for v in latency), f"latency {latency}"
         patterns = [s for s in sets if s.startswith("correct_responses.")]
         expected = (["id", "type", "time" if v12 else "timestamp"] + patterns +
@@ -237,12 +239,13 @@ def check_interaction_formats(run: Run, cmi: dict[str, Any]) -> None:
 def check_session(run: Run) -> None:
     """Initialize once first, Terminate once last, every session_time in format, no API error
     (in the LMS's record and in the player's own log)."""
-    methods = run.methods()
+    calls = run.calls()
+    methods = [c["method"] for c in calls if c["method"] not in ERROR_QUERIES]
     init, term = ("LMSInitialize", "LMSFinish") if run.standard == "scorm12" else ("Initialize", "Terminate")
     assert methods[0] == init and methods.count(init) == 1, methods[:3]
     assert methods[-1] == term and methods.count(term) == 1, methods[-3:]
     element = "cmi.core.session_time" if run.standard == "scorm12" else "cmi.session_time"
-    times = [v for _, v in run.set_calls(rf"^{re.escape(element)}$")]
+    times = [v for _, v in run.set_calls(rf"^{re.escape(element)}$", calls)]
     pattern = TIME_12 if run.standard == "scorm12" else TIME_04
     assert times and all(pattern.match(v) for v in times), times
     assert run.api_errors() == []

@@ -88,8 +88,15 @@ class Learner:
     def heading(self, level: int = 1) -> str:
         return self.c.get_by_role("heading", level=level).first.inner_text().strip()
 
-    def sees(self, text: str | re.Pattern[str]) -> bool:
-        return self.c.get_by_text(text).first.is_visible()
+    def sees(self, text: str | re.Pattern[str], timeout: float = 3000) -> bool:
+        """Whether this text shows (waiting a moment for it); for checks that it does show."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        try:
+            self.c.get_by_text(text).first.wait_for(state="visible", timeout=timeout)
+        except PlaywrightTimeout:
+            return False
+        return True
 
     def wait_heading(self, text: str) -> None:
         self.c.get_by_role("heading", name=exact(text)).first.wait_for(state="visible")

@@ -79,8 +79,9 @@ def test_every_page_kind_has_no_axe_violations(page, lms, packages, every_kind_d
     assert found == {}, "\n".join(f"{name}:\n{text}" for name, text in found.items())
 
 
-def test_demo_course_and_the_no_lms_note_have_no_axe_violations(page, lms, packages, demo_course_dir):
+def test_demo_course_and_the_no_lms_note_have_no_axe_violations(fresh_page, lms, packages, demo_course_dir):
     """The demo course's chat scenario and phone dialogue, and the title screen without an LMS."""
+    page = fresh_page
     url, _ = packages.get(demo_course_dir, "scorm12")
     run = open_course(page, lms, url, "scorm12")
     learner = Learner(run.content)

@@ -322,7 +322,8 @@ def test_closing_the_popup_midway_suspends(page, lms, package, standard, key):
     assert run.methods()[-1] == term and run.methods().count(term) == 1
 
 
-def test_no_lms_runs_fully_and_keeps_progress_in_the_browser(page, package, standard, key):
+def test_no_lms_runs_fully_and_keeps_progress_in_the_browser(fresh_page, package, standard, key):
+    page = fresh_page
     _, folder = package
     run = open_without_lms(page, folder)
     learner = Learner(run.content, key)
