@@ -14,7 +14,7 @@ STANDARDS = ("scorm12", "scorm2004-3", "scorm2004-4")
 DEFAULT_STANDARDS = ("scorm12", "scorm2004-4")
 SCHEMA_VERSION = {"scorm12": "1.2", "scorm2004-3": "2004 3rd Edition", "scorm2004-4": "2004 4th Edition"}
 PLAYER_FILES = ("player/player.css", "player/player.js")
-DEFAULT_BRAND = {"primary": "#1f4e79", "accent": "#b3541e"}
+DEFAULT_BRAND = {"primary": "#1f4fd1", "accent": "#0b3aa8"}  # the player's own colours (player.css)
 LAUNCH = "index.html"
 # The control files the ADL test suite wants at the package root, by standard.
 SCHEMA_SOURCE = {"scorm12": "scorm12", "scorm2004-3": "scorm2004-4th", "scorm2004-4": "scorm2004-4th"}
@@ -79,12 +79,12 @@ def plan(course: Course, standard: str, template_dirs: Sequence[Path] = (),
 
 
 def _brand(course: Course) -> dict[str, str]:
-    from .company import FONTS
-
+    """What player/brand.css needs; empty for a course built without a company profile."""
     company = course.company
-    return {"primary": (company and company.primary) or DEFAULT_BRAND["primary"],
-            "accent": (company and company.accent) or DEFAULT_BRAND["accent"],
-            "font": company.font if company else FONTS["system"]}
+    if not company:
+        return {"company": ""}
+    return {"company": company.id, "primary": company.primary or DEFAULT_BRAND["primary"],
+            "accent": company.accent or DEFAULT_BRAND["accent"], "font": company.font}
 
 
 def _mastery(course: Course) -> dict | None:

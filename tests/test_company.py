@@ -228,7 +228,7 @@ branding:
     entries, _ = build_matrix([demo], [prof], ["scorm12"], tmp_path / "out", workers=1)
     with zipfile.ZipFile(entries[0].path) as zf:
         css = zf.read("player/brand.css").decode()
-    assert "--sb-primary: #8f7200;" in css and "--sb-accent: #0b5394;" in css
+    assert "  --accent: #8f7200;\n" in css and "  --focus: #0b5394;\n" in css
 
 
 def test_accent_needs_three_to_one(demo):

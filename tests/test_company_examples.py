@@ -129,13 +129,22 @@ def test_only_the_brand_and_manifest_identifiers_differ_outside_the_course_data(
         assert set(files) == set(plain) | {"player/logo.svg"}
         for name in ("player/player.js", "player/player.css"):
             assert files[name] == plain[name]
+        assert b'<link rel="stylesheet" href="player/brand.css">' in files["index.html"]
         manifest = files["imsmanifest.xml"].decode().replace(f"-{company}\"", "\"")
         manifest = manifest.replace('      <file href="player/logo.svg"/>\n', "")
         manifest = manifest.replace(">0.85</imsss:minNormalizedMeasure>", ">0.8</imsss:minNormalizedMeasure>")
         assert manifest == plain["imsmanifest.xml"].decode()
-    assert companies["northwind-mobile"]["player/brand.css"].decode().splitlines()[1:] == [
-        ":root {", "  --sb-primary: #0b5394;", "  --sb-accent: #b45f06;",
-        '  --sb-font: Seravek, "Gill Sans Nova", Ubuntu, Calibri, "DejaVu Sans", source-sans-pro, sans-serif;', "}"]
-    assert companies["harbor-health"]["player/brand.css"].decode().splitlines()[1:] == [
-        ":root {", "  --sb-primary: #2e6b3a;", "  --sb-accent: #7a4e9d;",
-        '  --sb-font: Charter, "Bitstream Charter", "Sitka Text", Cambria, serif;', "}"]
+    assert companies["northwind-mobile"]["player/brand.css"].decode().splitlines()[3:] == [
+        ":root {", "  --accent: #0b5394;", "  --accent-soft: color-mix(in srgb, #0b5394 10%, #fff);",
+        "  --focus: #b45f06;", "}",
+        'body { font-family: Seravek, "Gill Sans Nova", Ubuntu, Calibri, "DejaVu Sans", source-sans-pro, sans-serif; }',
+        ".btn.primary:hover { background: color-mix(in srgb, #0b5394 82%, #000);",
+        "  border-color: color-mix(in srgb, #0b5394 82%, #000); }", ".bar-fill { background: #b45f06; }"]
+    assert companies["harbor-health"]["player/brand.css"].decode().splitlines()[3:] == [
+        ":root {", "  --accent: #2e6b3a;", "  --accent-soft: color-mix(in srgb, #2e6b3a 10%, #fff);",
+        "  --focus: #7a4e9d;", "}",
+        'body { font-family: Charter, "Bitstream Charter", "Sitka Text", Cambria, serif; }',
+        ".btn.primary:hover { background: color-mix(in srgb, #2e6b3a 82%, #000);",
+        "  border-color: color-mix(in srgb, #2e6b3a 82%, #000); }", ".bar-fill { background: #7a4e9d; }"]
+    # built without a company, brand.css changes nothing
+    assert plain["player/brand.css"].decode().count("{") == 0

@@ -411,7 +411,8 @@
     els.bar = h("div", { cls: "bar-fill" });
     els.prog = h("div", { cls: "progress", role: "progressbar", "aria-label": t("progress"), "aria-valuemin": "0", "aria-valuemax": "100" }, [els.bar]);
     els.alert = h("p", { cls: "alert", role: "status" });
-    var header = h("header", { cls: "top" }, [title, els.prog, noLmsNote(), btn(t("exit"), exitCourse, "btn ghost")]);
+    var logo = D.brand && D.brand.logo ? h("img", { cls: "logo", src: D.brand.logo, alt: D.brand.logo_alt }) : null;
+    var header = h("header", { cls: "top" }, [logo, title, els.prog, noLmsNote(), btn(t("exit"), exitCourse, "btn ghost")]);
     var listId = uid("outline");
     els.list = h("ol", { cls: "outline-list closed", id: listId });
     els.toggle = btn(t("outline"), function () {

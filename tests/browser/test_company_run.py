@@ -112,7 +112,7 @@ def test_northwind_brand_css_reaches_the_learner(page, lms, northwind):
     (scorm_builder/company.py checks primary as the background of buttons behind white text)."""
     url, folder = northwind["packages"]["scorm12"]
     css = (folder / "player" / "brand.css").read_text(encoding="utf-8")
-    assert f"--sb-primary: {NORTHWIND_PRIMARY};" in css
+    assert f"--accent: {NORTHWIND_PRIMARY};" in css
     fetched: list[str] = []
     page.on("requestfinished", lambda request: fetched.append(request.url))
     run = open_course(page, lms, url, "scorm12")
@@ -121,7 +121,7 @@ def test_northwind_brand_css_reaches_the_learner(page, lms, northwind):
         "the player never fetches player/brand.css (templates/player/index.html links only player.css), "
         f"so the company's colours don't reach the learner; fetched: {[u for u in fetched if u.startswith(url)]}")
     primary = run.content.evaluate(
-        "getComputedStyle(document.documentElement).getPropertyValue('--sb-primary').trim()")
+        "getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()")
     assert primary == NORTHWIND_PRIMARY
     start_bg = run.content.evaluate(
         "getComputedStyle(Array.from(document.querySelectorAll('button')).find(b => b.textContent.trim() === 'Start'))"
