@@ -75,10 +75,12 @@ class Str(Spec):
         self.max_len, self.markdown, self.example = max_len, markdown, example
 
     def check(self, value, where, key, ctx):
-        if isinstance(value, bool) or isinstance(value, (int, float)):
-            shown = str(value).lower() if isinstance(value, bool) else str(value)
+        if isinstance(value, bool):  # the YAML said yes, no, on, off, true or false: which one is lost
             return self._wrong_type(value, where, key, ctx,
-                                    f"put the value in quotes: \"{shown}\"")
+                                    "put the text in quotes (unquoted, YAML reads yes, no, "
+                                    "on, off, true and false as true or false)")
+        if isinstance(value, (int, float)):
+            return self._wrong_type(value, where, key, ctx, f"put the value in quotes: \"{value}\"")
         if not isinstance(value, str):
             return self._wrong_type(value, where, key, ctx)
         if not value.strip():
@@ -238,10 +240,26 @@ class F:
 
 
 class Obj(Spec):
+    owners: dict[str, list[str]] = {}  # key -> names of the objects that have it, for indentation hints
+
     def __init__(self, name: str, fields: dict[str, F], doc: str = "",
                  post: Callable[[Map, str, Ctx], None] | None = None):
         self.name, self.fields, self.doc, self.post = name, fields, doc, post
         self.expected = f"a mapping with keys ({', '.join(self.fields)})"
+        for k in fields:
+            names = Obj.owners.setdefault(k, [])
+            if name not in names:
+                names.append(name)
+
+    def _unknown_key_fix(self, k: str) -> str:
+        hint = did_you_mean(k, self.fields)
+        if hint:
+            return hint
+        owners = Obj.owners.get(k, [])
+        if owners and len(owners) <= 3:
+            return (f"check the indentation: '{k}' is a key of {' or '.join(map(_a, owners))}, "
+                    f"not of {_a(self.name)}; allowed keys here: {', '.join(self.fields)}")
+        return f"remove it; allowed keys: {', '.join(self.fields)}"
 
     def check(self, value, where, key, ctx):
         if not isinstance(value, Map):
@@ -258,11 +276,9 @@ class Obj(Spec):
                 out[k] = v
                 continue
             if k not in self.fields:
-                hint = did_you_mean(k, self.fields)
                 typos.update(difflib.get_close_matches(k, list(self.fields), n=1, cutoff=0.6))
                 ctx.error((getattr(value, "val_src", {}).get(k, value.src), value.key_pos[k]), sub,
-                          f"unknown key '{k}' in {self.name}",
-                          hint or f"remove it; allowed keys: {', '.join(self.fields)}")
+                          f"unknown key '{k}' in {self.name}", self._unknown_key_fix(k))
                 continue
             out[k] = self.fields[k].spec.check(v, value.where(k), sub, ctx)
         for k, f in self.fields.items():
@@ -328,3 +344,7 @@ def _copy_map(value: Map) -> Map:
     out.key_pos, out.val_pos = dict(value.key_pos), dict(value.val_pos)
     out.val_src = dict(getattr(value, "val_src", {}))
     return out
+
+
+def _a(name: str) -> str:
+    return ("an " if name[:1] in "aeiou" else "a ") + name
