@@ -263,3 +263,33 @@ def test_new_rejects_a_bad_id(runner, tmp_path: Path, monkeypatch: pytest.Monkey
     assert result.stderr == ("Error: invalid course id 'My Course' (expected lower-case letters, digits and '-', "
                              "starting with a letter, at most 48 characters)\n")
     assert os.listdir(tmp_path) == []
+
+
+def test_build_schemas_option(runner, demo_course: Path, tmp_path: Path, schemas_dir: Path) -> None:
+    out = tmp_path / "out"
+    result = invoke(runner, "build", str(demo_course), "-o", str(out), "-s", "scorm2004-4", "--schemas", str(schemas_dir))
+    assert result.exit_code == 0, result.output
+    import zipfile
+
+    with zipfile.ZipFile(out / "demo-course-1.0.0-scorm2004-4.zip") as zf:
+        names = set(zf.namelist())
+        assert {"imscp_v1p1.xsd", "adlcp_v1p3.xsd", "imsss_v1p0.xsd", "xml.xsd"} <= names
+        assert zf.read("imscp_v1p1.xsd") == (schemas_dir / "scorm2004-4th" / "imscp_v1p1.xsd").read_bytes()
+
+
+def test_schemas_folder_without_the_standard(runner, demo_course: Path, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = invoke(runner, "build", str(demo_course), "-o", str(tmp_path / "out"), "-s", "scorm12",
+                    "--schemas", str(tmp_path / "empty"))
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: schema folder {tmp_path / 'empty'} has no scorm12/ folder (expected the "
+                             f"layout of the official SCORM schema set)\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_validate_several_courses(runner, demo_course: Path, tmp_path: Path) -> None:
+    from scorm_builder.scaffold import scaffold
+
+    other = scaffold("second-course", tmp_path).parent
+    result = invoke(runner, "validate", str(demo_course), str(other))
+    assert (result.exit_code, result.stdout) == (0, "ok demo-course\nok second-course\n")
