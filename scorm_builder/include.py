@@ -82,10 +82,29 @@ def _load_piece(path: str, item: Map, index: int, here: Path, library: Path, ctx
     try:
         tree = load_yaml(file)
     except LoadError as err:
-        ctx.problems.extend(err.problems)
+        ctx.problems.extend(_for_piece(p, key) for p in err.problems)
         return []
     tree = _expand(tree, file.parent, library, ctx, chain + (str(file),))
-    if list(tree) == [key] and isinstance(tree[key], Seq):
+    own = {"lessons": ("pages",)}.get(key, ())  # a lesson file has its own pages list
+    lists = [k for k in tree if k in LIST_KEYS and k not in own]
+    if lists and (lists != [key] or len(tree) > 1):
+        wrong = lists[0] if lists[0] != key else next(k for k in tree if k != key)
+        ctx.error((tree.src, tree.key_pos[wrong]), wrong,
+                  f"this file is included in a '{key}' list, so it holds one {key[:-1]} or only a "
+                  f"'{key}:' list (got '{wrong}')",
+                  f"include it where {wrong} go, or keep only the '{key}:' list in it" if wrong in LIST_KEYS
+                  else f"move '{wrong}' into the {key[:-1]}s it belongs to, or delete it")
+        return []
+    if lists == [key] and isinstance(tree[key], Seq):
         many = tree[key]
         return list(zip(many, many.item_pos))
     return [(tree, tree.pos)]
+
+
+def _for_piece(problem, key: str):
+    """An included file that is a bare list gets the fix that fits an included file."""
+    if not problem.reason.startswith("the top level must be a mapping") or "got a list" not in problem.reason:
+        return problem
+    return type(problem)(problem.path, problem.line, problem.column, problem.key,
+                         f"an included file holds one {key[:-1]} or a '{key}:' list (expected a mapping, got a list)",
+                         f"put '{key}:' on the first line and indent the list under it")
