@@ -240,4 +240,6 @@ def test_golden_manifest(standard: str, demo_course: Path, build_into, request: 
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_bytes(manifest)
     assert golden.is_file(), f"{golden} missing; run: python -m pytest tests/test_manifest.py --update-golden"
-    assert manifest.decode("utf-8") == golden.read_text(encoding="utf-8")
+    assert manifest.decode("utf-8") == golden.read_text(encoding="utf-8"), (
+        "the manifest differs from its golden file; if the change is intended, run "
+        "`python -m pytest tests/test_manifest.py --update-golden` and review `git diff tests/golden`")
