@@ -138,9 +138,18 @@ def structural_problems(zip_bytes: bytes, standard: str, expect: Expect) -> list
             out.append(f"identifierref {ref!r} resolves to no resource")
         if ref in resources:
             launched.add(ref)
+    depended = set()
     for dep in root.iter(q("dependency")):
+        depended.add(dep.get("identifierref"))
         if dep.get("identifierref") not in resources:
             out.append(f"dependency identifierref {dep.get('identifierref')!r} resolves to no resource")
+    for ident in sorted(set(resources) - launched - depended):
+        out.append(f"resource {ident} is referenced by no item or dependency")
+    for title in root.iter(q("title")):
+        if not (title.text or "").strip() or len(title.text) > 200:
+            out.append(f"title {title.text!r} is empty or longer than 200 characters")
+    if len(root.get("version") or "") > 20:
+        out.append(f"manifest version {root.get('version')!r} is longer than 20 characters")
 
     # A4: scormtype spelling per version, SCO href with a matching <file>, safe hrefs, files <-> zip.
     good_attr = f"{{{adlcp}}}{'scormtype' if v12 else 'scormType'}"
