@@ -154,7 +154,9 @@ def test_usage_errors_exit_2(args: list[str], message: str, runner, monkeypatch:
 
 def test_real_process_has_no_traceback(tmp_path: Path) -> None:
     """The installed command, in its own process: messages on stderr, exit 1, no Python traceback."""
-    result = subprocess.run(["scorm-builder", "validate", "tests/fixtures/broken/many-problems",
+    script = Path(sys.executable).parent / "scorm-builder"  # the console script pip installed beside python
+    command = [str(script)] if script.is_file() else [sys.executable, "-m", "scorm_builder"]
+    result = subprocess.run([*command, "validate", "tests/fixtures/broken/many-problems",
                              "tests/fixtures/broken/non-utf8"], cwd=REPO, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     expected = [line for case in ("many-problems", "non-utf8")
