@@ -105,7 +105,9 @@ def test_page_has_only_its_own_scripts(standard: str, built) -> None:
     scripts = doc.xpath("//script")
     assert [(s.get("type"), s.get("id"), s.get("src")) for s in scripts] == [
         ("application/json", "course-data", None), (None, None, "player/player.js")]
-    assert doc.xpath("//img|//svg|//iframe|//object|//style|//form|//a") == []
+    assert doc.xpath("//img|//svg|//iframe|//object|//embed|//style|//form") == []
+    assert [v for el in doc.iter() if isinstance(el.tag, str) for v in el.attrib.values()
+            if "javascript:" in v.lower() or "alert(" in v] == []
     handlers = [(el.tag, a) for el in doc.iter() if isinstance(el.tag, str) for a in el.attrib if a.startswith("on")]
     assert handlers == []
 
