@@ -20,7 +20,7 @@
     return s.replace(/\{(\w+)\}/g, function (m, k) { return vars && vars[k] != null ? vars[k] : m; });
   }
   var uidN = 0;
-  function uid(p) { return (p || "u") + (++uidN); }
+  function uid(p) { return p + (++uidN); }
   function h(tag, a, kids) {
     var e = document.createElement(tag);
     if (a) Object.keys(a).forEach(function (k) {
@@ -39,7 +39,7 @@
   var PRI = "btn primary";
   function btn(label, fn, cls, extra) {
     var a = { type: "button", cls: cls || "btn", text: label, onclick: fn };
-    Object.keys(extra || {}).forEach(function (k) { a[k] = extra[k]; });
+    for (var k in extra) a[k] = extra[k];
     return h("button", a);
   }
   function plain(html) { var d = document.createElement("div"); d.innerHTML = html || ""; return (d.textContent || "").replace(/\s+/g, " ").trim(); }
@@ -701,10 +701,9 @@
   }
 
   /* --- assessment --- */
+  function drawN() { return Math.min(A.draw || 1e9, A.questions.length); }
   function drawFor(a) { /* the questions of attempt a.n, from the seed */
-    var r = rng(a.sd * 31 + a.n), pool = A.questions.map(function (q, i) { return i; });
-    var n = A.draw && A.draw < pool.length ? A.draw : pool.length;
-    var order = shuffle(pool, r).slice(0, n);
+    var pool = A.questions.map(function (q, i) { return i; }), order = shuffle(pool, rng(a.sd * 31 + a.n)).slice(0, drawN());
     if (!A.shuffle_questions) order.sort(function (x, y) { return x - y; });
     return order.map(function (qi) { return A.questions[qi]; });
   }
@@ -759,8 +758,7 @@
     if (a.n > 0 && aUsed() && (a.ph !== "i" || aDone())) return renderResults(root, a);
     add(root, h("h2", { text: A.title, tabindex: "-1" }));
     if (A.intro_html) add(root, h("div", { cls: "prose", html: A.intro_html }));
-    var n = A.draw && A.draw < A.questions.length ? A.draw : A.questions.length;
-    add(root, h("ul", { cls: "meta" }, [h("li", { text: t("assessment_info", { n: n, pass: passMark }) }),
+    add(root, h("ul", { cls: "meta" }, [h("li", { text: t("assessment_info", { n: drawN(), pass: passMark }) }),
       h("li", { text: A.attempts ? t("attempts_info", { n: A.attempts }) : t("attempts_unlimited") })]));
     add(root, h("div", { cls: "actions" }, [btn(t("start_assessment"), function () {
       a.n = Math.max(a.n, aUsed()) + 1; a.ph = "q"; a.qi = 0; a.an = [];
