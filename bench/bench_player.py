@@ -243,10 +243,12 @@ def run(runs: int) -> int:
     total_p = sum(s[2] for s in sizes)
     print(f"| **total** (target < {TARGET_PLAYER_KB} KB: {verdict(total_t < TARGET_PLAYER_KB * 1024)}) | "
           f"{total_t:,} B ({kb(total_t)}) | {total_p:,} B ({kb(total_p)}) |")
-    print("\n| course | package scorm12 | package scorm2004-4 | suspend_data, pass | suspend_data, every attempt failed |")
+    print("\n| course | package scorm12 | package scorm2004-4 | suspend_data, pass "
+          "| suspend_data, every attempt failed |")
     print("|---|---|---|---|---|")
+    small = all(packages[("empathy-essentials", s)] < TARGET_PACKAGE_KB * 1024 for s in STANDARDS)
     for c in COURSES:
-        note = f" (target < {TARGET_PACKAGE_KB} KB: {verdict(packages[(c, 'scorm2004-4')] < TARGET_PACKAGE_KB * 1024 and packages[(c, 'scorm12')] < TARGET_PACKAGE_KB * 1024)})" if c == "empathy-essentials" else ""
+        note = f" (target < {TARGET_PACKAGE_KB} KB: {verdict(small)})" if c == "empathy-essentials" else ""
         print(f"| {c}{note} | {packages[(c, 'scorm12')]:,} B ({kb(packages[(c, 'scorm12')])}) | "
               f"{packages[(c, 'scorm2004-4')]:,} B ({kb(packages[(c, 'scorm2004-4')])}) | "
               f"{lengths[c]['pass']} chars | {lengths[c]['fail']} chars |")
@@ -254,8 +256,7 @@ def run(runs: int) -> int:
     print(f"\nLongest suspend_data: {worst} characters of SCORM 1.2's {SUSPEND_LIMIT:,} "
           f"({verdict(worst < SUSPEND_LIMIT)}).")
     ok = (all(m["ready"] < TARGET_LAUNCH_MS for n, m in launch.items() if not n.startswith("baseline"))
-          and total_t < TARGET_PLAYER_KB * 1024 and packages[("empathy-essentials", "scorm12")] < TARGET_PACKAGE_KB * 1024
-          and worst < SUSPEND_LIMIT)
+          and total_t < TARGET_PLAYER_KB * 1024 and small and worst < SUSPEND_LIMIT)
     print("\nAll targets met." if ok else "\nSome targets missed (see above).")
     return 0
 

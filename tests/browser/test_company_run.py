@@ -108,22 +108,20 @@ def test_northwind_pass_mark_is_85_so_80_percent_fails_the_attempt(page, lms, no
 
 
 def test_northwind_brand_css_reaches_the_learner(page, lms, northwind):
-    """The profile's colours are in player/brand.css; the player must load it and use them
-    (scorm_builder/company.py checks primary as the background of buttons behind white text)."""
+    """The profile's colours are in player/brand.css, which the player loads: Northwind's primary
+    colour is the background of the primary buttons, behind white text (what company.py checks)."""
     url, folder = northwind["packages"]["scorm12"]
     css = (folder / "player" / "brand.css").read_text(encoding="utf-8")
     assert f"--accent: {NORTHWIND_PRIMARY};" in css
     fetched: list[str] = []
     page.on("requestfinished", lambda request: fetched.append(request.url))
     run = open_course(page, lms, url, "scorm12")
-    run.content.get_by_role("button", name="Start").wait_for(state="visible")
+    start = run.content.get_by_role("button", name="Start")
+    start.wait_for(state="visible")
     assert url + "player/brand.css" in fetched, (
-        "the player never fetches player/brand.css (templates/player/index.html links only player.css), "
-        f"so the company's colours don't reach the learner; fetched: {[u for u in fetched if u.startswith(url)]}")
-    primary = run.content.evaluate(
-        "getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()")
-    assert primary == NORTHWIND_PRIMARY
-    start_bg = run.content.evaluate(
-        "getComputedStyle(Array.from(document.querySelectorAll('button')).find(b => b.textContent.trim() === 'Start'))"
-        ".backgroundColor")
-    assert start_bg == "rgb(11, 83, 148)", f"the Start button's background is {start_bg}, not the brand's primary"
+        "the player never fetched player/brand.css, so the company's colours don't reach the learner; "
+        f"fetched: {[u for u in fetched if u.startswith(url)]}")
+    accent = run.content.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()")
+    assert accent == NORTHWIND_PRIMARY
+    colours = start.evaluate("b => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]")
+    assert colours == ["rgb(11, 83, 148)", "rgb(255, 255, 255)"], f"the Start button is {colours}"
