@@ -53,12 +53,27 @@ class CourseKey:
         return list(reversed(q["items"]))
 
 
+# The player's English words for the controls a learner uses; `words=` (a strings file of
+# templates/player/strings/) drives the player in another language.
+WORDS = {"start": "Start", "resume": "Resume", "next": "Next", "previous": "Previous", "finish": "Finish",
+         "exit": "Exit", "submit": "Submit", "true": "True", "false": "False",
+         "start_assessment": "Start assessment", "next_question": "Next question", "see_results": "See results"}
+
+
+def template_pattern(template: str, item: str | None = None) -> re.Pattern[str]:
+    """A strings-file template such as "Move '{item}' up" as a regex for one item (or any)."""
+    parts = template.split("{item}")
+    middle = re.escape(item) if item is not None else "(.+)"
+    return re.compile("^" + middle.join(re.escape(p) for p in parts) + "$")
+
+
 class Learner:
     """Clicks, checks and selects inside the player's frame (a playwright Frame or Page)."""
 
-    def __init__(self, content: Any, key: CourseKey | None = None):
+    def __init__(self, content: Any, key: CourseKey | None = None, words: dict[str, str] | None = None):
         self.c = content
         self.key = key
+        self.w = {**WORDS, **(words or {})}
 
     # -- chrome -----------------------------------------------------------------------------
     def button(self, name: str) -> Any:
@@ -68,22 +83,22 @@ class Learner:
         self.button(name).click()
 
     def start(self) -> None:
-        self.click("Start")
+        self.click(self.w["start"])
 
     def resume(self) -> None:
-        self.click("Resume")
+        self.click(self.w["resume"])
 
     def next(self) -> None:
-        self.click("Next")
+        self.click(self.w["next"])
 
     def previous(self) -> None:
-        self.click("Previous")
+        self.click(self.w["previous"])
 
     def finish(self) -> None:
-        self.click("Finish")
+        self.click(self.w["finish"])
 
     def exit(self) -> None:
-        self.click("Exit")
+        self.click(self.w["exit"])
 
     def heading(self, level: int = 1) -> str:
         return self.c.get_by_role("heading", level=level).first.inner_text().strip()
@@ -116,7 +131,7 @@ class Learner:
 
     def answer_scenario(self, text: str) -> None:
         self.choose_option(text)
-        self.click("Submit")
+        self.click(self.w["submit"])
 
     # -- dialogue ---------------------------------------------------------------------------
     def say(self, *choices: str) -> None:
@@ -143,7 +158,7 @@ class Learner:
                 box = self.c.get_by_role("checkbox", name=exact(choice["text"]))
                 box.set_checked(choice["text"] in answer)
         elif kind == "true-false":
-            self.c.get_by_role("radio", name=exact("True" if answer else "False")).check()
+            self.c.get_by_role("radio", name=exact(self.w["true"] if answer else self.w["false"])).check()
         elif kind == "matching":
             for left, right in answer.items():
                 self.c.get_by_role("combobox", name=exact(left)).select_option(label=right)
@@ -159,12 +174,20 @@ class Learner:
             .map(b => b.getAttribute('aria-label') || b.textContent || '')""")
         order = []
         for name in names:
-            if re.search(r"\bup\b", name, re.I):
+            if self.is_move_up(name):
                 order.extend(i for i in items if i in name and i not in order)
         assert sorted(order) == sorted(items), f"ordering buttons not found: {names}"
         return order
 
+    def is_move_up(self, name: str) -> bool:
+        if "move_up" in self.w:
+            return bool(template_pattern(self.w["move_up"]).match(name))
+        return bool(re.search(r"\bup\b", name, re.I))
+
     def move_button(self, item: str, direction: str) -> Any:
+        """The button that moves this ordering item up or down."""
+        if f"move_{direction}" in self.w:
+            return self.c.get_by_role("button", name=template_pattern(self.w[f"move_{direction}"], item))
         return self.c.get_by_role("button", name=re.compile(
             rf"move\b.*{re.escape(item)}.*\b{direction}\b|move {direction}\b.*{re.escape(item)}", re.I))
 
@@ -182,13 +205,13 @@ class Learner:
         assert self.key is not None
         qid = self.current_question()
         self.answer(qid, self.key.correct(qid) if answers[qid] else self.key.wrong(qid))
-        self.click("Submit")
+        self.click(self.w["submit"])
         return qid
 
     def take_assessment(self, answers: dict[str, bool]) -> list[str]:
         """From the assessment's start screen to the results; returns the question ids in the
         order they were asked."""
-        self.click("Start assessment")
+        self.click(self.w["start_assessment"])
         return self.answer_attempt(answers)
 
     def answer_attempt(self, answers: dict[str, bool]) -> list[str]:
@@ -196,5 +219,5 @@ class Learner:
         asked = []
         for n in range(len(answers)):
             asked.append(self.answer_current(answers))
-            self.click("See results" if n == len(answers) - 1 else "Next question")
+            self.click(self.w["see_results"] if n == len(answers) - 1 else self.w["next_question"])
         return asked
