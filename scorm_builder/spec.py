@@ -79,7 +79,10 @@ class Str(Spec):
             return self._wrong_type(value, where, key, ctx,
                                     "put the text in quotes (unquoted, YAML reads yes, no, "
                                     "on, off, true and false as true or false)")
-        if isinstance(value, (int, float)):
+        if isinstance(value, float):  # 1.10 was read as 1.1: show no digits that may be wrong
+            return self._wrong_type(value, where, key, ctx,
+                                    "put the value in quotes, exactly as it should read, e.g. version: \"1.10\"")
+        if isinstance(value, int):
             return self._wrong_type(value, where, key, ctx, f"put the value in quotes: \"{value}\"")
         if not isinstance(value, str):
             return self._wrong_type(value, where, key, ctx)
