@@ -10,6 +10,7 @@
   var version = status.version;
   var api = null;
   var callNo = 0;
+  window.previewCalls = [];  // every call, for tests and the console
 
   var ERR12 = { 0: "No error", 101: "General exception", 201: "Invalid argument error", 202: "Element cannot have children",
     203: "Element not an array - cannot have count", 301: "Not initialized", 401: "Not implemented error",
@@ -133,6 +134,7 @@
     function generic(el) { return el.replace(/\.\d+\./g, ".n."); }
     function log(method, el, value, result) {
       callNo += 1;
+      window.previewCalls.push({ method: method, element: el, value: value, result: result, error: String(last) });
       var tr = document.createElement("tr");
       if (last !== 0) tr.className = "err";
       [callNo, method, el, value, result, last ? last + " " + ERR[last] : "0"].forEach(function (cell) {
@@ -276,6 +278,7 @@
     localStorage.removeItem(storageKey(status.standard === "scorm12" ? "scorm12" : "scorm2004"));
     calls.textContent = "";
     callNo = 0;
+    window.previewCalls.length = 0;
     launch();
   });
   document.getElementById("standard").addEventListener("change", function (e) {
