@@ -75,6 +75,12 @@ class Run:
     launch: Launch | None = None
     lms: LmsServer | None = None
     console: list[str] = field(default_factory=list)  # console messages of the LMS page and its frames
+    # (URL, URL of the requesting frame) of every request of the LMS page and its frames
+    requests_by_frame: list[tuple[str, str]] = field(default_factory=list)
+
+    def package_requests(self, package_url: str) -> list[str]:
+        """What the course itself fetched: every request made by a document of the package."""
+        return [url for url, frame in self.requests_by_frame if frame.startswith(package_url)]
 
     @property
     def standard(self) -> str:
@@ -135,17 +141,28 @@ def open_course(page: Any, lms: LmsServer, package_url: str, standard: str, mode
     launch = lms.launch(std, package_url + "index.html", mode,
                         preload if preload is not None else first_launch_cmi(std), reject)
     console: list[str] = []
+    requests: list[tuple[str, str]] = []
+
+    def on_request(request: Any) -> None:
+        try:
+            frame_url = request.frame.url
+        except Exception:  # a request without a frame (e.g. a worker)
+            frame_url = ""
+        requests.append((request.url, frame_url))
+
     page.on("console", lambda message: console.append(message.text))
+    page.on("request", on_request)
     page.goto(lms.base + launch.url)
     if mode == "popup":
         with page.context.expect_page() as info:
             page.get_by_role("button", name="Launch course").click()
         content = info.value
+        content.on("request", on_request)
         content.wait_for_load_state()
     else:
         content = _frame(page, package_url)
         content.wait_for_load_state()
-    return Run(page, content, launch, lms, console)
+    return Run(page, content, launch, lms, console, requests_by_frame=requests)
 
 
 def _frame(page: Any, package_url: str, timeout: float = 5.0) -> Any:

@@ -21,6 +21,10 @@ RUNTIME = {"scorm12": ("scorm12.js", "Scorm12API", "API"),
            "scorm2004": ("scorm2004.js", "Scorm2004API", "API_1484_11")}
 # What a rejected commit answers: scorm-again turns this into Commit() == "false" and this error code.
 REJECT_CODE = {"scorm12": 101, "scorm2004": 391}
+# How the LMS page opens the package: in an iframe; two iframes deep; two deep with the middle
+# frame from another origin (localhost instead of 127.0.0.1, as an LMS's player frame on a CDN
+# would be); in a popup window.
+MODES = ("iframe", "nested", "nested-cross-origin", "popup")
 
 
 @dataclass
@@ -39,7 +43,7 @@ class Launch:
     id: str
     standard: str  # scorm12 | scorm2004
     package_url: str
-    mode: str  # iframe | nested | popup
+    mode: str  # iframe | nested | nested-cross-origin | popup
     preload: dict[str, Any] | None
     reject: int  # how many commits to reject before accepting
     commits: list[Commit] = field(default_factory=list)
@@ -100,8 +104,8 @@ class LmsServer:
                preload: dict[str, Any] | None = None, reject: int = 0) -> Launch:
         if standard not in RUNTIME:
             raise ValueError(f"standard must be scorm12 or scorm2004, got {standard!r}")
-        if mode not in ("iframe", "nested", "popup"):
-            raise ValueError(f"mode must be iframe, nested or popup, got {mode!r}")
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
         with self._lock:
             launch = Launch(f"s{next(self._ids)}", standard, package_url, mode, preload, reject)
             self.launches[launch.id] = launch
@@ -143,7 +147,8 @@ class LmsServer:
         script, cls, name = RUNTIME[launch.standard]
         config = {"id": launch.id, "standard": launch.standard, "runtime": cls, "apiName": name,
                   "packageUrl": launch.package_url, "mode": launch.mode, "preload": launch.preload,
-                  "commitUrl": f"/commit/{launch.id}"}
+                  "commitUrl": f"/commit/{launch.id}",
+                  "otherOrigin": self.base.replace("127.0.0.1", "localhost")}
         text = (LMS_DIR / "lms.html").read_text(encoding="utf-8")
         return (text.replace("{{runtime}}", f"/node_modules/scorm-again/{script}")
                 .replace("{{config}}", html.escape(json.dumps(config), quote=False)))

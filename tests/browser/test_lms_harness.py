@@ -66,13 +66,19 @@ def test_a_rejected_commit_answers_false_with_the_lms_error_code(page, lms, mini
     assert [c.rejected for c in run.launch.commits] == [True, False]
 
 
-@pytest.mark.parametrize("mode", ["nested", "popup"])
+@pytest.mark.parametrize("mode", ["nested", "nested-cross-origin", "popup"])
 @pytest.mark.parametrize("standard", STANDARDS)
 def test_the_api_is_found_through_nested_frames_and_the_opener(page, lms, mini_url, standard, mode):
     run = open_course(page, lms, mini_url, standard, mode=mode)
     assert run.content.evaluate("sco.found") == ("1.2" if standard == "scorm12" else "2004")
-    if mode == "nested":
+    if mode.startswith("nested"):
         assert run.content.evaluate("window.parent !== window.top && window.parent.parent === window.top")
+        middle_origin = "http://localhost:" if mode == "nested-cross-origin" else lms.base
+        assert [f.url for f in page.frames if "/lms/frame.html" in f.url][0].startswith(middle_origin)
+        # the middle frame's own API property can't even be read from the package
+        assert run.content.evaluate(
+            "(() => { try { return typeof window.parent.API; } catch (e) { return e.name; } })()"
+        ) == ("SecurityError" if mode == "nested-cross-origin" else "undefined")
     else:
         assert run.content.evaluate("window.opener !== null && window.parent === window")
     run.content.get_by_role("button", name="Finish").click()

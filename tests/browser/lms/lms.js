@@ -1,6 +1,6 @@
 // The test LMS: a scorm-again run-time on window.API / window.API_1484_11, every call the
 // package makes recorded in window.lms.calls, the package launched in an iframe, two iframes
-// deep, or in a popup window.
+// deep (the middle frame from the same or another origin), or in a popup window.
 (function () {
   "use strict";
   var config = JSON.parse(document.getElementById("launch").textContent);
@@ -66,8 +66,9 @@
     var frame = document.createElement("iframe");
     frame.title = "Course";
     frame.name = "lms-content";
-    frame.src = config.mode === "nested"
-      ? "/lms/frame.html?src=" + encodeURIComponent(config.packageUrl)
+    var middle = config.mode === "nested-cross-origin" ? config.otherOrigin : "";
+    frame.src = config.mode.indexOf("nested") === 0
+      ? middle + "/lms/frame.html?src=" + encodeURIComponent(config.packageUrl)
       : config.packageUrl;
     main.appendChild(frame);
   }
