@@ -132,11 +132,19 @@ def test_complete_and_pass(page, lms, package, standard, key):
     learner.answer_scenario(BEST)
     assert learner.sees("Best response")
     assert learner.sees("Principle: Acknowledge the feeling first")
+    # committed at once, not only at the end: the LMS server already has the answer
+    assert [row[0] for row in interactions(run.last_commit(), standard)] == ["scn_double-charge",
+                                                                             "scn_double-charge_a2"]
     learner.next_until("The outage call")
     learner.say(DLG_BEST)
     assert learner.sees("Lee feels looked after")
+    assert interactions(run.last_commit(), standard)[-1][0] == "dlg_outage_opening"
     learner.next_until("Check your understanding")
-    assert learner.take_assessment(ALL_RIGHT) == list(QUESTIONS)
+    learner.click("Start assessment")
+    assert learner.answer_current(ALL_RIGHT) == "q-first"
+    assert interactions(run.last_commit(), standard)[-1][0] == "q_q-first"
+    learner.click("Next question")
+    assert learner.answer_attempt({q: True for q in QUESTIONS[1:]}) == list(QUESTIONS[1:])
     assert learner.sees("Your score: 100%") and learner.sees(re.compile(r"^Passed$"))
     assert learner.button("Retry").count() == 0
     cmi = finish_and_check(run, learner)
