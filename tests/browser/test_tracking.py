@@ -482,3 +482,28 @@ def test_demo_course_with_shuffled_questions_and_choices(page, lms, packages, de
                         ("dlg_refund-call_opening", "choice", ("a",), "a", "correct", "1")]
     assert sorted(rows[2:]) == [("q_q-scripted", "true-false", (false,), false, "correct", "1"),
                                 ("q_q-timing", "choice", ("a",), "a", "correct", "1")]
+
+
+def test_scorm12_resumes_from_its_own_state_when_the_lms_says_ab_initio(page, lms, packages, every_kind_dir, key):
+    """Some 1.2 LMSes (Chamilo) hand back cmi.core.entry=ab-initio after exit=suspend: the
+    player trusts its suspend_data instead and still resumes at the bookmark."""
+    url, _ = packages.get(every_kind_dir, "scorm12")
+    first = open_course(page, lms, url, "scorm12")
+    learner = Learner(first.content, key)
+    learner.start()
+    learner.next_until("The double charge")
+    learner.answer_scenario(ACCEPTABLE)
+    learner.exit()
+    stored = first.terminated()
+    preload = relaunch_cmi("scorm12", stored)
+    assert preload["core"]["entry"] == "resume"
+    preload["core"]["entry"] = "ab-initio"
+    second = open_course(page, lms, url, "scorm12", preload=preload)
+    learner = Learner(second.content, key)
+    learner.resume()
+    assert learner.heading(2) == "The double charge"
+    assert second.content.get_by_role("radio", name=ACCEPTABLE).is_checked()
+    learner.exit()
+    cmi = second.terminated()
+    check_session(second)
+    assert status(cmi, "scorm12") == final("scorm12", "incomplete", None, location="double-charge")
