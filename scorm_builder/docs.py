@@ -181,7 +181,7 @@ def tables(root: Obj = COURSE) -> str:
 
 
 EXAMPLE = re.compile(r"<!-- example: (\S+) -->\n```yaml\n(.*?)\n```", re.S)
-OUTPUT = re.compile(r"(<!-- output: scorm-builder (\S+) (\S+) -->\n```text\n)(.*?)(\n```)", re.S)
+OUTPUT = re.compile(r"(<!-- output: scorm-builder (\S+) (\S+) -->\n```text\n)((?:(?!```).*\n)*)(```)")
 
 
 def refresh_outputs(text: str) -> str:
@@ -209,7 +209,7 @@ def refresh_outputs(text: str) -> str:
         try:
             def run(match: re.Match) -> str:
                 result = CliRunner().invoke(cli, [match.group(2), match.group(3)])
-                return match.group(1) + result.output.rstrip("\n") + match.group(5)
+                return match.group(1) + result.output.rstrip("\n") + "\n" + match.group(5)
 
             return OUTPUT.sub(run, text)
         finally:

@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 DOC = REPO / "docs" / "course-format.md"
 EDITOR_DOC = REPO / "docs" / "editor-support.md"
 EXAMPLE = re.compile(r"<!-- example: (\S+) -->\n```yaml\n(.*?)\n```", re.S)
-OUTPUT = re.compile(r"<!-- output: scorm-builder (\S+) (\S+) -->\n```text\n(.*?)\n```", re.S)
+OUTPUT = re.compile(r"<!-- output: scorm-builder (\S+) (\S+) -->\n```text\n((?:(?!```).*\n)*)```")
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108020000009077"
                     "53de0000000c4944415408d763f8ffff3f0005fe02fea7d6a4a00000000049454e44ae426082")
 
@@ -154,12 +154,24 @@ def test_complete_example_uses_every_page_and_question_kind(examples):
 
 def test_shown_outputs_are_what_the_command_prints(examples):
     shown = OUTPUT.findall(doc_text())
-    assert [target for _, target, _ in shown] == ["courses/first-steps", "courses/colon-in-title"]
+    assert [target for _, target, _ in shown] == ["courses/first-steps", "courses/colon-in-title",
+                                                  "courses/yes-no"]
     for command, target, expected in shown:
         result = CliRunner().invoke(main, [command, target])
         assert result.exit_code == 1, result.output
-        assert result.output.rstrip("\n") == expected, \
+        assert result.output == expected, \
             "an example output in docs/course-format.md is out of date: run `python -m scorm_builder.docs`"
+
+
+def test_refresh_fills_an_empty_output_block_and_leaves_the_rest(tmp_path):
+    text = ("<!-- example: t/course.yaml -->\n```yaml\nid: t\n```\n\n"
+            "<!-- output: scorm-builder validate courses/t -->\n```text\n```\n\nAfter.\n\n```yaml\nkept: 1\n```\n")
+    refreshed = docs.refresh_outputs(text)
+    assert refreshed == text.replace(
+        "```text\n```", "```text\ncourses/t/course.yaml:1:1: lessons: missing required key 'lessons' in course"
+        " — add 'lessons:' (a list of lessons)\ncourses/t/course.yaml:1:1: title: missing required key 'title' in"
+        " course — add 'title:' (text)\n2 problems found.\n```")
+    assert docs.refresh_outputs(refreshed) == refreshed
 
 
 def test_messages_quoted_in_the_text_are_real(examples):
