@@ -5,6 +5,7 @@ top level must be a mapping. Nothing here knows the course format.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,10 @@ if getattr(yaml, "__with_libyaml__", False):
             yaml.resolver.Resolver.__init__(self)
 else:  # pragma: no cover - pyyaml built without libyaml
     _FastLoader = None
+
+
+# What YAML's reader refuses (pyyaml's Reader.NON_PRINTABLE), checked first so it gets a position.
+_NON_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]")
 
 
 def _compose_fast(text: str):
@@ -157,6 +162,13 @@ def load_text(raw: bytes, shown: str) -> Map:
             f"the file is not UTF-8 (byte 0x{raw[err.start]:02x} cannot be decoded)",
             "save the file as UTF-8 in your editor (for example 'Save with Encoding' > UTF-8)")])
     text = text.lstrip("\ufeff")
+    bad = _NON_PRINTABLE.search(text)
+    if bad:
+        before = text[: bad.start()]
+        line, col = before.count("\n") + 1, bad.start() - (before.rfind("\n") + 1) + 1
+        raise LoadError([Problem(shown, line, col, "",
+                                 f"an invisible control character U+{ord(bad.group()):04X} that YAML does not allow",
+                                 "delete it; it often comes in with text pasted from another program")])
     fast = _compose_fast(text)
     loader = fast[1] if fast else _Loader(text)
     try:

@@ -87,19 +87,30 @@ class _Checker:
     def __init__(self, ctx: Ctx, root: Path):
         self.ctx, self.root = ctx, root
         self.ids: dict[str, tuple[str, tuple[int, int]]] = {}
+        self.derived: set[str] = set()
         self.assets: dict[str, Asset] = {}
 
     def error(self, node, key_in_node, path: str, reason: str, fix: str) -> None:
         self.ctx.error(node.where(key_in_node), path, reason, fix)
 
-    def claim_id(self, ident: str, node: Map, path: str) -> None:
+    def claim_id(self, ident: str, node: Map, path: str, derived: bool = False) -> None:
+        """Record an id; a second use is an error. ``derived``: a text page's automatic id."""
         if ident in self.ids:
             src, (line, _) = self.ids[ident]
             shown = f"line {line}" if src == node.src else f"{src}:{line}"
-            self.error(node, "id", f"{path}.id", f"duplicate id '{ident}' (already used on {shown})",
-                       "give each lesson, page and question its own id")
+            if derived:
+                self.error(node, None, path, f"this text page's automatic id '{ident}' (lesson id and position) "
+                           f"is already used on {shown}", "give the page its own 'id:'")
+            elif ident in self.derived:
+                self.error(node, "id", f"{path}.id", f"duplicate id '{ident}' (it is the automatic id of the "
+                           f"text page on {shown})", "choose another id, or give that page its own 'id:'")
+            else:
+                self.error(node, "id", f"{path}.id", f"duplicate id '{ident}' (already used on {shown})",
+                           "give each lesson, page and question its own id")
         else:
-            self.ids[ident] = node.where("id")
+            self.ids[ident] = node.where(None if derived else "id")
+            if derived:
+                self.derived.add(ident)
 
     # -- course ---------------------------------------------------------------------------------
     def course(self, c: Map, company=None) -> Course | None:
@@ -146,8 +157,7 @@ class _Checker:
                 continue
             ppath = f"{path}.pages[{j}]"
             pid = page.get("id") or f"{lesson.get('id')}-{j + 1}"
-            if page.get("id"):
-                self.claim_id(pid, page, ppath)
+            self.claim_id(pid, page, ppath, derived=not page.get("id"))
             getattr(self, page["type"])(page, ppath)
             data = {k: v for k, v in page.items() if k not in ("id", "type", "title")}
             pages.append(Page(page["type"], pid, page.get("title", ""), data))
@@ -183,7 +193,9 @@ class _Checker:
 
     def dialogue(self, page: Map, path: str) -> None:
         nodes = [n for n in (page.get("nodes") or []) if isinstance(n, dict) and n.get("id")]
-        scores = set(s for s in (page.get("scores") or []) if isinstance(s, str))
+        raw_scores = page.get("scores")
+        # a malformed 'scores:' is reported by the schema; don't also flag every effect
+        scores = {s for s in raw_scores if isinstance(s, str)} if isinstance(raw_scores, list) else None
         by_id: dict[str, Map] = {}
         sound = True  # reachability and loops are judged only once every node and 'next' is sound
         for i, node in enumerate(page.get("nodes") or []):
@@ -227,7 +239,7 @@ class _Checker:
                                hint or "point 'next' at an existing node id, or add that node")
                 elif nxt:
                     targets.append(nxt)
-                for name in (choice.get("effects") or {}):
+                for name in (choice.get("effects") or {}) if scores is not None else ():
                     if name not in scores:
                         hint = did_you_mean(name, scores)
                         self.error(choice["effects"], name, f"{cpath}.effects.{name}",
