@@ -29,18 +29,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import resource
 import shutil
 import statistics
 import subprocess
 import sys
-import sysconfig
 import tempfile
 import time
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Sequence
+from common import console_script, machine  # noqa: E402  (bench/common.py)
 
 REPO = Path(__file__).resolve().parent.parent
 EXTRA_COURSES = ("empathy-essentials",)
@@ -63,14 +62,6 @@ def median_of(func: Callable[[], object], runs: int) -> Timing:
         cpus.append(time.process_time() - cpu)
     return statistics.median(walls), statistics.median(cpus)
 
-
-def console_script() -> list[str]:
-    """The installed `scorm-builder` script itself (not a pyenv/asdf shim in front of it)."""
-    beside = Path(sysconfig.get_path("scripts")) / "scorm-builder"
-    if beside.is_file():
-        return [str(beside)]
-    found = shutil.which("scorm-builder")
-    return [found] if found else [sys.executable, "-m", "scorm_builder"]
 
 
 def shim() -> str | None:
@@ -159,18 +150,6 @@ def processes(commands: dict[str, list[str]], runs: int, cwd: Path,
             cpus[name].append(_children_cpu() - cpu)
     return {name: (statistics.median(walls[name]), statistics.median(cpus[name])) for name in commands}
 
-
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (f"{os.cpu_count()} cores, {cpu}; {platform.system()} {platform.release()}; "
-            f"Python {platform.python_version()}")
 
 
 def load_average() -> str:

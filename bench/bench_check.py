@@ -25,18 +25,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import random
-import shutil
 import statistics
 import subprocess
 import sys
-import sysconfig
 import tempfile
 import time
 import zipfile
 from pathlib import Path
 from typing import Callable
+from common import console_script, machine  # noqa: E402  (bench/common.py)
 
 REPO = Path(__file__).resolve().parent.parent
 TARGET = 0.30
@@ -52,13 +50,6 @@ def median_of(func: Callable[[], object], runs: int) -> float:
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
-
-def console_script() -> list[str]:
-    beside = Path(sysconfig.get_path("scripts")) / "scorm-builder"
-    if beside.is_file():
-        return [str(beside)]
-    found = shutil.which("scorm-builder")
-    return [found] if found else [sys.executable, "-m", "scorm_builder"]
 
 
 def schemas() -> Path | None:
@@ -115,17 +106,6 @@ def processes(commands: dict[str, list[str]], runs: int, cwd: Path) -> dict[str,
                 raise SystemExit(f"{' '.join(cmd)} exited {done.returncode}:\n{done.stdout.decode()}{done.stderr.decode()}")
     return {name: statistics.median(values) for name, values in times.items()}
 
-
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{os.cpu_count()} cores, {cpu}; {platform.system()} {platform.release()}; Python {platform.python_version()}"
 
 
 def ms(seconds: float) -> str:

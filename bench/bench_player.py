@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import socket
 import statistics
 import subprocess
@@ -44,6 +43,7 @@ import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
+import common  # noqa: E402  (bench/common.py)
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))  # the browser tests' helpers: browser.learner, browser.walkthrough
@@ -184,16 +184,7 @@ def suspend_data_lengths(browser: Any, folders: dict[str, Path]) -> dict[str, di
 
 # -- report -------------------------------------------------------------------------------------
 def machine(browser_version: str) -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (f"{os.cpu_count()} cores, {cpu}; {platform.system()} {platform.release()}; "
-            f"Python {platform.python_version()}; Chromium {browser_version}")
+    return f"{common.machine()}; Chromium {browser_version}"
 
 
 def kb(n: int) -> str:
