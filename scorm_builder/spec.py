@@ -302,7 +302,7 @@ class Obj(Spec):
         return {
             "type": "object",
             "description": self.doc,
-            "properties": {k: f.spec.json() for k, f in self.fields.items()},
+            "properties": {k: _with_default(f) for k, f in self.fields.items()},
             "required": [k for k, f in self.fields.items() if f.required],
             "additionalProperties": False,
         }
@@ -339,6 +339,14 @@ class Tagged(Spec):
             sch["required"] = [self.tag] + sch["required"]
             branches.append(sch)
         return {"description": self.doc, "oneOf": branches}
+
+
+def _with_default(f: F) -> dict:
+    """A key's JSON Schema, with its default so editors can offer it."""
+    out = f.spec.json()
+    if f.default is not None:
+        out["default"] = f.default
+    return out
 
 
 def _copy_map(value: Map) -> Map:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from . import graph
@@ -11,6 +12,7 @@ from .model import Assessment, Asset, Course, Lesson, Page
 from .schema import COURSE
 from .spec import Ctx, did_you_mean
 
+SAFE_HREF = re.compile(r"[a-z0-9_][a-z0-9._/-]*")
 MAX_CHOICES = 26  # SCORM 1.2 choice responses are single letters a-z
 
 
@@ -352,6 +354,12 @@ class _Checker:
             self.error(node, key, path, f"the asset {raw!r} is not a file", "point at a file, not a folder")
             return
         href = real.relative_to(course_dir).as_posix()
+        if not SAFE_HREF.fullmatch(href):
+            # LMSes on case-sensitive or URL-decoding servers lose such files (SCORM-CONFORMANCE A1)
+            self.error(node, key, path, f"the asset name {href!r} has capitals, spaces or other special "
+                       "characters (expected lower-case letters, digits, '.', '-', '_' and '/')",
+                       "rename the file, e.g. assets/agent-headset.png, and update the path")
+            return
         node[key] = href
         self.assets[href] = Asset(real, href)
 

@@ -218,7 +218,7 @@ def _slug(heading: str) -> str:
 
 DRAFT7_KEYWORDS = {"$schema", "$id", "title", "description", "type", "properties", "required",
                    "additionalProperties", "enum", "const", "oneOf", "anyOf", "pattern", "minLength",
-                   "maxLength", "minimum", "maximum", "items", "minItems"}
+                   "maxLength", "minimum", "maximum", "items", "minItems", "default"}
 
 
 def course_schema() -> dict:
