@@ -243,7 +243,7 @@ def run(runs: int, launch_only: bool = False) -> int:
         print(f"| {name} | {m['dom']:.1f} ms | {m['ready']:.1f} ms | {ratio:.2f} | {m['max']:.1f} ms | "
               f"{m['work']:.1f} ms | {m['wall']:.1f} ms | {target} |")
     total_t = sum(s[1] for s in sizes)
-    print(f"\n| player file | templates/player/ | in the essentials package |")
+    print("\n| player file | templates/player/ | in the essentials package |")
     print("|---|---|---|")
     for name, t, p in sizes:
         print(f"| {name} | {t:,} B ({kb(t)}) | {p:,} B ({kb(p)}) |")

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from . import graph
-from .errors import CourseInvalid, Problem
-from .loader import LoadError, Map, Seq, display_path, load_yaml
+from .errors import CourseInvalid
+from .loader import LoadError, Map, display_path, load_yaml
 from .model import Assessment, Asset, Course, Lesson, Page
 from .schema import COURSE
 from .spec import Ctx, did_you_mean
@@ -194,7 +194,6 @@ class _Checker:
                        "remove 'subject:' or set 'channel: email'")
 
     def dialogue(self, page: Map, path: str) -> None:
-        nodes = [n for n in (page.get("nodes") or []) if isinstance(n, dict) and n.get("id")]
         raw_scores = page.get("scores")
         # a malformed 'scores:' is reported by the schema; don't also flag every effect
         scores = {s for s in raw_scores if isinstance(s, str)} if isinstance(raw_scores, list) else None
