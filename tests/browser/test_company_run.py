@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from .conftest import REPO
-from .harness import check_session, first_launch_cmi, interactions, open_course
-from .walkthrough import Walk, Walker, best_choice, best_option, check_interaction_formats, key_for
+from .harness import check_interaction_formats, check_session, first_launch_cmi, interactions, open_course
+from .walkthrough import Walk, Walker, best_choice, best_option, key_for
 
 pytestmark = pytest.mark.browser
 

@@ -7,9 +7,9 @@ import re
 import pytest
 
 from .conftest import REPO
-from .harness import check_session, interactions, open_course, relaunch_cmi
+from .harness import check_interaction_formats, check_session, interactions, open_course, relaunch_cmi
 from .learner import Learner
-from .walkthrough import (Walk, Walker, acceptable_option, best_choice, best_option, check_interaction_formats,
+from .walkthrough import (Walk, Walker, acceptable_option, best_choice, best_option,
                           key_for, other_choice, poor_option, std_family)
 
 pytestmark = pytest.mark.browser

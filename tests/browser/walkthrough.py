@@ -233,36 +233,3 @@ class Walk:
         pct = percent([key.questions[q] for q in asked], right)
         self.learner.c.get_by_text(f"Your score: {pct}%", exact=True).first.wait_for(state="visible")
         return asked, pct
-
-
-def check_interaction_formats(run: Any, cmi: dict[str, Any]) -> None:
-    """harness.check_interaction_formats with the API call log read once: the same checks (time
-    stamps and latencies in format, 2004 descriptions, elements set in the standard's order), in
-    linear time for a course with a hundred interactions and thousands of calls."""
-    from .harness import CLOCK_12, STAMP_04, TIME_04, TIME_12
-
-    v12 = run.standard == "scorm12"
-    sets: dict[str, list[tuple[str, str]]] = {}
-    for c in run.calls():
-        if c["method"] in ("LMSSetValue", "SetValue"):
-            m = re.match(r"^cmi\.interactions\.(\d+)\.(.+)$", c["args"][0])
-            if m:
-                sets.setdefault(m.group(1), []).append((m.group(2), c["args"][1]))
-    for n, i in cmi["interactions"].items():
-        where = f"interaction {n} ({i['id']})"
-        if v12:
-            assert CLOCK_12.match(i["time"]), f"{where}: time {i['time']!r}"
-        else:
-            assert STAMP_04.match(i["timestamp"]), f"{where}: timestamp {i['timestamp']!r}"
-            assert i["description"], f"{where}: no description"
-        done = sets.get(n)
-        if not done:  # carried over from an earlier session
-            continue
-        names = [el for el, _ in done]
-        latency = [v for el, v in done if el == "latency"]
-        assert latency and all((TIME_12 if v12 else TIME_04).match(v) for v in latency), f"{where}: latency {latency}"
-        patterns = [el for el in names if el.startswith("correct_responses.")]
-        expected = (["id", "type", "time" if v12 else "timestamp"] + patterns +
-                    ["weighting", "student_response" if v12 else "learner_response", "result", "latency"] +
-                    ([] if v12 else ["description"]))
-        assert names == expected, f"{where}: elements set in the order {names}"
