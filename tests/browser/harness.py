@@ -221,6 +221,18 @@ def interactions(cmi: dict[str, Any], standard: str) -> list[tuple]:
     return rows
 
 
+def status(cmi: dict[str, Any], standard: str) -> dict[str, Any]:
+    """The tracking data the tests compare exactly: status, score, exit and location (and 2004's
+    progress measure). ``standard`` is scorm12, or any SCORM 2004 name."""
+    if standard == "scorm12":
+        core = cmi["core"]
+        return {"lesson_status": core["lesson_status"], "score": core["score"], "exit": core["exit"],
+                "location": core["lesson_location"]}
+    return {"completion_status": cmi["completion_status"], "success_status": cmi["success_status"],
+            "score": cmi["score"], "progress_measure": cmi["progress_measure"], "exit": cmi["exit"],
+            "location": cmi["location"]}
+
+
 def objectives(cmi: dict[str, Any], standard: str) -> list[tuple]:
     """(id, status, raw, min, max) for every objective."""
     status = "status" if standard == "scorm12" else "completion_status"

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from .conftest import REPO
-from .harness import check_interaction_formats, check_session, interactions, open_course, relaunch_cmi
+from .harness import check_interaction_formats, check_session, interactions, open_course, relaunch_cmi, status
 from .learner import Learner
 from .walkthrough import (Walk, Walker, acceptable_option, best_choice, best_option,
                           key_for, other_choice, poor_option, std_family)
@@ -35,16 +35,6 @@ def loaded() -> dict:
     from scorm_builder.validate import load_course
 
     return {c: load_course(REPO / "courses" / c) for c in COURSES}
-
-
-def status(cmi: dict, standard: str) -> dict:
-    if std_family(standard) == "scorm12":
-        core = cmi["core"]
-        return {"lesson_status": core["lesson_status"], "score": core["score"], "exit": core["exit"],
-                "location": core["lesson_location"]}
-    return {"completion_status": cmi["completion_status"], "success_status": cmi["success_status"],
-            "score": cmi["score"], "progress_measure": cmi["progress_measure"], "exit": cmi["exit"],
-            "location": cmi["location"]}
 
 
 def expected_status(standard: str, outcome: str, raw: int | None, location: str = "assessment",

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from .harness import (check_interaction_formats, check_session, first_launch_cmi, interactions, objectives,
-                      open_course, open_without_lms, relaunch_cmi)
+                      open_course, open_without_lms, relaunch_cmi, status)
 from .learner import CourseKey, Learner
 
 pytestmark = pytest.mark.browser
@@ -54,17 +54,6 @@ def q_rows(standard: str, answers: dict[str, bool], attempt: int = 1) -> list[tu
         rows.append((f"q_{qid}{suffix}", kind, (pattern,), right if ok else wrong,
                      "correct" if ok else WRONG[standard], WEIGHT[qid]))
     return rows
-
-
-def status(cmi: dict, standard: str) -> dict:
-    """The tracking data every test compares exactly."""
-    if standard == "scorm12":
-        core = cmi["core"]
-        return {"lesson_status": core["lesson_status"], "score": core["score"], "exit": core["exit"],
-                "location": core["lesson_location"]}
-    return {"completion_status": cmi["completion_status"], "success_status": cmi["success_status"],
-            "score": cmi["score"], "progress_measure": cmi["progress_measure"], "exit": cmi["exit"],
-            "location": cmi["location"]}
 
 
 def final(standard: str, outcome: str, raw: int | None, location: str = "assessment",
