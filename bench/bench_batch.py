@@ -17,7 +17,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from scorm_builder.batch import build_matrix  # noqa: E402
+from scorm_builder.pack.batch import build_matrix  # noqa: E402
 
 PALETTE = ["#0b5394", "#2e6b3a", "#7a1f5c", "#5b3a8c", "#1f4e79", "#8a3b12", "#264653", "#6a040f"]
 

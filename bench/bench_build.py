@@ -90,11 +90,12 @@ def in_process(course: Path, out: Path, runs: int) -> dict[str, Timing]:
     a first build (or a build after an edit) would; "again" keeps them, as a second
     build of the same unchanged course in one process.
     """
-    from scorm_builder import loader, render
-    from scorm_builder.archive import zip_bytes_to
-    from scorm_builder.build import build
-    from scorm_builder.package import plan
-    from scorm_builder.validate import load_course
+    from scorm_builder.source import loader
+    from scorm_builder.render.player_data import player_data as render
+    from scorm_builder.pack.archive import zip_bytes_to
+    from scorm_builder.pack.pipeline import build
+    from scorm_builder.pack.plan import plan
+    from scorm_builder.course.rules import load_course
 
     def forget() -> None:
         rendered = getattr(render, "_rendered", None)

@@ -62,7 +62,7 @@ def course(work: Path) -> Path:
     found = sorted((p for p in (REPO / "courses").glob("*/course.yaml")), key=lambda p: p.stat().st_size)
     if found:
         return found[-1].parent
-    from scorm_builder.scaffold import scaffold
+    from scorm_builder.tools.scaffold import scaffold
 
     return scaffold("demo", work / "courses").parent
 
@@ -83,7 +83,7 @@ def with_media(built: Path, target: Path) -> Path:
 
 
 def packages(work: Path) -> dict[str, Path]:
-    from scorm_builder.build import build
+    from scorm_builder.pack.pipeline import build
 
     source = course(work)
     built = build([source], ["scorm12", "scorm2004-4"], work / "built")
@@ -113,7 +113,7 @@ def ms(seconds: float) -> str:
 
 
 def run(runs: int, markdown: bool) -> int:
-    from scorm_builder.check import check_package
+    from scorm_builder.check.report import check_package
 
     py, script, xsd = sys.executable, console_script(), schemas()
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())

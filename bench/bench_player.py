@@ -93,7 +93,7 @@ def serve(folder: Path) -> tuple[subprocess.Popen, str]:
 
 def build_all(out: Path) -> dict[tuple[str, str], Path]:
     """Every example course in both standards, as zips in `out`."""
-    from scorm_builder.build import build
+    from scorm_builder.pack.pipeline import build
 
     built = build([REPO / "courses" / c for c in COURSES], list(STANDARDS), out)
     return {(b.plan.course.id, b.plan.standard): b.path for b in built}
@@ -152,7 +152,7 @@ def player_sizes(essentials_folder: Path) -> list[tuple[str, int, int]]:
 def suspend_data_lengths(browser: Any, folders: dict[str, Path]) -> dict[str, dict[str, int]]:
     from browser.walkthrough import (Walk, Walker, best_choice, best_option, key_for, other_choice,
                                      poor_option)
-    from scorm_builder.validate import load_course
+    from scorm_builder.course.rules import load_course
 
     out: dict[str, dict[str, int]] = {}
     for course_id, folder in folders.items():

@@ -1,4 +1,4 @@
 """``python -m scorm_builder`` runs the command line."""
-from .cli import main
+from scorm_builder.cli import main
 
 main(prog_name="scorm-builder")

@@ -37,8 +37,8 @@ def main() -> None:
               "(default: one per core).")
 def build(courses, standards, out_dir, schemas, companies, companies_dir, jobs) -> None:
     """Build SCORM zips: OUTPUT/<course-id>[-<company>]-<version>-<standard>.zip."""
-    from .build import build as run, warnings_for
-    from .package import DEFAULT_STANDARDS
+    from scorm_builder.pack.pipeline import build as run, warnings_for
+    from scorm_builder.pack.plan import DEFAULT_STANDARDS
 
     if companies:
         _build_matrix(courses, standards or DEFAULT_STANDARDS, out_dir, schemas, companies, companies_dir, jobs)
@@ -51,10 +51,10 @@ def build(courses, standards, out_dir, schemas, companies, companies_dir, jobs) 
 
 
 def _build_matrix(courses, standards, out_dir, schemas, patterns, companies_dir, jobs) -> None:
-    from .batch import build_matrix, summary_table
-    from .build import schemas_folder
-    from .company import find_profiles
-    from .errors import BuilderError
+    from scorm_builder.pack.batch import build_matrix, summary_table
+    from scorm_builder.pack.pipeline import schemas_folder
+    from scorm_builder.source.profile import find_profiles
+    from scorm_builder.errors import BuilderError
 
     profiles = find_profiles(patterns, companies_dir)
     total = len(courses) * len(profiles)
@@ -74,7 +74,7 @@ def _build_matrix(courses, standards, out_dir, schemas, patterns, companies_dir,
 @COURSE_ARG
 def validate(courses) -> None:
     """Check courses as a build would, without writing anything."""
-    from .build import validate as run
+    from scorm_builder.pack.pipeline import validate as run
 
     plans = run(courses)
     for course_id in dict.fromkeys(p.course.id for p in plans):
@@ -84,7 +84,7 @@ def validate(courses) -> None:
 @main.command()
 def schema() -> None:
     """Print the JSON Schema of course.yaml, for editor autocompletion."""
-    from .schema import json_schema_text
+    from scorm_builder.format.course import json_schema_text
 
     click.echo(json_schema_text(), nl=False)
 
@@ -95,7 +95,7 @@ def schema() -> None:
               type=click.Path(file_okay=False, path_type=Path), help="Folder to create the course in.")
 def new(course_id, directory) -> None:
     """Create a small, valid, commented course to start from."""
-    from .scaffold import scaffold
+    from scorm_builder.tools.scaffold import scaffold
 
     path = scaffold(course_id, directory)
     click.echo(f"created {path}")
@@ -110,7 +110,7 @@ def new(course_id, directory) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as a JSON list.")
 def check(packages, schemas, as_json) -> None:
     """Check SCORM zips (from any tool) before upload: exit 1 when there are errors."""
-    from .check import check_packages, has_errors, json_report, schemas_folder, text_report
+    from scorm_builder.check.report import check_packages, has_errors, json_report, schemas_folder, text_report
 
     results = check_packages(packages, schemas_folder(schemas))
     for line in [json_report(results)] if as_json else text_report(results):
@@ -129,8 +129,8 @@ def check(packages, schemas, as_json) -> None:
 def lint(courses, strict, company, companies_dir) -> None:
     """Warn about content that teaches empathy badly: scripted phrases in best options, principles
     no scenario teaches, sympathy leads where action is needed, missing or echoing feedback."""
-    from .company import find_profiles
-    from .lint import lint as run, summary
+    from scorm_builder.source.profile import find_profiles
+    from scorm_builder.tools.lint import lint as run, summary
 
     profile = find_profiles([company], companies_dir)[0] if company else None
     results = run(courses, profile)
@@ -155,7 +155,7 @@ def lint(courses, strict, company, companies_dir) -> None:
 def outline(course, fmt, output) -> None:
     """Write the whole course for a subject expert to review: every page, scenario option with its
     verdict and feedback, dialogue graph, and question with its answer."""
-    from .outline import outline as run
+    from scorm_builder.tools.outline import outline as run
 
     text = run(course, fmt, output)
     if output is None:
@@ -176,8 +176,8 @@ def outline(course, fmt, output) -> None:
 @click.option("--no-browser", is_flag=True, help="Don't open a browser.")
 def preview(course, company, companies_dir, standard, port, no_browser) -> None:
     """Try a course as a learner beside a debug panel of every LMS call; rebuilds on change."""
-    from .company import find_profiles
-    from .preview import serve
+    from scorm_builder.source.profile import find_profiles
+    from scorm_builder.tools.preview import serve
 
     profile = find_profiles([company], companies_dir)[0] if company else None
     serve(course, profile, standard, port, not no_browser, click.echo)

@@ -55,7 +55,7 @@ def runner() -> CliRunner:
 @pytest.fixture(scope="session")
 def demo_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The course `scorm-builder new demo-course` scaffolds, in a session tmp folder."""
-    from scorm_builder.scaffold import scaffold
+    from scorm_builder.tools.scaffold import scaffold
 
     base = tmp_path_factory.mktemp("demo")
     return scaffold("demo-course", base / "courses").parent
@@ -64,7 +64,7 @@ def demo_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def build_into(tmp_path: Path) -> Callable[..., dict[str, Path]]:
     """Build a course folder into tmp_path/output; returns {standard: zip path}."""
-    from scorm_builder.build import build
+    from scorm_builder.pack.pipeline import build
 
     def run(course: Path, standards: Sequence[str] = ALL_STANDARDS, out: Path | None = None,
             schemas: Path | None = None) -> dict[str, Path]:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from scorm_builder.build import build, validate
+from scorm_builder.pack.pipeline import build, validate
 from scorm_builder.errors import BuilderError, CourseInvalid
-from scorm_builder.package import PLAYER_FILES, plan
+from scorm_builder.pack.plan import PLAYER_FILES, plan
 
 REPO = Path(__file__).resolve().parent.parent
 STANDARDS = ("scorm12", "scorm2004-3", "scorm2004-4")
@@ -145,7 +145,7 @@ def test_validate_writes_nothing(demo_course: Path, tmp_path: Path, monkeypatch:
 
 
 def test_plan_lists_files_sorted(demo_course: Path) -> None:
-    from scorm_builder.validate import load_course
+    from scorm_builder.course.rules import load_course
 
     p = plan(load_course(demo_course), "scorm12")
     assert list(p.files) == sorted(p.files)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from scorm_builder.check import check_package
+from scorm_builder.check.report import check_package
 from scorm_builder.cli import main
 
 PKG = "pkg.zip"
@@ -699,7 +699,7 @@ def question(ident: str, kind: str, size: int = 0) -> dict:
 
 def test_worst_case_state_matches_the_players_format():
     """Every field at its largest, written out by hand in the player's compact JSON."""
-    from scorm_builder.suspend import worst_case
+    from scorm_builder.render.suspend import worst_case
 
     text = {"kind": "text", "id": "intro", "title": "T"}
     data = course_data(
@@ -715,7 +715,7 @@ def test_worst_case_state_matches_the_players_format():
 
 
 def test_worst_case_without_retry_unlimited_attempts_and_every_question():
-    from scorm_builder.suspend import worst_case
+    from scorm_builder.render.suspend import worst_case
 
     data = course_data([scenario(1, retry=False)],
                        {"attempts": 0, "draw": None, "questions": [question("m", "matching", 4),
@@ -816,8 +816,8 @@ def test_player_data_of_an_unknown_format(tmp_path):
 
 def test_built_package_is_recognised_as_ours(demo_course, build_into, monkeypatch):
     """The checker finds the player data in a real build: with a tiny limit, the budget rule fires."""
-    from scorm_builder import check_ready
-    from scorm_builder.suspend import worst_case
+    from scorm_builder.check import readiness as check_ready
+    from scorm_builder.render.suspend import worst_case
 
     path = build_into(demo_course, ("scorm12",))["scorm12"]
     html = zipfile.ZipFile(path).read("index.html")

@@ -290,7 +290,7 @@ def test_schemas_folder_without_the_standard(runner, demo_course: Path, tmp_path
 
 
 def test_validate_several_courses(runner, demo_course: Path, tmp_path: Path) -> None:
-    from scorm_builder.scaffold import scaffold
+    from scorm_builder.tools.scaffold import scaffold
 
     other = scaffold("second-course", tmp_path).parent
     result = invoke(runner, "validate", str(demo_course), str(other))

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from scorm_builder.batch import build_matrix
+from scorm_builder.pack.batch import build_matrix
 from scorm_builder.cli import main
 from scorm_builder.errors import CourseInvalid
-from scorm_builder.scaffold import scaffold
-from scorm_builder.validate import load_course
+from scorm_builder.tools.scaffold import scaffold
+from scorm_builder.course.rules import load_course
 
 
 @pytest.fixture()

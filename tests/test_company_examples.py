@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from scorm_builder.batch import build_matrix
-from scorm_builder.build import build
+from scorm_builder.pack.batch import build_matrix
+from scorm_builder.pack.pipeline import build
 
 REPO = Path(__file__).resolve().parents[1]
 COURSE = REPO / "courses" / "empathy-essentials"

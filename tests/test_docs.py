@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from scorm_builder import docs
+from scorm_builder.format import docs
 from scorm_builder.cli import main
-from scorm_builder.schema import COURSE
-from scorm_builder.spec import ListOf, MapOf, Obj, Tagged
-from scorm_builder.validate import load_course
+from scorm_builder.format.course import COURSE
+from scorm_builder.format.spec import ListOf, MapOf, Obj, Tagged
+from scorm_builder.course.rules import load_course
 
 REPO = Path(__file__).resolve().parent.parent
 DOC = REPO / "docs" / "course-format.md"
@@ -64,7 +64,7 @@ def test_key_tables_are_current():
     text = doc_text()
     assert docs.BEGIN in text and docs.END in text
     assert docs.replace_tables(text, docs.tables()) == text, \
-        "docs/course-format.md key tables are out of date: run `python -m scorm_builder.docs`"
+        "docs/course-format.md key tables are out of date: run `python -m scorm_builder.format.docs`"
 
 
 def test_docs_command_check_passes_on_the_committed_document(capsys):
@@ -160,7 +160,7 @@ def test_shown_outputs_are_what_the_command_prints(examples):
         result = CliRunner().invoke(main, [command, target])
         assert result.exit_code == 1, result.output
         assert result.output == expected, \
-            "an example output in docs/course-format.md is out of date: run `python -m scorm_builder.docs`"
+            "an example output in docs/course-format.md is out of date: run `python -m scorm_builder.format.docs`"
 
 
 def test_refresh_fills_an_empty_output_block_and_leaves_the_rest(tmp_path):
@@ -275,7 +275,7 @@ def test_schema_accepts_the_example_courses(examples, tmp_path: Path, draft: str
     import jsonschema
     import yaml
 
-    from scorm_builder.scaffold import scaffold
+    from scorm_builder.tools.scaffold import scaffold
 
     validator_class = getattr(jsonschema, draft)
     schema = course_schema()

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from scorm_builder.cli import main
-from scorm_builder.lint import contains_phrase, echoes, normalise, starts_with_phrase
+from scorm_builder.tools.lint import contains_phrase, echoes, normalise, starts_with_phrase
 
 FIXTURES = "tests/fixtures/lint"
 SCRIPTED_FIX = "say what this customer told you in your own words, or mark the option 'acceptable' or 'poor'"

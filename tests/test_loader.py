@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scorm_builder.loader import LoadError, Map, Seq, display_path, load_text, load_yaml
+from scorm_builder.source.loader import LoadError, Map, Seq, display_path, load_text, load_yaml
 
 
 def messages(raw: bytes, name: str = "c.yaml") -> list[str]:

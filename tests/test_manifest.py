@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from manifest_rules import Expect, structural_problems, xsd_errors
-from scorm_builder.package import xml_id
-from scorm_builder.validate import load_course
+from scorm_builder.pack.plan import xml_id
+from scorm_builder.course.rules import load_course
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = REPO / "tests" / "golden"

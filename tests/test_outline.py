@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from scorm_builder.cli import main
-from scorm_builder.diagram import diagram, layers
-from scorm_builder.outline import md_block, md_quote, md_text, outline
+from scorm_builder.tools.diagram import diagram, layers
+from scorm_builder.tools.outline import md_block, md_quote, md_text, outline
 
 COURSE = """\
 id: outline-demo

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from scorm_builder.preview import Preview, make_server, watch
-from scorm_builder.scaffold import scaffold
+from scorm_builder.tools.preview import Preview, make_server, watch
+from scorm_builder.tools.scaffold import scaffold
 
 
 @pytest.fixture()

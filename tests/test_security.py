@@ -75,7 +75,7 @@ SAFE_TAGS = {"p", "strong", "em", "code", "pre", "ul", "ol", "li", "a", "blockqu
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, bytes]]:
-    from scorm_builder.build import build
+    from scorm_builder.pack.pipeline import build
 
     base = tmp_path_factory.mktemp("hostile")
     (base / "hostile" / "assets").mkdir(parents=True)
@@ -209,7 +209,7 @@ def test_manifest_title_is_xml_escaped(standard: str, built) -> None:
 def test_sandbox_stage_refuses_python_objects(tmp_path: Path) -> None:
     """What course text may compute is limited to the sandbox: reaching Python internals is a problem."""
     from scorm_builder.errors import CourseInvalid
-    from scorm_builder.validate import load_course
+    from scorm_builder.course.rules import load_course
 
     folder = tmp_path / "c"
     folder.mkdir()

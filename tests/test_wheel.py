@@ -76,7 +76,7 @@ def test_installed_wheel_builds_a_course(venv: Path, tmp_path: Path) -> None:
     work = tmp_path / "work"
     work.mkdir()
     py, tool = venv / "bin" / "python", venv / "bin" / "scorm-builder"
-    where = run([py, "-c", "import scorm_builder, scorm_builder.render as r; "
+    where = run([py, "-c", "import scorm_builder, scorm_builder.render.environment as r; "
                            "print(scorm_builder.__file__); print(r.default_templates_dir())"], cwd=work)
     module_file, templates = (Path(line) for line in where.stdout.splitlines())
     assert module_file.is_relative_to(venv), module_file
@@ -98,8 +98,8 @@ def test_installed_wheel_builds_a_course(venv: Path, tmp_path: Path) -> None:
 
 def test_installed_wheel_builds_the_same_bytes_as_the_checkout(venv: Path, tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    from scorm_builder.build import build
-    from scorm_builder.scaffold import scaffold
+    from scorm_builder.pack.pipeline import build
+    from scorm_builder.tools.scaffold import scaffold
 
     course = scaffold("same-bytes", tmp_path / "courses").parent
     env_sde = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}

@@ -101,7 +101,7 @@ class Packages:
 
     def get(self, course: Path, standard: str) -> tuple[str, Path]:
         """(URL of the package folder on the test LMS, unpacked folder on disk)."""
-        from scorm_builder.build import build
+        from scorm_builder.pack.pipeline import build
 
         key = (Path(course).resolve(), standard)
         with self._lock:
@@ -123,7 +123,7 @@ def packages(lms: LmsServer, tmp_path_factory: pytest.TempPathFactory) -> Packag
 @pytest.fixture(scope="session")
 def demo_course_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The course `scorm-builder new demo` writes (templates/new-course/course.yaml)."""
-    from scorm_builder.scaffold import scaffold
+    from scorm_builder.tools.scaffold import scaffold
 
     return scaffold("demo", tmp_path_factory.mktemp("new")).parent
 

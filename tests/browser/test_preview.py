@@ -7,8 +7,8 @@ import threading
 
 import pytest
 
-from scorm_builder.preview import Preview, make_server, watch
-from scorm_builder.scaffold import scaffold
+from scorm_builder.tools.preview import Preview, make_server, watch
+from scorm_builder.tools.scaffold import scaffold
 
 from .harness import ERROR_QUERIES, first_launch_cmi, open_course
 from .learner import Learner

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import zipfile
 
-from scorm_builder import check_ready
-from scorm_builder.suspend import worst_case
+from scorm_builder.check import readiness as check_ready
+from scorm_builder.render.suspend import worst_case
 
 
 def test_the_real_player_writes_the_worst_case_state_back_unchanged(browser, demo_course, build_into, tmp_path):

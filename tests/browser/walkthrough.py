@@ -32,7 +32,7 @@ class Walker(Learner):
 
 def plain(markdown_text: str) -> str:
     """A course text as the player shows it: Markdown rendered, tags dropped, spaces collapsed."""
-    from scorm_builder.render import markdown
+    from scorm_builder.render.markdown import markdown
 
     text = re.sub(r"<[^>]+>", "", markdown(markdown_text) or "")
     return " ".join(html.unescape(text).split())

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from .spec import Bool, Choice, F, Int, ListOf, MapOf, Obj, Str, Tagged
+from scorm_builder.format.spec import Bool, Choice, F, Int, ListOf, MapOf, Obj, Str, Tagged
 
 ID = r"[a-z][a-z0-9-]{0,47}"
 ID_HELP = "lower-case letters, digits and '-', starting with a letter, at most 48 characters"

@@ -5,12 +5,12 @@ import os
 import re
 from pathlib import Path
 
-from . import graph
-from .errors import CourseInvalid
-from .loader import LoadError, Map, display_path, load_yaml
-from .model import Assessment, Asset, Course, Lesson, Page
-from .schema import COURSE
-from .spec import Ctx, did_you_mean
+from scorm_builder.course import graph
+from scorm_builder.errors import CourseInvalid
+from scorm_builder.source.loader import LoadError, Map, display_path, load_yaml
+from scorm_builder.course.model import Assessment, Asset, Course, Lesson, Page
+from scorm_builder.format.course import COURSE
+from scorm_builder.format.spec import Ctx, did_you_mean
 
 SAFE_HREF = re.compile(r"[a-z0-9_][a-z0-9._/-]*")
 MAX_CHOICES = 26  # SCORM 1.2 choice responses are single letters a-z
@@ -35,14 +35,14 @@ def load_course(course: Path, profile: Path | None = None) -> Course:
 
 
 def validate_tree(tree: Map, root: Path, profile: Path | None = None) -> Course:
-    from .include import expand_includes
-    from .substitute import substitute
+    from scorm_builder.source.include import expand_includes
+    from scorm_builder.source.substitute import substitute
 
     ctx = Ctx()
     tree = expand_includes(tree, root, ctx)
     company = None
     if profile is not None:
-        from .company import apply_profile, load_profile
+        from scorm_builder.source.profile import apply_profile, load_profile
 
         settings, company = load_profile(Path(profile), ctx)
         if settings is not None:

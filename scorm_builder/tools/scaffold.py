@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import BuilderError
-from .render import read_template_bytes
-from .schema import ID, ID_HELP
+from scorm_builder.errors import BuilderError
+from scorm_builder.render.environment import read_template_bytes
+from scorm_builder.format.course import ID, ID_HELP
 
 
 def scaffold(course_id: str, directory: Path) -> Path:

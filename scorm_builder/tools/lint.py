@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from .errors import CourseInvalid, Problem
-from .loader import LoadError, Map, load_yaml
-from .model import Course
-from .validate import find_course_file, validate_tree
+from scorm_builder.errors import CourseInvalid, Problem
+from scorm_builder.source.loader import LoadError, Map, load_yaml
+from scorm_builder.course.model import Course
+from scorm_builder.course.rules import find_course_file, validate_tree
 
 RULES = ("scripted-phrase", "principle-without-scenario", "sympathy-lead-when-not-to",
          "feedback-missing-or-echo")

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from .errors import BuilderError
-from .model import Course
-from .render import environment, player_data, read_template_bytes
+from scorm_builder.errors import BuilderError
+from scorm_builder.course.model import Course
+from scorm_builder.render.environment import environment, read_template_bytes
+from scorm_builder.render.player_data import player_data
 
 STANDARDS = ("scorm12", "scorm2004-3", "scorm2004-4")
 DEFAULT_STANDARDS = ("scorm12", "scorm2004-4")

@@ -9,8 +9,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from .loader import Map, Seq
-from .spec import Ctx
+from scorm_builder.source.loader import Map, Seq
+from scorm_builder.format.spec import Ctx
 
 MAX_OUTPUT = 20000  # characters one substituted text may grow to
 

@@ -5,9 +5,9 @@ import json
 import re
 from typing import Any
 
-from .check import Finding, error, warning
-from .check_manifest import IMSSS, Manifest, _at, _path
-from .check_zip import Package
+from scorm_builder.check.report import Finding, error, warning
+from scorm_builder.check.manifest import IMSSS, Manifest, _at, _path
+from scorm_builder.check.container import Package
 
 COURSE_DATA = b'<script type="application/json" id="course-data">'  # how the player page carries its data
 SUSPEND_LIMIT = {"1.2": 4096, "2004": 64000}
@@ -134,7 +134,7 @@ def _course_data(package: Package, entry: str, findings: list[Finding]) -> dict[
 
 
 def _interaction_ids(data: dict[str, Any], version: str, entry: str, findings: list[Finding]) -> None:
-    from .suspend import interaction_ids
+    from scorm_builder.render.suspend import interaction_ids
 
     valid, rule = (ID_12, "CMIIdentifier: 1-255 of A-Z a-z 0-9 _ -") if version == "1.2" else (
         ID_2004, "1-4000 of A-Z a-z 0-9 _ . : -, URI-safe")
@@ -146,7 +146,7 @@ def _interaction_ids(data: dict[str, Any], version: str, entry: str, findings: l
 
 
 def _suspend_data(data: dict[str, Any], version: str, entry: str, findings: list[Finding]) -> None:
-    from .suspend import worst_case
+    from scorm_builder.render.suspend import worst_case
 
     limit = SUSPEND_LIMIT[version]
     estimate = worst_case(data)

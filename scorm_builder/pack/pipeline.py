@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .archive import write_temp_zip
-from .errors import BuilderError, CourseInvalid, Problem
-from .model import Course
-from .package import DEFAULT_STANDARDS, Plan, plan
-from .validate import load_course
+from scorm_builder.pack.archive import write_temp_zip
+from scorm_builder.errors import BuilderError, CourseInvalid, Problem
+from scorm_builder.course.model import Course
+from scorm_builder.pack.plan import DEFAULT_STANDARDS, Plan, plan
+from scorm_builder.course.rules import load_course
 
 SCHEMAS_ENV = "SCORM_BUILDER_SCHEMAS"
 SIZE_WARNING = 50 * 1024 * 1024  # LMS upload limits start failing around here

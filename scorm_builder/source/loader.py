@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem
+from scorm_builder.errors import Problem
 
 Pos = tuple[int, int]  # 1-based line, column
 

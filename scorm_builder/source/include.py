@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .loader import LoadError, Map, Seq, display_path, load_yaml
-from .spec import Ctx
+from scorm_builder.source.loader import LoadError, Map, Seq, display_path, load_yaml
+from scorm_builder.format.spec import Ctx
 
 LIST_KEYS = ("lessons", "pages", "questions")
 

@@ -7,7 +7,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .check import Finding, error, warning
+from scorm_builder.check.report import Finding, error, warning
 
 MANIFEST = "imsmanifest.xml"
 SIZE_WARNING = 50 * 1024 * 1024  # several LMSes refuse uploads above about 50 MB

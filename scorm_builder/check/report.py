@@ -56,9 +56,9 @@ def schemas_folder(option: Path | None) -> Path | None:
 
 def check_package(path: Path, schemas: Path | None = None) -> list[Finding]:
     """Every finding for one package, in rule order: zip, manifest, LMS readiness."""
-    from .check_manifest import check_manifest
-    from .check_ready import check_readiness
-    from .check_zip import open_package
+    from scorm_builder.check.manifest import check_manifest
+    from scorm_builder.check.readiness import check_readiness
+    from scorm_builder.check.container import open_package
 
     findings: list[Finding] = []
     package = open_package(Path(path), findings)

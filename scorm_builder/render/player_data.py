@@ -1,4 +1,4 @@
-"""Stage 3: the one Jinja environment, Markdown, and the player's data as JSON."""
+"""Stage 3: the course model as the player's data (JSON in index.html)."""
 from __future__ import annotations
 
 import hashlib
@@ -7,84 +7,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
-from .errors import BuilderError
-from .model import Course, Page
-
-PLAYER_LANGUAGES = ("en", "es", "fr")
-
-
-def default_templates_dir() -> Path:
-    """The default theme: the checkout's templates/ folder, or the copy inside the wheel."""
-    repo = Path(__file__).resolve().parent.parent / "templates"
-    if (repo / "player").is_dir():
-        return repo
-    # In the wheel the theme is scorm_builder/templates (a folder without __init__.py, so
-    # importlib.resources would hand back a MultiplexedPath, whose str() is not a path).
-    return Path(__file__).resolve().parent / "templates"
-
-
-@lru_cache(maxsize=8)
-def environment(dirs: tuple[Path, ...] = ()):
-    """One strict environment; override folders first, the default theme last."""
-    import jinja2
-
-    search = [str(d) for d in dirs] + [str(default_templates_dir())]
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(search),
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "xml"), default=False),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
-    return env
-
-
-def read_template_bytes(name: str, dirs: Sequence[Path] = ()) -> bytes:
-    """A template file copied as it is (JS, CSS), found through the same folder order."""
-    for folder in [*dirs, default_templates_dir()]:
-        path = Path(folder) / name
-        if path.is_file():
-            return path.read_bytes()
-    raise BuilderError(f"template file {name!r} not found in {', '.join(map(str, [*dirs, default_templates_dir()]))}")
-
-
-@lru_cache(maxsize=1)
-def _markdown():
-    from markdown_it import MarkdownIt
-
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    md.disable("image")  # an image in Markdown could load from the network; use the page's image key
-    return md
-
-
-def markdown(text: str | None) -> str:
-    """Markdown to HTML with raw HTML disabled: text from YAML can't add markup or script."""
-    if not text:
-        return ""
-    return _rendered(text)
-
-
-@lru_cache(maxsize=8192)
-def _rendered(text: str) -> str:
-    """Each text is rendered once per process, not once per standard built."""
-    return _markdown().render(text).strip()
-
-
-def strings_for(language: str, dirs: Sequence[Path] = ()) -> dict[str, str]:
-    """The player's own words for the course language (falling back to English)."""
-    base = json.loads(read_template_bytes("player/strings/en.json", dirs))
-    lang = language.split("-")[0]
-    if lang != "en":
-        for name in (f"player/strings/{language}.json", f"player/strings/{lang}.json"):
-            try:
-                base.update(json.loads(read_template_bytes(name, dirs)))
-                break
-            except BuilderError:
-                continue
-    return base
-
+from scorm_builder.errors import BuilderError
+from scorm_builder.course.model import Course, Page
+from scorm_builder.render.markdown import markdown
+from scorm_builder.render.strings import strings_for
 
 def letters(n: int) -> list[str]:
     return [chr(ord("a") + i) for i in range(n)]
@@ -121,7 +47,7 @@ def _scenario_page(page: Page, course: Course) -> dict[str, Any]:
 
 
 def _dialogue_page(page: Page) -> dict[str, Any]:
-    from . import graph
+    from scorm_builder.course import graph
 
     d = page.data
     nodes: dict[str, Any] = {}

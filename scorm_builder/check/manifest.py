@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from .check import Finding, error, warning
-from .check_zip import MANIFEST, Package
+from scorm_builder.check.report import Finding, error, warning
+from scorm_builder.check.container import MANIFEST, Package
 
 CP = {"1.2": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "2004": "http://www.imsglobal.org/xsd/imscp_v1p1"}
 ADLCP = {"1.2": "http://www.adlnet.org/xsd/adlcp_rootv1p2", "2004": "http://www.adlnet.org/xsd/adlcp_v1p3"}
@@ -70,7 +70,7 @@ def check_manifest(package: Package, schemas: Path | None, findings: list[Findin
     if manifest is None:
         return None
     if schemas is not None:
-        from .check_xsd import xsd_findings
+        from scorm_builder.check.xsd import xsd_findings
 
         findings.extend(xsd_findings(root, manifest.version, Path(schemas)))
     for rule in (_metadata, _identifiers, _organizations, _resources, _files, _schema_location):

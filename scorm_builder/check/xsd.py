@@ -5,9 +5,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .check import Finding, error
-from .check_manifest import ADLCP, CP, IMSSS, MANIFEST, _at
-from .errors import BuilderError
+from scorm_builder.check.report import Finding, error
+from scorm_builder.check.manifest import ADLCP, CP, IMSSS, MANIFEST, _at
+from scorm_builder.errors import BuilderError
 
 # The XSD set for each version, under a schema folder laid out like shared/scorm-schemas.
 XSD_IMPORTS = {

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from .errors import Problem
-from .loader import Map, Seq
+from scorm_builder.errors import Problem
+from scorm_builder.source.loader import Map, Seq
 
 
 @dataclass

@@ -13,8 +13,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from .errors import BuilderError
-from .render import default_templates_dir, environment, read_template_bytes
+from scorm_builder.errors import BuilderError
+from scorm_builder.render.environment import default_templates_dir, environment, read_template_bytes
 
 PREVIEW_STANDARDS = ("scorm12", "scorm2004-4")
 
@@ -32,8 +32,8 @@ class Preview:
         self.lock = threading.Lock()
 
     def rebuild(self) -> None:
-        from .package import plan
-        from .validate import load_course
+        from scorm_builder.pack.plan import plan
+        from scorm_builder.course.rules import load_course
 
         try:
             course = load_course(self.course, self.profile)

@@ -7,11 +7,12 @@ import tempfile
 from pathlib import Path
 from typing import Any, Sequence
 
-from .diagram import diagram, mermaid
-from .errors import BuilderError
-from .model import Course, Page
-from .render import environment, player_data
-from .validate import load_course
+from scorm_builder.tools.diagram import diagram, mermaid
+from scorm_builder.errors import BuilderError
+from scorm_builder.course.model import Course, Page
+from scorm_builder.render.environment import environment
+from scorm_builder.render.player_data import player_data
+from scorm_builder.course.rules import load_course
 
 TEMPLATES = {"markdown": "outline/outline.md", "html": "outline/outline.html"}
 

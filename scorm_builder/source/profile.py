@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import contrast
-from .loader import LoadError, Map, Seq, display_path, load_yaml
-from .model import Asset
-from .schema import ID, ID_HELP
-from .spec import Anything, Bool, Choice, Ctx, F, Int, ListOf, MapOf, Obj, Str, did_you_mean
+from scorm_builder.course import contrast
+from scorm_builder.source.loader import LoadError, Map, Seq, display_path, load_yaml
+from scorm_builder.course.model import Asset
+from scorm_builder.format.course import ID, ID_HELP
+from scorm_builder.format.spec import Anything, Bool, Choice, Ctx, F, Int, ListOf, MapOf, Obj, Str, did_you_mean
 
 HEX = r"#[0-9a-fA-F]{6}"
 PAGE_BG = "#ffffff"  # the player's page background
@@ -104,7 +104,7 @@ def find_profiles(patterns, folder: Path) -> list[Path]:
         else:
             matches = sorted(folder.glob(f"{pattern}.yaml"))
         if not matches:
-            from .errors import BuilderError
+            from scorm_builder.errors import BuilderError
 
             known = ", ".join(p.stem for p in sorted(folder.glob("*.yaml"))) or "none"
             raise BuilderError(f"no company profile matches {pattern!r} in {display_path(folder)} "

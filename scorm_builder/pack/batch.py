@@ -9,8 +9,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .archive import zip_bytes_to
-from .errors import BuilderError, CourseInvalid
+from scorm_builder.pack.archive import zip_bytes_to
+from scorm_builder.errors import BuilderError, CourseInvalid
 
 REPORT = "build-report.json"
 
@@ -44,8 +44,8 @@ class Job:
 
 def run_job(job: Job) -> tuple[list[Entry], list[Failure]]:
     """Build one course for one company to every standard (runs in a worker process)."""
-    from .package import plan
-    from .validate import load_course
+    from scorm_builder.pack.plan import plan
+    from scorm_builder.course.rules import load_course
 
     company_name = Path(job.company).stem if job.company else ""
     try:

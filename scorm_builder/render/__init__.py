@@ -1,0 +1,4 @@
+"""Stage 3, rendering: the one Jinja environment and template folders (environment), Markdown
+(markdown), the player's own words (strings), the course as the player's data (player_data), the
+player script joined from its modules (player_js) and the suspend_data bound (suspend).
+"""
