@@ -1,7 +1,14 @@
-"""The errors a user sees: one root on ClickException, and positioned problems."""
+"""What a user is told: one error root on ClickException, and one kind of diagnostic.
+
+Validation, lint and check all report :class:`Diagnostic` objects, rendered by
+:func:`render_text` and :func:`render_json`. Every diagnostic has a stable rule id
+(listed in docs/diagnostics.md and docs/check.md) so tools and people can refer to it.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
+from typing import Iterable
 
 import click
 
@@ -11,43 +18,135 @@ class BuilderError(click.ClickException):
 
 
 @dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong in a source file, with where it is and how to fix it.
+class Where:
+    """Where a diagnostic points: a source file position, or an entry of a package.
 
-    Renders as ``path:line:col: key.path: reason — fix``; line and column are
-    1-based. ``severity`` is "error" or "warning" (warnings come from lint).
+    ``line``/``column`` are 1-based. For a course file ``key`` is the key path
+    (``lessons[0].pages[2].title``); for a package ``entry`` is the zip entry.
     """
 
-    path: str
-    line: int
-    column: int
-    key: str
-    reason: str
-    fix: str = ""
-    severity: str = "error"
+    file: str
+    line: int | None = None
+    column: int | None = None
+    key: str = ""
+    entry: str | None = None
+    package: bool = False  # a package given to `check`, not a source file
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}"
-        key = f" {self.key}:" if self.key else ""
-        fix = f" \u2014 {self.fix}" if self.fix else ""
-        tag = "warning: " if self.severity == "warning" else ""
-        return f"{where}:{key} {tag}{self.reason}{fix}"
+        parts = [self.file]
+        if self.entry is not None:
+            parts.append(self.entry)
+        if self.line:
+            parts.append(str(self.line))
+            if self.column:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One thing wrong (error) or risky (warning), where it is, and how to fix it."""
+
+    severity: str  # error | warning
+    rule: str  # a stable id such as unknown-key or zip-symlink
+    where: Where
+    reason: str
+    fix: str = ""
+
+    # convenient views used by callers and tests
+    @property
+    def file(self) -> str:
+        return self.where.file
+
+    @property
+    def line(self) -> int | None:
+        return self.where.line
+
+    @property
+    def column(self) -> int | None:
+        return self.where.column
+
+    @property
+    def key(self) -> str:
+        return self.where.key
+
+    def __str__(self) -> str:
+        return render_line(self)
+
+    def order(self) -> tuple:
+        w = self.where
+        return (w.file, w.entry or "", w.line or 0, w.column or 0, w.key, self.reason, self.rule)
+
+
+def source_error(rule: str, file: str, line: int, column: int, key: str, reason: str, fix: str = "",
+                 severity: str = "error") -> Diagnostic:
+    """A diagnostic about a position in a source file (a course, an included piece, a profile)."""
+    return Diagnostic(severity, rule, Where(file, line, column, key), reason, fix)
+
+
+def render_line(d: Diagnostic) -> str:
+    """The one text form.
+
+    Source files: ``file:line:col: key: reason — fix``, with ``warning: [rule]`` before the
+    reason of a warning. Packages: ``package:entry:line: severity [rule] reason — fix``.
+    """
+    where = str(d.where)
+    fix = f" \u2014 {d.fix}" if d.fix else ""
+    if d.where.package:
+        return f"{where}: {d.severity} [{d.rule}] {d.reason}{fix}"
+    key = f" {d.key}:" if d.key else ""
+    tag = f"warning: [{d.rule}] " if d.severity == "warning" else ""
+    return f"{where}:{key} {tag}{d.reason}{fix}"
+
+
+def render_text(diagnostics: Iterable[Diagnostic]) -> list[str]:
+    return [render_line(d) for d in diagnostics]
+
+
+def as_dict(d: Diagnostic) -> dict:
+    w = d.where
+    return {"severity": d.severity, "rule": d.rule, "file": w.file, "entry": w.entry, "line": w.line,
+            "column": w.column, "key": w.key, "reason": d.reason, "fix": d.fix}
+
+
+def render_json(diagnostics: Iterable[Diagnostic]) -> str:
+    """A JSON list, one object per diagnostic, with the keys of :func:`as_dict`."""
+    return json.dumps([as_dict(d) for d in diagnostics], indent=2, ensure_ascii=False)
+
+
+def count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+@dataclass
+class Collector:
+    """Collects diagnostics while a tree is checked, so every problem is reported at once."""
+
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, where: tuple[str, tuple[int, int]], key: str, reason: str, fix: str = "",
+              rule: str = "invalid-value") -> None:
+        src, (line, col) = where
+        self.problems.append(source_error(rule, src, line, col, key, reason, fix))
 
 
 class CourseInvalid(BuilderError):
     """A course (or profile) has problems; carries them all."""
 
-    def __init__(self, problems: list[Problem]):
-        self.problems = sorted(set(problems), key=_problem_order)
-        count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
-        lines = [str(p) for p in self.problems]
-        lines.append(f"{count} {noun} found.")
+    def __init__(self, problems: list[Diagnostic]):
+        self.problems = sorted(_unique(problems), key=Diagnostic.order)
+        lines = render_text(self.problems)
+        lines.append(f"{count(len(self.problems), 'problem')} found.")
         super().__init__("\n".join(lines))
 
     def show(self, file=None) -> None:  # no "Error:" prefix on each line
         click.echo(self.message, err=True, file=file)
 
 
-def _problem_order(p: Problem) -> tuple:
-    return (p.path, p.line, p.column, p.key, p.reason)
+def _unique(problems: Iterable[Diagnostic]) -> list[Diagnostic]:
+    seen, out = set(), []
+    for p in problems:
+        if p not in seen:
+            seen.add(p)
+            out.append(p)
+    return out

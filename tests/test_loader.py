@@ -137,7 +137,7 @@ def test_load_yaml_names_the_file_relative_to_cwd(tmp_path: Path, monkeypatch: p
     monkeypatch.chdir(tmp_path)
     with pytest.raises(LoadError) as info:
         load_yaml(tmp_path / "sub" / "c.yaml")
-    assert info.value.problems[0].path == "sub/c.yaml"
+    assert info.value.problems[0].file == "sub/c.yaml"
     assert display_path(Path("/")) == "/"
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from scorm_builder.cli import main
-from scorm_builder.errors import CourseInvalid, Problem
+from scorm_builder.errors import CourseInvalid, Diagnostic, source_error
 from scorm_builder.course.rules import load_course
 
 REPO = Path(__file__).resolve().parent.parent
@@ -109,7 +109,7 @@ def write(folder: Path, text: str) -> Path:
     return folder
 
 
-def problems_of(course: Path) -> list[Problem]:
+def problems_of(course: Path) -> list[Diagnostic]:
     with pytest.raises(CourseInvalid) as info:
         load_course(course)
     return info.value.problems
@@ -190,9 +190,9 @@ def test_windows_absolute_asset_path(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_problems_are_sorted_and_deduplicated() -> None:
-    a = Problem("b.yaml", 2, 1, "x", "late")
-    b = Problem("a.yaml", 9, 9, "y", "other file")
-    c = Problem("b.yaml", 1, 5, "z", "early", "fix it")
+    a = source_error("r", "b.yaml", 2, 1, "x", "late")
+    b = source_error("r", "a.yaml", 9, 9, "y", "other file")
+    c = source_error("r", "b.yaml", 1, 5, "z", "early", "fix it")
     err = CourseInvalid([a, b, c, a])
     assert err.problems == [b, c, a]
     assert err.message == ("a.yaml:9:9: y: other file\nb.yaml:1:5: z: early \u2014 fix it\n"
@@ -201,7 +201,7 @@ def test_problems_are_sorted_and_deduplicated() -> None:
 
 
 def test_one_problem_count_is_singular() -> None:
-    assert CourseInvalid([Problem("c.yaml", 1, 1, "", "the file is empty")]).message == (
+    assert CourseInvalid([source_error("empty-file", "c.yaml", 1, 1, "", "the file is empty")]).message == (
         "c.yaml:1:1: the file is empty\n1 problem found.")
 
 

@@ -10,19 +10,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from scorm_builder.errors import Problem
+from scorm_builder.errors import Collector
 from scorm_builder.source.loader import Map, Seq
 
 
-@dataclass
-class Ctx:
-    """Collects problems while a tree is checked."""
-
-    problems: list[Problem] = field(default_factory=list)
-
-    def error(self, where: tuple[str, tuple[int, int]], key: str, reason: str, fix: str = "") -> None:
-        src, (line, col) = where
-        self.problems.append(Problem(src, line, col, key, reason, fix))
+Ctx = Collector  # the name the specs use for the collector
 
 
 def describe(value: Any) -> str:

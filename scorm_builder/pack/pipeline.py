@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from scorm_builder.pack.archive import write_temp_zip
-from scorm_builder.errors import BuilderError, CourseInvalid, Problem
+from scorm_builder.errors import BuilderError, CourseInvalid
 from scorm_builder.course.model import Course
 from scorm_builder.pack.plan import DEFAULT_STANDARDS, Plan, plan
 from scorm_builder.course.rules import load_course
@@ -91,4 +91,4 @@ def warnings_for(built: Built) -> list[str]:
     return []
 
 
-__all__ = ["build", "validate", "load_all", "Built", "Problem"]
+__all__ = ["build", "validate", "load_all", "Built"]

@@ -7,6 +7,7 @@ relative to the file that includes them and must stay inside the courses folder
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from scorm_builder.source.loader import LoadError, Map, Seq, display_path, load_yaml
@@ -105,6 +106,6 @@ def _for_piece(problem, key: str):
     """An included file that is a bare list gets the fix that fits an included file."""
     if not problem.reason.startswith("the top level must be a mapping") or "got a list" not in problem.reason:
         return problem
-    return type(problem)(problem.path, problem.line, problem.column, problem.key,
-                         f"an included file holds one {key[:-1]} or a '{key}:' list (expected a mapping, got a list)",
-                         f"put '{key}:' on the first line and indent the list under it")
+    return replace(problem, rule="include-bare-list",
+                   reason=f"an included file holds one {key[:-1]} or a '{key}:' list (expected a mapping, got a list)",
+                   fix=f"put '{key}:' on the first line and indent the list under it")

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from scorm_builder.errors import Problem
+from scorm_builder.errors import Diagnostic, source_error
 
 Pos = tuple[int, int]  # 1-based line, column
 
@@ -47,7 +47,7 @@ class Seq(list):
 class LoadError(Exception):
     """The file could not be turned into a tree; carries the problems."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Diagnostic]):
         super().__init__("\n".join(map(str, problems)))
         self.problems = problems
 
@@ -122,10 +122,10 @@ def load_yaml(path: Path, shown: str | None = None) -> Map:
             return clone(_PARSED[key])
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise LoadError([Problem(shown, 1, 1, "", "file not found",
+        raise LoadError([source_error("file-not-found", shown, 1, 1, "", "file not found",
                                  "check the path, or create the file with `scorm-builder new`")])
     except OSError as err:
-        raise LoadError([Problem(shown, 1, 1, "", f"cannot read the file ({err.strerror})",
+        raise LoadError([source_error("file-unreadable", shown, 1, 1, "", f"cannot read the file ({err.strerror})",
                                  "check the file's permissions")])
     tree = load_text(raw, shown)
     if len(_PARSED) > 256:
@@ -157,8 +157,8 @@ def load_text(raw: bytes, shown: str) -> Map:
         before = raw[: err.start]
         line = before.count(b"\n") + 1
         col = err.start - (before.rfind(b"\n") + 1) + 1
-        raise LoadError([Problem(
-            shown, line, col, "",
+        raise LoadError([source_error(
+            "not-utf8", shown, line, col, "",
             f"the file is not UTF-8 (byte 0x{raw[err.start]:02x} cannot be decoded)",
             "save the file as UTF-8 in your editor (for example 'Save with Encoding' > UTF-8)")])
     text = text.lstrip("\ufeff")
@@ -166,7 +166,7 @@ def load_text(raw: bytes, shown: str) -> Map:
     if bad:
         before = text[: bad.start()]
         line, col = before.count("\n") + 1, bad.start() - (before.rfind("\n") + 1) + 1
-        raise LoadError([Problem(shown, line, col, "",
+        raise LoadError([source_error("control-character", shown, line, col, "",
                                  f"an invisible control character U+{ord(bad.group()):04X} that YAML does not allow",
                                  "delete it; it often comes in with text pasted from another program")])
     fast = _compose_fast(text)
@@ -190,23 +190,23 @@ def load_text(raw: bytes, shown: str) -> Map:
             if err.context_mark and err.context_mark is not mark:
                 reason += f" at line {err.context_mark.line + 1}"
             reason += ")"
-        raise LoadError([Problem(shown, line, col, "", reason, _syntax_hint(problem))])
+        raise LoadError([source_error("yaml-syntax", shown, line, col, "", reason, _syntax_hint(problem))])
     except yaml.YAMLError as err:  # pragma: no cover - reader errors without marks
-        raise LoadError([Problem(shown, 1, 1, "", f"YAML error: {err}", "fix the YAML syntax")])
+        raise LoadError([source_error("yaml-syntax", shown, 1, 1, "", f"YAML error: {err}", "fix the YAML syntax")])
     finally:
         loader.dispose()
     if node is None:
-        raise LoadError([Problem(shown, 1, 1, "", "the file is empty",
+        raise LoadError([source_error("empty-file", shown, 1, 1, "", "the file is empty",
                                  "start from `scorm-builder new my-course` or copy an example course")])
     if not isinstance(node, yaml.MappingNode):
         is_list = isinstance(node, yaml.SequenceNode)
-        raise LoadError([Problem(shown, *_mark(node.start_mark), "",
+        raise LoadError([source_error("top-level-not-mapping", shown, *_mark(node.start_mark), "",
                                  f"the top level must be a mapping of keys (expected keys such as "
                                  f"'id:' and 'title:', got {'a list' if is_list else 'a single value'})",
                                  "remove the leading '- ' so the file starts with 'id: ...'" if is_list
                                  else "write the course as 'key: value' lines, starting with 'id: ...'")])
     _check_aliases(node, shown)
-    problems: list[Problem] = []
+    problems: list[Diagnostic] = []
     tree = _convert(node, loader, shown, problems, "")
     if problems:
         raise LoadError(problems)
@@ -226,7 +226,7 @@ def _check_aliases(root: yaml.Node, shown: str) -> None:
         if id(node) in sizes:
             return sizes[id(node)]
         if id(node) in open_:
-            raise LoadError([Problem(shown, *_mark(node.start_mark), "",
+            raise LoadError([source_error("alias-loop", shown, *_mark(node.start_mark), "",
                                      "an alias (*name) refers to the list or mapping it is inside "
                                      "(expected no loops)", "remove the alias or the anchor (&name)")])
         if isinstance(node, yaml.ScalarNode):
@@ -237,7 +237,7 @@ def _check_aliases(root: yaml.Node, shown: str) -> None:
         for child in children:
             total += size(child)
             if total > MAX_VALUES:
-                raise LoadError([Problem(shown, *_mark(child.start_mark), "",
+                raise LoadError([source_error("too-large", shown, *_mark(child.start_mark), "",
                                          f"the file expands to more than {MAX_VALUES} values through YAML "
                                          f"aliases (*name)", "write the repeated parts out, or use fewer aliases")])
         open_.discard(id(node))
@@ -261,7 +261,7 @@ def _syntax_hint(problem: str) -> str:
     return "check the quotes, colons and indentation at this position"
 
 
-def _convert(node: yaml.Node, loader: _Loader, src: str, problems: list[Problem], path: str) -> Any:
+def _convert(node: yaml.Node, loader: _Loader, src: str, problems: list[Diagnostic], path: str) -> Any:
     if isinstance(node, yaml.MappingNode):
         out = Map()
         out.src, out.pos, out.key_pos, out.val_pos = src, _mark(node.start_mark), {}, {}
@@ -273,7 +273,7 @@ def _convert(node: yaml.Node, loader: _Loader, src: str, problems: list[Problem]
             child = f"{path}.{key}" if path else key
             if key in out:
                 first = out.key_pos[key][0]
-                problems.append(Problem(src, *_mark(key_node.start_mark), child,
+                problems.append(source_error("duplicate-key", src, *_mark(key_node.start_mark), child,
                                         f"duplicate key '{key}' (first defined on line {first})",
                                         "keep one of the two and delete the other"))
                 continue
@@ -291,16 +291,16 @@ def _convert(node: yaml.Node, loader: _Loader, src: str, problems: list[Problem]
     return _scalar(node, loader, src, problems, path)
 
 
-def _scalar(node: yaml.Node, loader: _Loader, src: str, problems: list[Problem], path: str) -> Any:
+def _scalar(node: yaml.Node, loader: _Loader, src: str, problems: list[Diagnostic], path: str) -> Any:
     if not isinstance(node, yaml.ScalarNode):
-        problems.append(Problem(src, *_mark(node.start_mark), path,
+        problems.append(source_error("key-not-text", src, *_mark(node.start_mark), path,
                                 "a key must be plain text (expected a word, got a list or mapping)",
                                 "write the key as a plain word followed by ':'"))
         return "?"
     try:
         return loader.construct_object(node, deep=True)
     except yaml.constructor.ConstructorError as err:
-        problems.append(Problem(src, *_mark(node.start_mark), path,
+        problems.append(source_error("yaml-tag", src, *_mark(node.start_mark), path,
                                 f"unsupported YAML value ({err.problem})",
                                 "remove the '!' tag; only plain YAML values are allowed"))
         return None

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from scorm_builder.errors import CourseInvalid, Problem
+from scorm_builder.errors import CourseInvalid, Diagnostic, source_error
 from scorm_builder.source.loader import LoadError, Map, load_yaml
 from scorm_builder.course.model import Course
 from scorm_builder.course.rules import find_course_file, validate_tree
@@ -144,7 +144,7 @@ def load(course: Path, profile: Path | None = None) -> tuple[Course, Map]:
     return validate_tree(tree, path.parent, profile), tree
 
 
-def lint(courses: Sequence[Path], profile: Path | None = None) -> list[tuple[Course, list[Problem]]]:
+def lint(courses: Sequence[Path], profile: Path | None = None) -> list[tuple[Course, list[Diagnostic]]]:
     """Lint every course (as customized by ``profile``, if given); fail once with every
     validation problem of all of them."""
     results, problems = [], []
@@ -165,10 +165,10 @@ def summary(count: int, strict: bool = False) -> str:
     return f"{count} {noun} found" + (" (--strict: failing)." if strict else ".")
 
 
-def check(course: Course, tree: Map, settings: Settings | None = None) -> list[Problem]:
+def check(course: Course, tree: Map, settings: Settings | None = None) -> list[Diagnostic]:
     """Every warning for a validated course, in file and line order."""
     settings = settings or Settings.for_course(tree)
-    found: list[Problem] = []
+    found: list[Diagnostic] = []
     found += _unused_principles(course, tree)
     for i, lesson in enumerate(course.lessons):
         for j, page in enumerate(lesson.pages):
@@ -180,15 +180,15 @@ def check(course: Course, tree: Map, settings: Settings | None = None) -> list[P
     if course.assessment:
         for i, question in enumerate(course.assessment.questions):
             found += _question(question, f"assessment.questions[{i}]")
-    return sorted(set(found), key=lambda p: (p.path, p.line, p.column, p.key, p.reason))
+    return sorted(set(found), key=Diagnostic.order)
 
 
-def _warn(node: Map, key: str | None, path: str, rule: str, reason: str, fix: str) -> Problem:
+def _warn(node: Map, key: str | None, path: str, rule: str, reason: str, fix: str) -> Diagnostic:
     src, (line, col) = node.where(key)
-    return Problem(src, line, col, path, f"[{rule}] {reason}", fix, severity="warning")
+    return source_error(rule, src, line, col, path, reason, fix, severity="warning")
 
 
-def _unused_principles(course: Course, tree: Map) -> Iterable[Problem]:
+def _unused_principles(course: Course, tree: Map) -> Iterable[Diagnostic]:
     used = {p.data.get("principle") for p in course.pages if p.kind == "scenario"}
     for i, principle in enumerate(tree.get("principles") or []):
         if principle["id"] not in used:
@@ -198,7 +198,7 @@ def _unused_principles(course: Course, tree: Map) -> Iterable[Problem]:
                         "add a scenario that practises it, or remove the principle")
 
 
-def _scenario(data: dict[str, Any], path: str, settings: Settings) -> Iterable[Problem]:
+def _scenario(data: dict[str, Any], path: str, settings: Settings) -> Iterable[Diagnostic]:
     when_not_to = settings.is_when_not_to(data.get("principle"))
     for k, option in enumerate(data["options"]):
         opath = f"{path}.options[{k}]"
@@ -224,7 +224,7 @@ def _scenario(data: dict[str, Any], path: str, settings: Settings) -> Iterable[P
                              what="option")
 
 
-def _dialogue(data: dict[str, Any], path: str) -> Iterable[Problem]:
+def _dialogue(data: dict[str, Any], path: str) -> Iterable[Diagnostic]:
     for n, node in enumerate(data["nodes"]):
         for k, choice in enumerate(node.get("choices") or []):
             cpath = f"{path}.nodes[{n}].choices[{k}].feedback"
@@ -232,7 +232,7 @@ def _dialogue(data: dict[str, Any], path: str) -> Iterable[Problem]:
                                  what="choice")
 
 
-def _question(q: Map, path: str) -> Iterable[Problem]:
+def _question(q: Map, path: str) -> Iterable[Diagnostic]:
     fb = q.get("feedback") or {}
     choices = q.get("choices") or []
     for k, choice in enumerate(choices):
@@ -251,7 +251,7 @@ def _question(q: Map, path: str) -> Iterable[Problem]:
 
 
 def _feedback(node: Map, feedback: str | None, text: str, path: str, *, required: bool,
-              what: str, at: str = "feedback") -> Iterable[Problem]:
+              what: str, at: str = "feedback") -> Iterable[Diagnostic]:
     """Missing feedback (where it is ``required``), or feedback that echoes ``text``; ``at`` is
     the key in ``node`` that holds the feedback."""
     if not feedback:
