@@ -5,7 +5,9 @@ from pathlib import Path
 
 import click
 
-STANDARD_CHOICES = ("scorm12", "scorm2004-3", "scorm2004-4")
+from scorm_builder import standards as _standards
+
+STANDARD_CHOICES = _standards.IDS
 COURSE_ARG = click.argument("courses", metavar="COURSE...", nargs=-1, required=True,
                             type=click.Path(exists=True, path_type=Path))
 
@@ -38,7 +40,7 @@ def main() -> None:
 def build(courses, standards, out_dir, schemas, companies, companies_dir, jobs) -> None:
     """Build SCORM zips: OUTPUT/<course-id>[-<company>]-<version>-<standard>.zip."""
     from scorm_builder.pack.pipeline import build as run, warnings_for
-    from scorm_builder.pack.plan import DEFAULT_STANDARDS
+    DEFAULT_STANDARDS = _standards.DEFAULT
 
     if companies:
         _build_matrix(courses, standards or DEFAULT_STANDARDS, out_dir, schemas, companies, companies_dir, jobs)
@@ -169,7 +171,7 @@ def outline(course, fmt, output) -> None:
 @click.option("--company", metavar="ID", help="Preview as this company (a profile id or file).")
 @click.option("--companies-dir", default="courses/companies", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Where company profiles live.")
-@click.option("--standard", "-s", type=click.Choice(("scorm12", "scorm2004-4")), default="scorm2004-4",
+@click.option("--standard", "-s", type=click.Choice(_standards.PREVIEW), default="scorm2004-4",
               show_default=True, help="Standard to start with; the page can switch.")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
               help="Port on 127.0.0.1 (0 picks a free one).")

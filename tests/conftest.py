@@ -8,9 +8,10 @@ from typing import Callable, Sequence
 
 import pytest
 from click.testing import CliRunner
+from scorm_builder import standards
 
 REPO = Path(__file__).resolve().parent.parent
-ALL_STANDARDS = ("scorm12", "scorm2004-3", "scorm2004-4")
+ALL_STANDARDS = standards.IDS
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
+from scorm_builder import standards
 
 CP12 = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP12 = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
@@ -22,7 +23,7 @@ IMSSS = "http://www.imsglobal.org/xsd/imsss"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
-SCHEMA_VERSION = {"scorm12": "1.2", "scorm2004-3": "2004 3rd Edition", "scorm2004-4": "2004 4th Edition"}
+SCHEMA_VERSION = {s.id: s.schema_version for s in standards.TABLE}
 ENTRY_XSD = {"scorm12": "scorm12-manifest.xsd", "scorm2004-3": "scorm2004-4th-manifest.xsd",
              "scorm2004-4": "scorm2004-4th-manifest.xsd"}
 

@@ -14,9 +14,10 @@ import pytest
 from scorm_builder.pack.pipeline import build, validate
 from scorm_builder.errors import BuilderError, CourseInvalid
 from scorm_builder.pack.plan import PLAYER_FILES, plan
+from scorm_builder import standards
 
 REPO = Path(__file__).resolve().parent.parent
-STANDARDS = ("scorm12", "scorm2004-3", "scorm2004-4")
+STANDARDS = standards.IDS
 
 
 @pytest.fixture(autouse=True)

@@ -21,10 +21,11 @@ import pytest
 from manifest_rules import Expect, structural_problems, xsd_errors
 from scorm_builder.pack.plan import xml_id
 from scorm_builder.course.rules import load_course
+from scorm_builder import standards
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = REPO / "tests" / "golden"
-STANDARDS = ("scorm12", "scorm2004-3", "scorm2004-4")
+STANDARDS = standards.IDS
 COURSES = sorted(p.parent.name for p in (REPO / "courses").glob("*/course.yaml"))
 CASES = [(c, s) for c in ["(demo)", *COURSES] for s in STANDARDS]
 

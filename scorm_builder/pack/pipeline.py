@@ -9,7 +9,8 @@ from typing import Iterable, Sequence
 from scorm_builder.pack.archive import write_temp_zip
 from scorm_builder.errors import BuilderError, CourseInvalid
 from scorm_builder.course.model import Course
-from scorm_builder.pack.plan import DEFAULT_STANDARDS, Plan, plan
+from scorm_builder.pack.plan import Plan, plan
+from scorm_builder.standards import DEFAULT as DEFAULT_STANDARDS
 from scorm_builder.course.rules import load_course
 
 SCHEMAS_ENV = "SCORM_BUILDER_SCHEMAS"

@@ -6,19 +6,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
+from scorm_builder import standards
 from scorm_builder.errors import BuilderError
 from scorm_builder.course.model import Course
 from scorm_builder.render.environment import environment, read_template_bytes
 from scorm_builder.render.player_data import player_data
 
-STANDARDS = ("scorm12", "scorm2004-3", "scorm2004-4")
-DEFAULT_STANDARDS = ("scorm12", "scorm2004-4")
-SCHEMA_VERSION = {"scorm12": "1.2", "scorm2004-3": "2004 3rd Edition", "scorm2004-4": "2004 4th Edition"}
 PLAYER_FILES = ("player/player.css", "player/player.js")
 DEFAULT_BRAND = {"primary": "#1f4fd1", "accent": "#0b3aa8"}  # the player's own colours (player.css)
 LAUNCH = "index.html"
-# The control files the ADL test suite wants at the package root, by standard.
-SCHEMA_SOURCE = {"scorm12": "scorm12", "scorm2004-3": "scorm2004-4th", "scorm2004-4": "scorm2004-4th"}
 
 
 @dataclass(frozen=True)
@@ -47,8 +43,7 @@ def xml_id(*parts: str) -> str:
 def plan(course: Course, standard: str, template_dirs: Sequence[Path] = (),
          schemas: Path | None = None) -> Plan:
     """Render the player and the manifest and gather the assets."""
-    if standard not in STANDARDS:
-        raise BuilderError(f"unknown standard {standard!r} (expected one of: {', '.join(STANDARDS)})")
+    row = standards.get(standard)
     company = course.company
     dirs = tuple(company.template_dirs if company else ()) + tuple(template_dirs)
     env = environment(dirs)
@@ -65,15 +60,14 @@ def plan(course: Course, standard: str, template_dirs: Sequence[Path] = (),
         files[company.logo.href] = company.logo.source.read_bytes()
     if schemas is not None:
         files.update(control_files(schemas, standard))
-    manifest_name = "scorm12/imsmanifest.xml" if standard == "scorm12" else "scorm2004/imsmanifest.xml"
     # Identifiers never include the version, so an LMS can update a package in place.
     key = (course.id, company.id) if company else (course.id,)
     ids = {"manifest": xml_id("MANIFEST", *key), "org": xml_id("ORG", *key),
            "item": xml_id("ITEM", *key), "resource": xml_id("RES", *key),
            "objective": xml_id("OBJ", *key)}
-    manifest = env.get_template(manifest_name).render(
+    manifest = env.get_template(row.manifest_template).render(
         course=course, ids=ids, launch=LAUNCH, files=sorted(files), standard=standard,
-        schemaversion=SCHEMA_VERSION[standard], mastery=_mastery(course),
+        schemaversion=row.schema_version, mastery=_mastery(course),
         with_schemas=schemas is not None)
     files["imsmanifest.xml"] = manifest.encode("utf-8")
     return Plan(course, standard, dict(sorted(files.items())))
@@ -97,9 +91,10 @@ def _mastery(course: Course) -> dict | None:
 
 def control_files(folder: Path, standard: str) -> dict[str, bytes]:
     """The official XSD/DTD files for the package root, read from a folder the user gives."""
-    source = Path(folder) / SCHEMA_SOURCE[standard]
+    wanted = standards.get(standard).schema_folder
+    source = Path(folder) / wanted
     if not source.is_dir():
-        raise BuilderError(f"schema folder {folder} has no {SCHEMA_SOURCE[standard]}/ folder "
+        raise BuilderError(f"schema folder {folder} has no {wanted}/ folder "
                            f"(expected the layout of the official SCORM schema set)")
     out = {}
     for path in sorted(source.rglob("*")):

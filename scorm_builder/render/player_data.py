@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
+from scorm_builder import standards
 from scorm_builder.errors import BuilderError
 from scorm_builder.course.model import Course, Page
 from scorm_builder.render.markdown import markdown
@@ -124,7 +125,7 @@ def player_data(course: Course, standard: str, dirs: Sequence[Path] = ()) -> dic
         }
     data = {
         "format": 1,
-        "standard": "scorm12" if standard == "scorm12" else "scorm2004",
+        "standard": standards.get(standard).family,
         "course": {"id": course.id, "title": course.title, "version": course.version, "language": course.language,
                    "description": course.description, "audience": course.audience,
                    "duration_minutes": course.duration_minutes, "completion": course.completion},

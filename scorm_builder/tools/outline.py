@@ -61,7 +61,7 @@ def _write(path: Path, text: str) -> None:
 def context(course: Course, template_dirs: Sequence[Path] = ()) -> dict[str, Any]:
     """Everything the outline shows: the model's own text (Markdown) next to the player's computed
     data (option keys, rendered HTML, dialogue score ranges)."""
-    data = player_data(course, "scorm2004", template_dirs)
+    data = player_data(course, "scorm2004-4", template_dirs)
     lessons = []
     for number, (lesson, shown) in enumerate(zip(course.lessons, data["lessons"]), start=1):
         pages = [_page(page, body, f"{number}.{n}")

@@ -13,10 +13,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from scorm_builder import standards
 from scorm_builder.errors import BuilderError
 from scorm_builder.render.environment import default_templates_dir, environment, read_template_bytes
 
-PREVIEW_STANDARDS = ("scorm12", "scorm2004-4")
+PREVIEW_STANDARDS = standards.PREVIEW
 
 
 class Preview:
