@@ -152,7 +152,7 @@ def player_sizes(essentials_folder: Path) -> list[tuple[str, int, int]]:
 def suspend_data_lengths(browser: Any, folders: dict[str, Path]) -> dict[str, dict[str, int]]:
     from browser.walkthrough import (Walk, Walker, best_choice, best_option, key_for, other_choice,
                                      poor_option)
-    from scorm_builder.course.rules import load_course
+    from scorm_builder.load import load_course
 
     out: dict[str, dict[str, int]] = {}
     for course_id, folder in folders.items():

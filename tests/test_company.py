@@ -13,7 +13,7 @@ from scorm_builder.pack.batch import build_matrix
 from scorm_builder.cli import main
 from scorm_builder.errors import CourseInvalid
 from scorm_builder.tools.scaffold import scaffold
-from scorm_builder.course.rules import load_course
+from scorm_builder.load import load_course
 
 
 @pytest.fixture()
@@ -342,3 +342,36 @@ lint:
         "best option uses the overused phrase 'thank you for your patience', which sounds scripted and can "
         "invalidate the customer's feelings \u2014 say what this customer told you in your own words, or mark the "
         "option 'acceptable' or 'poor'")
+
+
+def test_profile_applies_only_to_a_course_that_is_valid(demo):
+    """A broken lesson plus a profile that adds to it: the course's own problem, never a traceback."""
+    course_file = demo / "course.yaml"
+    text = course_file.read_text(encoding="utf-8")
+    first_pages = text.index("    pages:\n")
+    end = text.index("\nassessment:", first_pages)
+    course_file.write_text(text[:first_pages] + "    pages: oops\n" + text[end:], encoding="utf-8")
+    line = text[:first_pages].count("\n") + 1
+    prof = profile("""\
+id: acme
+name: Acme Telecom
+add_pages:
+  - {lesson: first-lesson, page: {type: text, title: Extra, body: Extra text.}}
+""")
+    assert problems_of(demo, prof) == [
+        f"courses/demo/course.yaml:{line}:12: lessons[0].pages: wrong type (expected a list of pages, "
+        "got the text 'oops') — write each page on its own line starting with '- '",
+    ]
+
+
+def test_what_a_profile_adds_is_checked_with_the_course_format(demo):
+    prof = profile("""\
+id: acme
+name: Acme Telecom
+add_pages:
+  - {lesson: first-lesson, page: {type: text, title: Extra, body: Extra text., colour: red}}
+""")
+    assert problems_of(demo, prof) == [
+        "courses/companies/acme.yaml:4:80: lessons[0].pages[3].colour: unknown key 'colour' in text page "
+        "— did you mean 'callout'?",
+    ]

@@ -11,7 +11,7 @@ from scorm_builder.format import docs
 from scorm_builder.cli import main
 from scorm_builder.format.course import COURSE
 from scorm_builder.format.spec import ListOf, MapOf, Obj, Tagged
-from scorm_builder.course.rules import load_course
+from scorm_builder.load import load_course
 
 REPO = Path(__file__).resolve().parent.parent
 DOC = REPO / "docs" / "course-format.md"

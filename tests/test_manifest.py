@@ -20,7 +20,7 @@ import pytest
 
 from manifest_rules import Expect, structural_problems, xsd_errors
 from scorm_builder.pack.plan import xml_id
-from scorm_builder.course.rules import load_course
+from scorm_builder.load import load_course
 from scorm_builder import standards
 
 REPO = Path(__file__).resolve().parent.parent

@@ -209,7 +209,7 @@ def test_manifest_title_is_xml_escaped(standard: str, built) -> None:
 def test_sandbox_stage_refuses_python_objects(tmp_path: Path) -> None:
     """What course text may compute is limited to the sandbox: reaching Python internals is a problem."""
     from scorm_builder.errors import CourseInvalid
-    from scorm_builder.course.rules import load_course
+    from scorm_builder.load import load_course
 
     folder = tmp_path / "c"
     folder.mkdir()

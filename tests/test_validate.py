@@ -10,7 +10,7 @@ import pytest
 
 from scorm_builder.cli import main
 from scorm_builder.errors import CourseInvalid, Diagnostic, source_error
-from scorm_builder.course.rules import load_course
+from scorm_builder.load import load_course
 
 REPO = Path(__file__).resolve().parent.parent
 BROKEN = REPO / "tests" / "fixtures" / "broken"

@@ -6,72 +6,20 @@ import re
 from pathlib import Path
 
 from scorm_builder.course import graph
-from scorm_builder.errors import CourseInvalid
-from scorm_builder.source.loader import LoadError, Map, display_path, load_yaml
+from scorm_builder.source.loader import Map, display_path
 from scorm_builder.course.model import Assessment, Asset, Course, Lesson, Page
-from scorm_builder.format.course import COURSE
 from scorm_builder.format.spec import Ctx, did_you_mean
 
 SAFE_HREF = re.compile(r"[a-z0-9_][a-z0-9._/-]*")
 MAX_CHOICES = 26  # SCORM 1.2 choice responses are single letters a-z
 
 
-def find_course_file(course: Path) -> Path:
-    """COURSE may be a folder holding course.yaml, or a YAML file."""
-    if course.is_dir():
-        return course / "course.yaml"
-    return course
+def check_course(clean: Map, root: Path, ctx: Ctx, company=None) -> Course | None:
+    """The cross-field rules over a tree the course format has checked; the model when sound."""
+    return _Checker(ctx, root).course(clean, company)
 
 
-def load_course(course: Path, profile: Path | None = None) -> Course:
-    """Read, check and model one course (customized by a company profile when given);
-    raise CourseInvalid with every problem found."""
-    path = find_course_file(course)
-    try:
-        tree = load_yaml(path)
-    except LoadError as err:
-        raise CourseInvalid(err.problems) from None
-    return validate_tree(tree, path.parent, profile)
-
-
-def validate_tree(tree: Map, root: Path, profile: Path | None = None) -> Course:
-    from scorm_builder.source.include import expand_includes
-    from scorm_builder.source.substitute import substitute
-
-    ctx = Ctx()
-    tree = expand_includes(tree, root, ctx)
-    company = None
-    if profile is not None:
-        from scorm_builder.source.profile import apply_profile, load_profile
-
-        settings, company = load_profile(Path(profile), ctx)
-        if settings is not None:
-            apply_profile(tree, settings, ctx)
-    if ctx.problems:
-        raise CourseInvalid(ctx.problems)
-    substitute(tree, _variables(tree, company), ctx)
-    clean = COURSE.check_keys(tree, "", ctx)
-    if ctx.problems and _structure_broken(clean):
-        raise CourseInvalid(ctx.problems)
-    checker = _Checker(ctx, root)
-    course = checker.course(clean, company)
-    if ctx.problems:
-        raise CourseInvalid(ctx.problems)
-    return course
-
-
-def _variables(tree: Map, company) -> dict:
-    """What course text may use: company.name, company.id and terms.<name>."""
-    terms = tree.get("terms") if isinstance(tree.get("terms"), dict) else {}
-    terms = {k: v for k, v in terms.items() if isinstance(v, str)}
-    name = tree.get("company_name") if isinstance(tree.get("company_name"), str) else "our company"
-    if company is not None:
-        terms.update(company.terms)
-        return {"company": {"name": company.name, "id": company.id}, "terms": terms}
-    return {"company": {"name": name, "id": ""}, "terms": terms}
-
-
-def _structure_broken(clean: Map) -> bool:
+def structure_broken(clean: Map) -> bool:
     """After type errors, go on to the semantic checks only if the tree's skeleton is intact."""
     lessons = clean.get("lessons")
     if not isinstance(lessons, list) or any(not isinstance(l, dict) for l in lessons):

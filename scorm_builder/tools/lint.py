@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from scorm_builder.errors import CourseInvalid, Diagnostic, source_error
-from scorm_builder.source.loader import LoadError, Map, load_yaml
+from scorm_builder.source.loader import Map
 from scorm_builder.course.model import Course
-from scorm_builder.course.rules import find_course_file, validate_tree
+from scorm_builder.load import load
 
 RULES = ("scripted-phrase", "principle-without-scenario", "sympathy-lead-when-not-to",
          "feedback-missing-or-echo")
@@ -130,31 +130,17 @@ class Settings:
                                     or principle in self.when_not_to_principles)
 
 
-def load(course: Path, profile: Path | None = None) -> tuple[Course, Map]:
-    """Validate a course as a build does, and keep its positioned top-level tree.
-
-    ``validate_tree`` expands includes into the tree it is given, so after it the
-    tree's ``principles`` and ``lint`` are the course's own (positions included).
-    """
-    path = find_course_file(course)
-    try:
-        tree = load_yaml(path)
-    except LoadError as err:
-        raise CourseInvalid(err.problems) from None
-    return validate_tree(tree, path.parent, profile), tree
-
-
 def lint(courses: Sequence[Path], profile: Path | None = None) -> list[tuple[Course, list[Diagnostic]]]:
     """Lint every course (as customized by ``profile``, if given); fail once with every
     validation problem of all of them."""
     results, problems = [], []
     for path in courses:
         try:
-            course, tree = load(Path(path), profile)
+            loaded = load(Path(path), profile)
         except CourseInvalid as err:
             problems.extend(err.problems)
             continue
-        results.append((course, check(course, tree)))
+        results.append((loaded.course, check(loaded.course, loaded.tree)))
     if problems:
         raise CourseInvalid(problems)
     return results

@@ -12,7 +12,7 @@ from scorm_builder.errors import BuilderError
 from scorm_builder.course.model import Course, Page
 from scorm_builder.render.environment import environment
 from scorm_builder.render.player_data import player_data
-from scorm_builder.course.rules import load_course
+from scorm_builder.load import load_course
 
 TEMPLATES = {"markdown": "outline/outline.md", "html": "outline/outline.html"}
 

@@ -34,7 +34,7 @@ class Preview:
 
     def rebuild(self) -> None:
         from scorm_builder.pack.plan import plan
-        from scorm_builder.course.rules import load_course
+        from scorm_builder.load import load_course
 
         try:
             course = load_course(self.course, self.profile)

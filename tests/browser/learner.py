@@ -17,7 +17,7 @@ class CourseKey:
     kind, and the correct and a wrong answer, read from the course file."""
 
     def __init__(self, folder: Path):
-        from scorm_builder.course.rules import load_course
+        from scorm_builder.load import load_course
 
         self.course = load_course(Path(folder))
         assessment = self.course.assessment

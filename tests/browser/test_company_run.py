@@ -25,7 +25,7 @@ def northwind(lms, tmp_path_factory) -> dict:
     """The Northwind package of essentials in both standards, built by the batch builder,
     unpacked and served by the test LMS; plus the course as the profile customises it."""
     from scorm_builder.pack.batch import build_matrix
-    from scorm_builder.course.rules import load_course
+    from scorm_builder.load import load_course
 
     out = tmp_path_factory.mktemp("northwind")
     entries, failures = build_matrix([COURSE], [PROFILE], ["scorm12", "scorm2004-4"], out / "zip", workers=1)

@@ -32,7 +32,7 @@ FAIL_CASES = [pytest.param(c, _split(i)[1], id=f"{c}-{_split(i)[1]}") for i, c i
 
 @pytest.fixture(scope="module")
 def loaded() -> dict:
-    from scorm_builder.course.rules import load_course
+    from scorm_builder.load import load_course
 
     return {c: load_course(REPO / "courses" / c) for c in COURSES}
 

@@ -1,0 +1,87 @@
+"""The first half of the pipeline, from files to a validated Course: every step, in order.
+
+build, validate, lint, outline and preview all load a course through :func:`load_course`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from scorm_builder.course.model import Course
+from scorm_builder.course.rules import check_course, structure_broken
+from scorm_builder.errors import Collector, CourseInvalid
+from scorm_builder.format.course import COURSE
+from scorm_builder.source.include import expand_includes
+from scorm_builder.source.loader import LoadError, Map, load_yaml
+from scorm_builder.source.profile import Company, apply_profile, load_profile
+from scorm_builder.source.substitute import substitute
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A validated course and the positioned tree it was made from (includes expanded)."""
+
+    course: Course
+    tree: Map
+
+
+def find_course_file(course: Path) -> Path:
+    """COURSE may be a folder holding course.yaml, or a YAML file."""
+    if course.is_dir():
+        return course / "course.yaml"
+    return course
+
+
+def load_course(course: Path, profile: Path | None = None) -> Course:
+    """Read, check and model one course, customized by a company profile when given.
+
+    Raises CourseInvalid with every problem found.
+    """
+    return load(course, profile).course
+
+
+def load(course: Path, profile: Path | None = None) -> Loaded:
+    """The steps of :func:`load_course`, keeping the tree for the tools that need positions."""
+    path = find_course_file(Path(course))
+    found = Collector()
+    tree = _read(path)                                          # 1. YAML -> positioned tree
+    tree = expand_includes(tree, path.parent, found)            # 2. shared pieces spliced in
+    _stop_if(found)
+    company = None
+    if profile is not None:
+        tree = COURSE.check_keys(tree, "", found)               # 3. the course alone is valid...
+        _stop_if(found)
+        settings, company = load_profile(Path(profile), found)  # 4. ...and so is the profile
+        _stop_if(found)
+        apply_profile(tree, settings, found)                    # 5. the profile changes the tree
+        _stop_if(found)
+    substitute(tree, text_variables(tree, company), found)      # 6. {{ placeholders }} filled in
+    clean = COURSE.check_keys(tree, "", found)                  # 7. the format, profile additions too
+    if found.problems and structure_broken(clean):
+        _stop_if(found)
+    model = check_course(clean, path.parent, found, company)    # 8. cross-field rules -> model
+    _stop_if(found)
+    return Loaded(model, tree)
+
+
+def text_variables(tree: Map, company: Company | None) -> dict:
+    """What course text may name: company.name, company.id and terms.<name>."""
+    terms = tree.get("terms") if isinstance(tree.get("terms"), dict) else {}
+    terms = {k: v for k, v in terms.items() if isinstance(v, str)}
+    name = tree.get("company_name") if isinstance(tree.get("company_name"), str) else "our company"
+    if company is not None:
+        terms.update(company.terms)
+        return {"company": {"name": company.name, "id": company.id}, "terms": terms}
+    return {"company": {"name": name, "id": ""}, "terms": terms}
+
+
+def _read(path: Path) -> Map:
+    try:
+        return load_yaml(path)
+    except LoadError as err:
+        raise CourseInvalid(err.problems) from None
+
+
+def _stop_if(found: Collector) -> None:
+    if found.problems:
+        raise CourseInvalid(found.problems)
