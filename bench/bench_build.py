@@ -95,7 +95,7 @@ def in_process(course: Path, out: Path, runs: int) -> dict[str, Timing]:
     from scorm_builder.pack.archive import zip_bytes_to
     from scorm_builder.pack.pipeline import build
     from scorm_builder.pack.plan import plan
-    from scorm_builder.course.rules import load_course
+    from scorm_builder.load import load_course
 
     def forget() -> None:
         rendered = getattr(render, "_rendered", None)

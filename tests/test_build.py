@@ -146,7 +146,7 @@ def test_validate_writes_nothing(demo_course: Path, tmp_path: Path, monkeypatch:
 
 
 def test_plan_lists_files_sorted(demo_course: Path) -> None:
-    from scorm_builder.course.rules import load_course
+    from scorm_builder.load import load_course
 
     p = plan(load_course(demo_course), "scorm12")
     assert list(p.files) == sorted(p.files)

@@ -45,7 +45,7 @@ class Job:
 def run_job(job: Job) -> tuple[list[Entry], list[Failure]]:
     """Build one course for one company to every standard (runs in a worker process)."""
     from scorm_builder.pack.plan import plan
-    from scorm_builder.course.rules import load_course
+    from scorm_builder.load import load_course
 
     company_name = Path(job.company).stem if job.company else ""
     try:

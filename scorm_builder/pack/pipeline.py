@@ -11,7 +11,7 @@ from scorm_builder.errors import BuilderError, CourseInvalid
 from scorm_builder.course.model import Course
 from scorm_builder.pack.plan import Plan, plan
 from scorm_builder.standards import DEFAULT as DEFAULT_STANDARDS
-from scorm_builder.course.rules import load_course
+from scorm_builder.load import load_course
 
 SCHEMAS_ENV = "SCORM_BUILDER_SCHEMAS"
 SIZE_WARNING = 50 * 1024 * 1024  # LMS upload limits start failing around here
