@@ -268,3 +268,13 @@ def test_copied_corpus_case_reports_its_own_path(tmp_path: Path, monkeypatch: py
     assert [str(p) for p in problems_of(Path("c"))] == [
         "c/course.yaml:11:14: assessment.pass_mark: out of range (expected a whole number from 0 to 100, "
         "got 120) \u2014 use a whole number from 0 to 100"]
+
+
+def test_key_hints_belong_to_one_format() -> None:
+    """A course's indentation hint never names an object of the profile format, whatever was imported."""
+    import scorm_builder.source.profile as profile_format
+    from scorm_builder.format.course import COURSE
+
+    assert COURSE.owners["name"] == ["customer"]
+    assert "logo" not in COURSE.owners
+    assert profile_format.PROFILE.owners["name"] == ["company profile"]

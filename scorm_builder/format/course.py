@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from scorm_builder.format.spec import Bool, Choice, F, Int, ListOf, MapOf, Obj, Str, Tagged
+from scorm_builder.format.spec import Bool, Choice, F, Int, ListOf, MapOf, Obj, Str, Tagged, index_keys
 
 ID = r"[a-z][a-z0-9-]{0,47}"
 ID_HELP = "lower-case letters, digits and '-', starting with a letter, at most 48 characters"
@@ -217,6 +217,7 @@ COURSE = Obj("course", {
     "assessment": F(ASSESSMENT),
     "lint": F(LINT),
 }, "A course")
+index_keys(COURSE)
 
 
 INCLUDE_ITEM = {

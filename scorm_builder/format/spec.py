@@ -6,6 +6,7 @@ Messages follow one shape: what is wrong (expected ..., got ...) and how to fix 
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -234,23 +235,24 @@ class F:
     default: Any = None
 
 
-class Obj(Spec):
-    owners: dict[str, list[str]] = {}  # key -> names of the objects that have it, for indentation hints
+_made = itertools.count()  # the order objects were declared in, for stable hint wording
 
+
+class Obj(Spec):
     def __init__(self, name: str, fields: dict[str, F], doc: str = "",
                  post: Callable[[Map, str, Ctx], None] | None = None):
         self.name, self.fields, self.doc, self.post = name, fields, doc, post
         self.expected = f"a mapping with keys ({', '.join(self.fields)})"
-        for k in fields:
-            names = Obj.owners.setdefault(k, [])
-            if name not in names:
-                names.append(name)
+        self.order = next(_made)
+        # key -> names of the objects of the same format that have it, for indentation hints;
+        # filled by index_keys() on the format's root, so one format never sees another's keys
+        self.owners: dict[str, list[str]] = {}
 
     def _unknown_key_fix(self, k: str) -> str:
         hint = did_you_mean(k, self.fields)
         if hint:
             return hint
-        owners = Obj.owners.get(k, [])
+        owners = self.owners.get(k, [])
         if owners and len(owners) <= 3:
             return (f"check the indentation: '{k}' is a key of {' or '.join(map(_a, owners))}, "
                     f"not of {_a(self.name)}; allowed keys here: {', '.join(self.fields)}")
@@ -351,3 +353,28 @@ def _copy_map(value: Map) -> Map:
 
 def _a(name: str) -> str:
     return ("an " if name[:1] in "aeiou" else "a ") + name
+
+
+def index_keys(root: Spec) -> None:
+    """Tell every object of one format which objects of that format have each key."""
+    objects: dict[int, Obj] = {}
+    todo = [root]
+    while todo:
+        spec = todo.pop()
+        if isinstance(spec, Obj) and id(spec) not in objects:
+            objects[id(spec)] = spec
+            todo.extend(f.spec for f in spec.fields.values())
+        elif isinstance(spec, ListOf):
+            todo.append(spec.item)
+        elif isinstance(spec, MapOf):
+            todo.append(spec.value)
+        elif isinstance(spec, Tagged):
+            todo.extend(spec.variants.values())
+    owners: dict[str, list[str]] = {}
+    for obj in sorted(objects.values(), key=lambda o: o.order):
+        for k in obj.fields:
+            names = owners.setdefault(k, [])
+            if obj.name not in names:
+                names.append(obj.name)
+    for obj in objects.values():
+        obj.owners = owners

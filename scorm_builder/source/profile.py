@@ -12,7 +12,8 @@ from scorm_builder.course import contrast
 from scorm_builder.source.loader import LoadError, Map, Seq, display_path, load_yaml
 from scorm_builder.course.model import Asset
 from scorm_builder.format.course import ID, ID_HELP
-from scorm_builder.format.spec import Anything, Bool, Choice, Ctx, F, Int, ListOf, MapOf, Obj, Str, did_you_mean
+from scorm_builder.format.spec import (Anything, Bool, Choice, Ctx, F, Int, ListOf, MapOf, Obj, Str, did_you_mean,
+                                       index_keys)
 
 HEX = r"#[0-9a-fA-F]{6}"
 PAGE_BG = "#ffffff"  # the player's page background
@@ -75,6 +76,7 @@ PROFILE = Obj("company profile", {
         "scripted_phrases": F(ListOf(Str("A phrase"), "More overused phrases for the lint", item_name="phrase")),
     })),
 }, "A company profile")
+index_keys(PROFILE)
 
 
 @dataclass(frozen=True)
