@@ -74,12 +74,28 @@ def _build_matrix(courses, standards, out_dir, schemas, patterns, companies_dir,
 
 @main.command()
 @COURSE_ARG
-def validate(courses) -> None:
+@click.option("--company", metavar="ID", help="Validate the course as customized by this company profile.")
+@click.option("--companies-dir", default="courses/companies", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Where company profiles live.")
+@click.option("--json", "as_json", is_flag=True, help="Print the problems as a JSON list ([] when there are none).")
+def validate(courses, company, companies_dir, as_json) -> None:
     """Check courses as a build would, without writing anything."""
-    from scorm_builder.pack.pipeline import validate as run
+    from scorm_builder.errors import CourseInvalid, render_json
+    from scorm_builder.load import load_all
+    from scorm_builder.source.profile import find_profiles
 
-    plans = run(courses)
-    for course_id in dict.fromkeys(p.course.id for p in plans):
+    profile = find_profiles([company], companies_dir)[0] if company else None
+    try:
+        loaded = load_all(courses, profile)
+    except CourseInvalid as err:
+        if not as_json:
+            raise
+        click.echo(render_json(err.problems))
+        raise SystemExit(1) from None
+    if as_json:
+        click.echo(render_json([]))
+        return
+    for course_id in dict.fromkeys(c.id for c in loaded):
         click.echo(f"ok {course_id}")
 
 
@@ -128,14 +144,21 @@ def check(packages, schemas, as_json) -> None:
               "(its text and its extra scripted phrases).")
 @click.option("--companies-dir", default="courses/companies", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Where company profiles live.")
-def lint(courses, strict, company, companies_dir) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Print the warnings as a JSON list.")
+def lint(courses, strict, company, companies_dir, as_json) -> None:
     """Warn about content that teaches empathy badly: scripted phrases in best options, principles
     no scenario teaches, sympathy leads where action is needed, missing or echoing feedback."""
+    from scorm_builder.errors import render_json
     from scorm_builder.source.profile import find_profiles
     from scorm_builder.tools.lint import lint as run, summary
 
     profile = find_profiles([company], companies_dir)[0] if company else None
     results = run(courses, profile)
+    if as_json:
+        click.echo(render_json([w for _, warnings in results for w in warnings]))
+        if strict and any(warnings for _, warnings in results):
+            raise SystemExit(1)
+        return
     for course, warnings in results:
         for warning in warnings:
             click.echo(str(warning))

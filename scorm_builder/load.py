@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from scorm_builder.course.model import Course
 from scorm_builder.course.rules import check_course, structure_broken
@@ -38,6 +39,19 @@ def load_course(course: Path, profile: Path | None = None) -> Course:
     Raises CourseInvalid with every problem found.
     """
     return load(course, profile).course
+
+
+def load_all(courses: Iterable[Path], profile: Path | None = None) -> list[Course]:
+    """Load every course, then fail once with all their problems."""
+    loaded, problems = [], []
+    for path in courses:
+        try:
+            loaded.append(load_course(Path(path), profile))
+        except CourseInvalid as err:
+            problems.extend(err.problems)
+    if problems:
+        raise CourseInvalid(problems)
+    return loaded
 
 
 def load(course: Path, profile: Path | None = None) -> Loaded:

@@ -295,3 +295,33 @@ def test_validate_several_courses(runner, demo_course: Path, tmp_path: Path) -> 
     other = scaffold("second-course", tmp_path).parent
     result = invoke(runner, "validate", str(demo_course), str(other))
     assert (result.exit_code, result.stdout) == (0, "ok demo-course\nok second-course\n")
+
+
+def test_validate_json_lists_every_problem_with_its_rule(runner) -> None:
+    result = invoke(runner, "validate", "--json", str(REPO / "tests/fixtures/broken/duplicate-key"))
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == [{
+        "severity": "error", "rule": "duplicate-key", "file": "tests/fixtures/broken/duplicate-key/course.yaml",
+        "entry": None, "line": 10, "column": 1, "key": "title",
+        "reason": "duplicate key 'title' (first defined on line 2)", "fix": "keep one of the two and delete the other",
+    }]
+
+
+def test_validate_json_of_a_valid_course_is_an_empty_list(runner, demo_course: Path) -> None:
+    result = invoke(runner, "validate", "--json", str(demo_course))
+    assert (result.exit_code, result.stdout) == (0, "[]\n")
+
+
+def test_lint_json(runner) -> None:
+    result = invoke(runner, "lint", "--json", str(REPO / "tests/fixtures/lint/principle-without-scenario"))
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == [{
+        "severity": "warning", "rule": "principle-without-scenario",
+        "file": "tests/fixtures/lint/principle-without-scenario/course.yaml", "entry": None, "line": 7,
+        "column": 9, "key": "principles[1].id",
+        "reason": "no scenario teaches the principle 'timing' (expected at least one scenario with "
+                  "'principle: timing')",
+        "fix": "add a scenario that practises it, or remove the principle",
+    }]
+    strict = invoke(runner, "lint", "--json", "--strict", str(REPO / "tests/fixtures/lint/principle-without-scenario"))
+    assert (strict.exit_code, json.loads(strict.stdout)) == (1, json.loads(result.stdout))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import sysconfig
 import zipfile
 from importlib import metadata
 from pathlib import Path
@@ -50,10 +51,19 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh venv (system site-packages for the dependencies) with the wheel installed, not the repo."""
+    """A fresh venv with the wheel installed, not the repo.
+
+    The dependencies come from the environment running the tests (which may itself be a venv,
+    so --system-site-packages would not see them): a .pth file lists its site-packages folders as
+    plain paths, which adds their modules without running their .pth files, so the checkout's
+    editable install stays invisible.
+    """
     base = tmp_path_factory.mktemp("venv")
-    run([sys.executable, "-m", "venv", "--system-site-packages", base / "env"], cwd=base)
+    run([sys.executable, "-m", "venv", base / "env"], cwd=base)
     py = base / "env" / "bin" / "python"
+    site = Path(run([py, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], cwd=base).stdout.strip())
+    ours = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    (site / "test-dependencies.pth").write_text("".join(f"{path}\n" for path in sorted(ours)), encoding="utf-8")
     run([py, "-m", "pip", "install", "--no-deps", "--no-index", "--ignore-installed", "--quiet", wheel], cwd=base)
     return base / "env"
 

@@ -22,6 +22,13 @@ EVERY_KIND = HERE / "fixtures" / "every-kind"
 INSTALL = "run `bash scripts/install-test-deps.sh`"
 
 
+def pytest_collection_modifyitems(config, items) -> None:
+    """Every test under tests/browser is a browser test, so `-m "not browser"` never starts chromium."""
+    for item in items:
+        if Path(str(item.fspath)).resolve().is_relative_to(HERE):
+            item.add_marker(pytest.mark.browser)
+
+
 def _ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
 

@@ -11,7 +11,6 @@ from .conftest import REPO
 from .harness import check_interaction_formats, check_session, first_launch_cmi, interactions, open_course
 from .walkthrough import Walk, Walker, best_choice, best_option, key_for
 
-pytestmark = pytest.mark.browser
 
 COURSE = REPO / "courses" / "empathy-essentials"
 PROFILE = REPO / "courses" / "companies" / "northwind-mobile.yaml"

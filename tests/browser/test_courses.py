@@ -12,7 +12,6 @@ from .learner import Learner
 from .walkthrough import (Walk, Walker, acceptable_option, best_choice, best_option,
                           key_for, other_choice, poor_option, std_family)
 
-pytestmark = pytest.mark.browser
 
 COURSES = ("empathy-essentials", "empathy-sales", "empathy-written-channels", "empathy-coaching")
 STANDARDS = ("scorm12", "scorm2004-4")

@@ -15,7 +15,6 @@ from .harness import check_session, interactions, open_course, run_axe, format_v
 from .learner import CourseKey, Learner
 from .test_tracking import BEST, DLG_BEST, HALF, final, q_rows, status
 
-pytestmark = pytest.mark.browser
 
 STANDARD = "scorm2004-4"
 STRINGS = REPO / "templates" / "player" / "strings"

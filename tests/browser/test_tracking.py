@@ -9,7 +9,6 @@ from .harness import (check_interaction_formats, check_session, first_launch_cmi
                       open_course, open_without_lms, relaunch_cmi, status)
 from .learner import CourseKey, Learner
 
-pytestmark = pytest.mark.browser
 
 STANDARDS = ("scorm12", "scorm2004-4")
 
