@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import mimetypes
+import secrets
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -18,6 +19,8 @@ from scorm_builder.errors import BuilderError
 from scorm_builder.render.environment import default_templates_dir, environment, read_template_bytes
 
 PREVIEW_STANDARDS = standards.PREVIEW
+# What the preview page loads besides the package: URL path -> template file.
+STATIC = {"/preview/preview.js": "preview/preview.js", "/preview/preview.css": "preview/preview.css"}
 
 
 class Preview:
@@ -33,20 +36,28 @@ class Preview:
         self.lock = threading.Lock()
 
     def rebuild(self) -> None:
-        from scorm_builder.pack.plan import plan
+        """Build again; any failure, expected or not, is shown in the page and the last good build kept."""
         from scorm_builder.load import load_course
+        from scorm_builder.pack.plan import plan
 
         try:
             course = load_course(self.course, self.profile)
             built = plan(course, self.standard)
         except BuilderError as err:
-            with self.lock:
-                self.error, self.version = err.message, self.version + 1
+            self._failed(err.message)
+            return
+        except Exception as err:  # noqa: BLE001 - a bug must not kill the watcher and leave a stale page
+            self._failed(f"the build failed unexpectedly ({type(err).__name__}: {err}); "
+                         "please report this with the course that caused it")
             return
         with self.lock:
             self.files, self.error, self.version = built.files, None, self.version + 1
             self.title = course.title
             self.pass_mark = course.assessment.pass_mark if course.assessment else None
+
+    def _failed(self, message: str) -> None:
+        with self.lock:
+            self.error, self.version = message, self.version + 1
 
     def switch(self, standard: str) -> None:
         if standard not in PREVIEW_STANDARDS:
@@ -100,10 +111,47 @@ def watch(preview: Preview, on_change=None):
     return observer
 
 
-def make_server(preview: Preview, port: int = 8765) -> ThreadingHTTPServer:
+TIMEOUT = 10  # seconds a connection may stay idle or half-sent
+MAX_CONNECTIONS = 32  # connections served at once; more are closed at once
+
+
+class _Server(ThreadingHTTPServer):
+    """127.0.0.1 only, a bounded number of connections, and no tracebacks for broken clients."""
+
+    daemon_threads = True
+
+    def __init__(self, port: int, handler):
+        super().__init__(("127.0.0.1", port), handler)
+        self.slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        self.token = secrets.token_urlsafe(24)  # per run: a page must have been served by us to change state
+
+    def process_request(self, request, client_address):
+        if not self.slots.acquire(blocking=False):
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request, client_address):
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
+
+    def handle_error(self, request, client_address):  # a client that hung up or timed out
+        pass
+
+    def allowed_hosts(self) -> set[str]:
+        port = self.server_address[1]
+        return {f"127.0.0.1:{port}", f"localhost:{port}"}
+
+
+def make_server(preview: Preview, port: int = 8765) -> _Server:
     page = environment(()).get_template("preview/index.html")
 
     class Handler(BaseHTTPRequestHandler):
+        timeout = TIMEOUT
+        server: _Server
+
         def log_message(self, *args):  # quiet: the page shows what matters
             pass
 
@@ -112,32 +160,55 @@ def make_server(preview: Preview, port: int = 8765) -> ThreadingHTTPServer:
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-store")
+            self.send_header("X-Content-Type-Options", "nosniff")
             self.end_headers()
             self.wfile.write(body)
 
+        def _host_ok(self) -> bool:
+            """Only this server's own name is answered: a rebinding DNS name never gets the course."""
+            if self.headers.get("Host", "") in self.server.allowed_hosts():
+                return True
+            self._send(421, b"this preview answers only http://127.0.0.1:PORT/ and http://localhost:PORT/",
+                       "text/plain")
+            return False
+
         def do_GET(self):  # noqa: N802 - http.server's naming
+            if not self._host_ok():
+                return None
             url = urlsplit(self.path)
             if url.path == "/":
-                html = page.render(status=preview.status(), standards=PREVIEW_STANDARDS)
+                html = page.render(status={**preview.status(), "token": self.server.token},
+                                   standards=PREVIEW_STANDARDS)
                 return self._send(200, html.encode("utf-8"), "text/html; charset=utf-8")
             if url.path == "/api/status":
                 return self._send(200, json.dumps(preview.status()).encode(), "application/json")
-            if url.path in ("/preview/preview.js", "/preview/preview.css"):
-                body = read_template_bytes(url.path.lstrip("/"))
+            if url.path in STATIC:
+                body = read_template_bytes(STATIC[url.path])
                 return self._send(200, body, mimetypes.guess_type(url.path)[0] or "text/plain")
             if url.path.startswith("/pkg/"):
-                name = url.path[len("/pkg/"):]
-                with preview.lock:
-                    body = preview.files.get(name)
-                if body is None:
-                    return self._send(404, b"not in the package", "text/plain")
-                ctype = mimetypes.guess_type(name)[0] or "application/octet-stream"
-                if ctype.startswith("text/") or ctype.endswith(("javascript", "json", "xml")):
-                    ctype += "; charset=utf-8"
-                return self._send(200, body, ctype)
+                return self._package_file(url.path[len("/pkg/"):])
             return self._send(404, b"not found", "text/plain")
 
+        def _package_file(self, name: str) -> None:
+            with preview.lock:
+                body = preview.files.get(name)
+            if body is None:
+                return self._send(404, b"not in the package", "text/plain")
+            ctype = mimetypes.guess_type(name)[0] or "application/octet-stream"
+            if ctype.startswith("text/") or ctype.endswith(("javascript", "json", "xml")):
+                ctype += "; charset=utf-8"
+            return self._send(200, body, ctype)
+
         def do_POST(self):  # noqa: N802
+            if not self._host_ok():
+                return None
+            origin = self.headers.get("Origin", "")
+            if origin not in {f"http://{host}" for host in self.server.allowed_hosts()}:
+                return self._send(403, b"a change needs a request from the preview page itself (Origin)",
+                                  "text/plain")
+            if not secrets.compare_digest(self.headers.get("X-Preview-Token", ""), self.server.token):
+                return self._send(403, b"a change needs this run's preview token; reload the preview page",
+                                  "text/plain")
             url = urlsplit(self.path)
             if url.path == "/api/standard":
                 wanted = parse_qs(url.query).get("standard", [""])[0]
@@ -148,7 +219,7 @@ def make_server(preview: Preview, port: int = 8765) -> ThreadingHTTPServer:
                 return self._send(200, json.dumps(preview.status()).encode(), "application/json")
             return self._send(404, b"not found", "text/plain")
 
-    return ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    return _Server(port, Handler)
 
 
 def serve(course: Path, profile: Path | None, standard: str, port: int, open_browser: bool, echo) -> None:

@@ -4,6 +4,7 @@
 (function () {
   "use strict";
   var status = JSON.parse(document.getElementById("preview-status").textContent);
+  var token = status.token;
   var frame = document.getElementById("sco");
   var calls = document.querySelector("#calls tbody");
   var cmiBody = document.querySelector("#cmi tbody");
@@ -282,7 +283,9 @@
     launch();
   });
   document.getElementById("standard").addEventListener("change", function (e) {
-    fetch("/api/standard?standard=" + encodeURIComponent(e.target.value), { method: "POST" })
+    /* the server takes a change only with this run's token, which only a page it served can read */
+    fetch("/api/standard?standard=" + encodeURIComponent(e.target.value),
+          { method: "POST", headers: { "X-Preview-Token": token } })
       .then(function (r) { return r.json(); }).then(function (s) { status = s; version = s.version; calls.textContent = ""; launch(); });
   });
   setInterval(refresh, 1000);

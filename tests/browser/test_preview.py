@@ -150,3 +150,16 @@ def test_the_preview_api_answers_like_scorm_again(preview, preview_page, page, l
             continue
         assert held[element] == value, element
         assert lms_held.get(element, value) == value, (element, lms_held.get(element))
+
+
+def test_the_page_switches_standard_with_its_token(preview, preview_page):
+    state, base, _ = preview
+    preview_page.goto(base)
+    sco(preview_page)
+    preview_page.select_option("#standard", "scorm12")
+    for _ in range(100):
+        if state.standard == "scorm12":
+            break
+        preview_page.wait_for_timeout(50)
+    assert state.standard == "scorm12"
+    assert b"<schemaversion>1.2</schemaversion>" in state.files["imsmanifest.xml"]
