@@ -157,8 +157,8 @@ def test_the_page_switches_standard_with_its_token(preview, preview_page):
     preview_page.goto(base)
     sco(preview_page)
     preview_page.select_option("#standard", "scorm12")
-    for _ in range(100):
-        if state.standard == "scorm12":
+    for _ in range(200):
+        if b"<schemaversion>1.2</schemaversion>" in state.files["imsmanifest.xml"]:
             break
         preview_page.wait_for_timeout(50)
     assert state.standard == "scorm12"
