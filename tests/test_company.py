@@ -375,3 +375,53 @@ add_pages:
         "courses/companies/acme.yaml:4:80: lessons[0].pages[3].colour: unknown key 'colour' in text page "
         "— did you mean 'callout'?",
     ]
+
+
+def test_a_profile_theme_never_runs_as_a_template(demo, tmp_path):
+    """The attack that ran `id` on the build machine: a page template in a profile's theme folder."""
+    folder = Path("courses/companies/evil-theme/player")
+    folder.mkdir(parents=True)
+    (folder / "index.html").write_text("{{ cycler.__init__.__globals__.os.popen('id > PWNED').read() }}")
+    (folder / "brand.css").write_text("{{ 7 * 7 }}")
+    prof = profile("id: evil\nname: Evil\ntemplates: evil-theme\n", "evil")
+    assert problems_of(demo, prof) == [
+        "courses/companies/evil.yaml:3:12: templates: the theme file 'evil-theme/player/index.html' is not a "
+        "static file (a profile's theme may hold only CSS, images and fonts: .css .png .jpg .jpeg .gif .svg "
+        ".webp .woff .woff2) — remove it; scripts and page templates come only from the installed theme",
+    ]
+    assert not Path("PWNED").exists()
+    (folder / "index.html").unlink()
+    entries, failures = build_matrix([demo], [prof], ["scorm12"], tmp_path / "out", workers=1)
+    assert failures == []
+    with zipfile.ZipFile(entries[0].path) as zf:
+        assert zf.read("player/brand.css") == b"{{ 7 * 7 }}"  # copied as it is, never rendered
+
+
+def test_a_profile_theme_stays_inside_the_profile_folder(demo):
+    Path("elsewhere/theme").mkdir(parents=True)
+    prof = profile("id: acme\nname: Acme\ntemplates: ../../elsewhere/theme\n")
+    assert problems_of(demo, prof) == [
+        "courses/companies/acme.yaml:3:12: templates: the theme folder '../../elsewhere/theme' is outside the "
+        "profile's folder (expected a folder next to the profile) — put the theme folder next to the profile",
+    ]
+    folder = Path("courses/companies/acme-theme/player")
+    folder.mkdir(parents=True)
+    (folder / "player.css").symlink_to("/etc/passwd")
+    prof = profile("id: acme\nname: Acme\ntemplates: acme-theme\n")
+    assert problems_of(demo, prof) == [
+        "courses/companies/acme.yaml:3:12: templates: the theme file 'acme-theme/player/player.css' is a link "
+        "to a file outside the profile's folder — copy the file into the theme folder instead of linking to it",
+    ]
+
+
+def test_a_profile_theme_may_not_reach_the_network(demo):
+    folder = Path("courses/companies/acme-theme/player")
+    folder.mkdir(parents=True)
+    (folder / "brand.css").write_text(
+        'body { background: url("data:image/png;base64,AAAA"); }\n@import url(//fonts.example.com/x.css);\n')
+    prof = profile("id: acme\nname: Acme\ntemplates: acme-theme\n")
+    assert problems_of(demo, prof) == [
+        "courses/companies/acme.yaml:3:12: templates: the theme file 'acme-theme/player/brand.css' loads "
+        "something from the network (url() or @import with an address); nothing in a package may reach the "
+        "network — put the file in the theme folder and refer to it by a relative path",
+    ]

@@ -45,7 +45,7 @@ def plan(course: Course, standard: str, template_dirs: Sequence[Path] = (),
     """Render the player and the manifest and gather the assets."""
     row = standards.get(standard)
     company = course.company
-    dirs = tuple(company.template_dirs if company else ()) + tuple(template_dirs)
+    dirs = tuple(template_dirs)  # installed, trusted theme folders; a profile's theme is static files
     env = environment(dirs)
     files: dict[str, bytes] = {}
     data = player_data(course, standard, dirs)
@@ -56,6 +56,8 @@ def plan(course: Course, standard: str, template_dirs: Sequence[Path] = (),
     files["player/brand.css"] = env.get_template("player/brand.css").render(brand=_brand(course)).encode("utf-8")
     for asset in course.assets:
         files[asset.href] = asset.source.read_bytes()
+    for asset in company.theme if company else ():
+        files[asset.href] = asset.source.read_bytes()  # replaces the player's file at that path
     if company and company.logo:
         files[company.logo.href] = company.logo.source.read_bytes()
     if schemas is not None:

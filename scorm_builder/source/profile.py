@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scorm_builder.course import contrast
+from scorm_builder.source.theme import load_theme
 from scorm_builder.source.loader import LoadError, Map, Seq, display_path, load_yaml
 from scorm_builder.course.model import Asset
 from scorm_builder.format.course import ID, ID_HELP
@@ -57,7 +58,8 @@ PROFILE = Obj("company profile", {
     "terms": F(MapOf(Str("A word or phrase", max_len=200), "Terms used in course text as {{ terms.<name> }}")),
     "pass_mark": F(Int("Pass mark override (percent)", minimum=0, maximum=100)),
     "attempts": F(Int("Attempts override; 0 = unlimited", minimum=0, maximum=99)),
-    "templates": F(Str("A folder of template files that override the default theme, relative to the profile")),
+    "templates": F(Str("A folder of static theme files (CSS, images, fonts) that replace or add to the "
+                       "player's files at the same paths, relative to the profile; never run as templates")),
     "lessons": F(ListOf(_id("A lesson id"), "The lessons to keep, in this order", item_name="lesson id")),
     "remove": F(ListOf(_id("An id"), "Pages, lessons or questions to remove", item_name="id")),
     "overrides": F(ListOf(Obj("override", {
@@ -92,7 +94,7 @@ class Company:
     font: str = FONTS["system"]
     logo: Asset | None = None
     logo_alt: str = ""
-    template_dirs: tuple[Path, ...] = ()
+    theme: tuple[Asset, ...] = ()  # static files from the profile's theme folder, by package path
     terms: dict[str, str] = field(default_factory=dict)
 
 
@@ -132,19 +134,13 @@ def load_profile(path: Path, ctx: Ctx) -> tuple[Map | None, Company | None]:
     logo = None
     if branding.get("logo"):
         logo = _logo(branding, path.parent, ctx)
-    templates = ()
-    if clean.get("templates"):
-        folder = (path.parent / clean["templates"]).resolve()
-        if not folder.is_dir():
-            ctx.error(clean.where("templates"), "templates", f"template folder not found: {clean['templates']!r}",
-                      "create the folder next to the profile, or remove the key")
-        templates = (folder,)
+    theme = load_theme(clean, path.parent, ctx) if clean.get("templates") else ()
     company = Company(
         id=clean["id"], name=clean["name"], source=tree.src,
         sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
         primary=colours.get("primary"), accent=colours.get("accent"),
         font=FONTS[branding.get("font", "system")], logo=logo,
-        logo_alt=branding.get("logo_alt") or clean["name"], template_dirs=templates,
+        logo_alt=branding.get("logo_alt") or clean["name"], theme=theme,
         terms=dict(clean.get("terms") or {}),
     )
     return clean, company
