@@ -8,6 +8,10 @@ import click
 from scorm_builder import standards as _standards
 
 STANDARD_CHOICES = _standards.IDS
+COMPANIES_DIR = click.option(
+    "--companies-dir", type=click.Path(file_okay=False, path_type=Path),
+    help="Where company profiles live. Default: the companies/ folder next to the course, then "
+         "courses/companies.")
 COURSE_ARG = click.argument("courses", metavar="COURSE...", nargs=-1, required=True,
                             type=click.Path(exists=True, path_type=Path))
 
@@ -31,10 +35,10 @@ def main() -> None:
               help="Folder of the official SCORM XSDs to copy to each package root, as the ADL "
                    "conformance suite requires (or set SCORM_BUILDER_SCHEMAS).")
 @click.option("--company", "companies", multiple=True, metavar="PATTERN",
-              help="Build for company profiles: an id, a glob such as '*' or 'tele*', or a profile file; "
-                   "repeat for several. Builds every course x company x standard in parallel.")
-@click.option("--companies-dir", default="courses/companies", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Where company profiles live.")
+              help="Build for company profiles: an id, an id glob such as '*' or 'north*', a profile file, "
+                   "or a quoted path glob such as 'courses/companies/*.yaml'; repeat for several. Builds "
+                   "every course x company x standard in parallel.")
+@COMPANIES_DIR
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Worker processes for --company builds "
               "(default: one per core).")
 def build(courses, standards, out_dir, schemas, companies, companies_dir, jobs) -> None:
@@ -55,10 +59,10 @@ def build(courses, standards, out_dir, schemas, companies, companies_dir, jobs) 
 def _build_matrix(courses, standards, out_dir, schemas, patterns, companies_dir, jobs) -> None:
     from scorm_builder.pack.batch import build_matrix, summary_table
     from scorm_builder.pack.pipeline import schemas_folder
-    from scorm_builder.source.profile import find_profiles
+    from scorm_builder.source.find import find_profiles
     from scorm_builder.errors import BuilderError
 
-    profiles = find_profiles(patterns, companies_dir)
+    profiles = find_profiles(patterns, companies_dir, courses)
     total = len(courses) * len(profiles)
     with click.progressbar(length=total, label="Building", file=click.get_text_stream("stderr"),
                            show_pos=True) as bar:
@@ -75,16 +79,15 @@ def _build_matrix(courses, standards, out_dir, schemas, patterns, companies_dir,
 @main.command()
 @COURSE_ARG
 @click.option("--company", metavar="ID", help="Validate the course as customized by this company profile.")
-@click.option("--companies-dir", default="courses/companies", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Where company profiles live.")
+@COMPANIES_DIR
 @click.option("--json", "as_json", is_flag=True, help="Print the problems as a JSON list ([] when there are none).")
 def validate(courses, company, companies_dir, as_json) -> None:
     """Check courses as a build would, without writing anything."""
     from scorm_builder.errors import CourseInvalid, render_json
     from scorm_builder.load import load_all
-    from scorm_builder.source.profile import find_profiles
+    from scorm_builder.source.find import find_profile
 
-    profile = find_profiles([company], companies_dir)[0] if company else None
+    profile = find_profile(company, companies_dir, courses)
     try:
         loaded = load_all(courses, profile)
     except CourseInvalid as err:
@@ -142,17 +145,16 @@ def check(packages, schemas, as_json) -> None:
 @click.option("--strict", is_flag=True, help="Exit with status 1 when there is any warning.")
 @click.option("--company", metavar="ID", help="Lint the course as customized by this company profile "
               "(its text and its extra scripted phrases).")
-@click.option("--companies-dir", default="courses/companies", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Where company profiles live.")
+@COMPANIES_DIR
 @click.option("--json", "as_json", is_flag=True, help="Print the warnings as a JSON list.")
 def lint(courses, strict, company, companies_dir, as_json) -> None:
     """Warn about content that teaches empathy badly: scripted phrases in best options, principles
     no scenario teaches, sympathy leads where action is needed, missing or echoing feedback."""
     from scorm_builder.errors import render_json
-    from scorm_builder.source.profile import find_profiles
+    from scorm_builder.source.find import find_profile
     from scorm_builder.tools.lint import lint as run, summary
 
-    profile = find_profiles([company], companies_dir)[0] if company else None
+    profile = find_profile(company, companies_dir, courses)
     results = run(courses, profile)
     if as_json:
         click.echo(render_json([w for _, warnings in results for w in warnings]))
@@ -192,8 +194,7 @@ def outline(course, fmt, output) -> None:
 @main.command()
 @click.argument("course", type=click.Path(exists=True, path_type=Path))
 @click.option("--company", metavar="ID", help="Preview as this company (a profile id or file).")
-@click.option("--companies-dir", default="courses/companies", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Where company profiles live.")
+@COMPANIES_DIR
 @click.option("--standard", "-s", type=click.Choice(_standards.PREVIEW), default="scorm2004-4",
               show_default=True, help="Standard to start with; the page can switch.")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
@@ -201,10 +202,10 @@ def outline(course, fmt, output) -> None:
 @click.option("--no-browser", is_flag=True, help="Don't open a browser.")
 def preview(course, company, companies_dir, standard, port, no_browser) -> None:
     """Try a course as a learner beside a debug panel of every LMS call; rebuilds on change."""
-    from scorm_builder.source.profile import find_profiles
+    from scorm_builder.source.find import find_profile
     from scorm_builder.tools.preview import serve
 
-    profile = find_profiles([company], companies_dir)[0] if company else None
+    profile = find_profile(company, companies_dir, [course])
     serve(course, profile, standard, port, not no_browser, click.echo)
 
 

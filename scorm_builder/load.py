@@ -10,8 +10,9 @@ from typing import Iterable
 
 from scorm_builder.course.model import Course
 from scorm_builder.course.rules import check_course, structure_broken
-from scorm_builder.errors import Collector, CourseInvalid
+from scorm_builder.errors import Collector, CourseInvalid, source_error
 from scorm_builder.format.course import COURSE
+from scorm_builder.format.profile import PROFILE
 from scorm_builder.source.include import expand_includes
 from scorm_builder.source.loader import LoadError, Map, load_yaml
 from scorm_builder.source.profile import Company, apply_profile, load_profile
@@ -91,9 +92,16 @@ def text_variables(tree: Map, company: Company | None) -> dict:
 
 def _read(path: Path) -> Map:
     try:
-        return load_yaml(path)
+        tree = load_yaml(path)
     except LoadError as err:
         raise CourseInvalid(err.problems) from None
+    if "lessons" not in tree and {"id", "name"} <= set(tree) and set(tree) <= set(PROFILE.fields):
+        # e.g. an unquoted --company 'courses/companies/*.yaml' that the shell expanded into courses
+        raise CourseInvalid([source_error(
+            "profile-as-course", tree.src, *tree.pos, "", "this is a company profile, not a course",
+            f"build a course for it with --company {path.as_posix()} (quote patterns such as "
+            f"--company 'courses/companies/*.yaml' so the shell does not expand them)")])
+    return tree
 
 
 def _stop_if(found: Collector) -> None:

@@ -1,7 +1,8 @@
 """Company profiles (courses/companies/<id>.yaml): branding, terms and changes to a course by id.
 
-A profile is applied to the course's positioned tree before validation, so a replaced
-field that is wrong is reported at its line in the profile.
+A profile is applied to a course tree that the course format has already checked; what it
+adds or replaces is checked again with the same format, and a wrong field is reported at its
+line in the profile.
 """
 from __future__ import annotations
 
@@ -12,73 +13,17 @@ from scorm_builder.course import contrast
 from scorm_builder.source.theme import load_theme
 from scorm_builder.source.loader import LoadError, Map, Seq, display_path, load_yaml
 from scorm_builder.course.model import Asset
-from scorm_builder.format.course import ID, ID_HELP
-from scorm_builder.format.spec import (Anything, Bool, Choice, Ctx, F, Int, ListOf, MapOf, Obj, Str, did_you_mean,
-                                       index_keys)
+from scorm_builder.format.profile import FONTS, PROFILE
+from scorm_builder.format.spec import Ctx, did_you_mean
 
-HEX = r"#[0-9a-fA-F]{6}"
 PAGE_BG = "#ffffff"  # the player's page background
 ON_PRIMARY = "#ffffff"  # text on primary-coloured buttons and the header
-# Font stacks made only of fonts that devices already have: nothing is downloaded.
-FONTS = {
-    "system": 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
-    "humanist": 'Seravek, "Gill Sans Nova", Ubuntu, Calibri, "DejaVu Sans", source-sans-pro, sans-serif',
-    "geometric": 'Avenir, Montserrat, Corbel, "URW Gothic", source-sans-pro, sans-serif',
-    "transitional": 'Charter, "Bitstream Charter", "Sitka Text", Cambria, serif',
-    "rounded": 'ui-rounded, "Hiragino Maru Gothic ProN", Quicksand, Comfortaa, Manjari, "Arial Rounded MT", '
-               'Calibri, source-sans-pro, sans-serif',
-}
 # Where each brand colour is used, against what, and the WCAG AA minimum there.
 COLOUR_USES = (
     ("primary", "button and header backgrounds behind white text", ON_PRIMARY, 4.5),
     ("primary", "links and headings on the white page", PAGE_BG, 4.5),
     ("accent", "focus rings and progress bars on the white page", PAGE_BG, 3.0),
 )
-
-
-def _id(doc):
-    return Str(doc, pattern=ID, pattern_help=ID_HELP)
-
-
-PROFILE = Obj("company profile", {
-    "id": F(_id("Company id; names the packages"), True),
-    "name": F(Str("The company's display name, used as {{ company.name }}", max_len=100), True),
-    "language": F(Str("Course language for this company", pattern=r"[a-z]{2}(-[A-Z]{2})?",
-                      pattern_help="a language code such as en, es or fr")),
-    "branding": F(Obj("branding", {
-        "logo": F(Str("Logo file, relative to the profile")),
-        "logo_alt": F(Str("Text alternative of the logo; defaults to the company name", max_len=250)),
-        "primary": F(Str("Primary colour, e.g. #0b5394", pattern=HEX, pattern_help="a colour such as #0b5394")),
-        "accent": F(Str("Accent colour, e.g. #b45f06", pattern=HEX, pattern_help="a colour such as #b45f06")),
-        "font": F(Choice(tuple(FONTS), "Font stack, from fonts the learner's device already has"),
-                  default="system"),
-        "fix_contrast": F(Bool("Use the nearest passing shade when a colour fails WCAG AA contrast"),
-                          default=False),
-    })),
-    "terms": F(MapOf(Str("A word or phrase", max_len=200), "Terms used in course text as {{ terms.<name> }}")),
-    "pass_mark": F(Int("Pass mark override (percent)", minimum=0, maximum=100)),
-    "attempts": F(Int("Attempts override; 0 = unlimited", minimum=0, maximum=99)),
-    "templates": F(Str("A folder of static theme files (CSS, images, fonts) that replace or add to the "
-                       "player's files at the same paths, relative to the profile; never run as templates")),
-    "lessons": F(ListOf(_id("A lesson id"), "The lessons to keep, in this order", item_name="lesson id")),
-    "remove": F(ListOf(_id("An id"), "Pages, lessons or questions to remove", item_name="id")),
-    "overrides": F(ListOf(Obj("override", {
-        "id": F(_id("The scenario, page, dialogue, lesson or question to change"), True),
-        "node": F(_id("A node of that dialogue, to change the node instead")),
-        "set": F(MapOf(Anything("The new value"), "Fields to replace; mappings are merged"), True),
-    }), "Changes to pieces of the course", item_name="override")),
-    "add_pages": F(ListOf(Obj("added page", {
-        "lesson": F(_id("The lesson to add the page to"), True),
-        "after": F(_id("The page to add it after; default: at the end")),
-        "page": F(Anything("The page, as in a course file"), True),
-    }), "Company-specific pages", item_name="added page")),
-    "add_questions": F(ListOf(Anything("A question, as in a course file"), "Company-specific questions",
-                              item_name="question")),
-    "lint": F(Obj("lint", {
-        "scripted_phrases": F(ListOf(Str("A phrase"), "More overused phrases for the lint", item_name="phrase")),
-    })),
-}, "A company profile")
-index_keys(PROFILE)
 
 
 @dataclass(frozen=True)
@@ -96,25 +41,6 @@ class Company:
     logo_alt: str = ""
     theme: tuple[Asset, ...] = ()  # static files from the profile's theme folder, by package path
     terms: dict[str, str] = field(default_factory=dict)
-
-
-def find_profiles(patterns, folder: Path) -> list[Path]:
-    """Profiles named by id, file path or glob pattern (e.g. '*', 'tele*')."""
-    found: list[Path] = []
-    for pattern in patterns:
-        as_path = Path(pattern)
-        if as_path.suffix in (".yaml", ".yml") and as_path.is_file():
-            matches = [as_path]
-        else:
-            matches = sorted(folder.glob(f"{pattern}.yaml"))
-        if not matches:
-            from scorm_builder.errors import BuilderError
-
-            known = ", ".join(p.stem for p in sorted(folder.glob("*.yaml"))) or "none"
-            raise BuilderError(f"no company profile matches {pattern!r} in {display_path(folder)} "
-                               f"(profiles: {known})")
-        found.extend(m for m in matches if m not in found)
-    return found
 
 
 def load_profile(path: Path, ctx: Ctx) -> tuple[Map | None, Company | None]:

@@ -1,0 +1,76 @@
+"""The company profile format (courses/companies/<id>.yaml), declared once: validation, JSON Schema, docs."""
+from __future__ import annotations
+
+import json
+
+from scorm_builder.format.course import ID, ID_HELP
+from scorm_builder.format.spec import Anything, Bool, Choice, F, Int, ListOf, MapOf, Obj, Str, index_keys
+
+HEX = r"#[0-9a-fA-F]{6}"
+# Font stacks made only of fonts that devices already have: nothing is downloaded.
+FONTS = {
+    "system": 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+    "humanist": 'Seravek, "Gill Sans Nova", Ubuntu, Calibri, "DejaVu Sans", source-sans-pro, sans-serif',
+    "geometric": 'Avenir, Montserrat, Corbel, "URW Gothic", source-sans-pro, sans-serif',
+    "transitional": 'Charter, "Bitstream Charter", "Sitka Text", Cambria, serif',
+    "rounded": 'ui-rounded, "Hiragino Maru Gothic ProN", Quicksand, Comfortaa, Manjari, "Arial Rounded MT", '
+               'Calibri, source-sans-pro, sans-serif',
+}
+
+def _id(doc):
+    return Str(doc, pattern=ID, pattern_help=ID_HELP)
+
+
+PROFILE = Obj("company profile", {
+    "id": F(_id("Company id; names the packages"), True),
+    "name": F(Str("The company's display name, used as {{ company.name }}", max_len=100), True),
+    "language": F(Str("Course language for this company", pattern=r"[a-z]{2}(-[A-Z]{2})?",
+                      pattern_help="a language code such as en, es or fr")),
+    "branding": F(Obj("branding", {
+        "logo": F(Str("Logo file, relative to the profile")),
+        "logo_alt": F(Str("Text alternative of the logo; defaults to the company name", max_len=250)),
+        "primary": F(Str("Primary colour, e.g. #0b5394", pattern=HEX, pattern_help="a colour such as #0b5394")),
+        "accent": F(Str("Accent colour, e.g. #b45f06", pattern=HEX, pattern_help="a colour such as #b45f06")),
+        "font": F(Choice(tuple(FONTS), "Font stack, from fonts the learner's device already has"),
+                  default="system"),
+        "fix_contrast": F(Bool("Use the nearest passing shade when a colour fails WCAG AA contrast"),
+                          default=False),
+    })),
+    "terms": F(MapOf(Str("A word or phrase", max_len=200), "Terms used in course text as {{ terms.<name> }}")),
+    "pass_mark": F(Int("Pass mark override (percent)", minimum=0, maximum=100)),
+    "attempts": F(Int("Attempts override; 0 = unlimited", minimum=0, maximum=99)),
+    "templates": F(Str("A folder of static theme files (CSS, images, fonts) that replace or add to the "
+                       "player's files at the same paths, relative to the profile; never run as templates")),
+    "lessons": F(ListOf(_id("A lesson id"), "The lessons to keep, in this order", item_name="lesson id")),
+    "remove": F(ListOf(_id("An id"), "Pages, lessons or questions to remove", item_name="id")),
+    "overrides": F(ListOf(Obj("override", {
+        "id": F(_id("The scenario, page, dialogue, lesson or question to change"), True),
+        "node": F(_id("A node of that dialogue, to change the node instead")),
+        "set": F(MapOf(Anything("The new value"), "Fields to replace; mappings are merged"), True),
+    }), "Changes to pieces of the course", item_name="override")),
+    "add_pages": F(ListOf(Obj("added page", {
+        "lesson": F(_id("The lesson to add the page to"), True),
+        "after": F(_id("The page to add it after; default: at the end")),
+        "page": F(Anything("The page, as in a course file"), True),
+    }), "Company-specific pages", item_name="added page")),
+    "add_questions": F(ListOf(Anything("A question, as in a course file"), "Company-specific questions",
+                              item_name="question")),
+    "lint": F(Obj("lint", {
+        "scripted_phrases": F(ListOf(Str("A phrase"), "More overused phrases for the lint", item_name="phrase")),
+    })),
+}, "A company profile")
+index_keys(PROFILE)
+
+
+def json_schema() -> dict:
+    """The JSON Schema (draft 2020-12) of a company profile."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://scorm-builder.invalid/profile.schema.json",
+        "title": "scorm-builder company profile",
+        **PROFILE.json(),
+    }
+
+
+def json_schema_text() -> str:
+    return json.dumps(json_schema(), indent=2, sort_keys=False, ensure_ascii=False) + "\n"
