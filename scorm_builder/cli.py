@@ -103,22 +103,32 @@ def validate(courses, company, companies_dir, as_json) -> None:
 
 
 @main.command()
-def schema() -> None:
-    """Print the JSON Schema of course.yaml, for editor autocompletion."""
-    from scorm_builder.format.course import json_schema_text
+@click.option("--profile", is_flag=True, help="The company profile's schema instead of the course's.")
+def schema(profile) -> None:
+    """Print the JSON Schema of a course (or a profile), for editor autocompletion."""
+    if profile:
+        from scorm_builder.format.profile import json_schema_text
+    else:
+        from scorm_builder.format.course import json_schema_text
 
     click.echo(json_schema_text(), nl=False)
 
 
 @main.command()
-@click.argument("course_id")
-@click.option("-d", "--directory", default="courses", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Folder to create the course in.")
-def new(course_id, directory) -> None:
-    """Create a small, valid, commented course to start from."""
-    from scorm_builder.tools.scaffold import scaffold
+@click.argument("new_id", metavar="ID")
+@click.option("-d", "--directory", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to create it in (default: courses, or courses/companies with --company).")
+@click.option("--company", "is_company", is_flag=True, help="Create a commented company profile ID.yaml instead.")
+def new(new_id, directory, is_company) -> None:
+    """Create a small, valid, commented course (or company profile) to start from."""
+    from scorm_builder.tools.scaffold import scaffold, scaffold_profile
 
-    path = scaffold(course_id, directory)
+    if is_company:
+        path = scaffold_profile(new_id, directory or Path("courses/companies"))
+        click.echo(f"created {path}")
+        click.echo(f"next: scorm-builder validate courses/<course> --company {new_id}")
+        return
+    path = scaffold(new_id, directory or Path("courses"))
     click.echo(f"created {path}")
     click.echo(f"next: scorm-builder build {path.parent}")
 

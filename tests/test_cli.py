@@ -42,9 +42,9 @@ def test_main_help_lists_the_commands(runner) -> None:
     ("validate", "Usage: scorm-builder validate [OPTIONS] COURSE...",
      "Check courses as a build would, without writing anything."),
     ("schema", "Usage: scorm-builder schema [OPTIONS]",
-     "Print the JSON Schema of course.yaml, for editor autocompletion."),
-    ("new", "Usage: scorm-builder new [OPTIONS] COURSE_ID",
-     "Create a small, valid, commented course to start from."),
+     "Print the JSON Schema of a course (or a profile), for editor autocompletion."),
+    ("new", "Usage: scorm-builder new [OPTIONS] ID",
+     "Create a small, valid, commented course (or company profile) to start from."),
 ])
 def test_command_help(command: str, usage: str, summary: str, runner) -> None:
     for flag in ("--help", "-h"):
@@ -325,3 +325,31 @@ def test_lint_json(runner) -> None:
     }]
     strict = invoke(runner, "lint", "--json", "--strict", str(REPO / "tests/fixtures/lint/principle-without-scenario"))
     assert (strict.exit_code, json.loads(strict.stdout)) == (1, json.loads(result.stdout))
+
+
+def test_new_company_scaffolds_a_commented_profile_that_validates(runner, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert invoke(runner, "new", "demo").exit_code == 0
+    result = invoke(runner, "new", "--company", "meridian-bank")
+    assert (result.exit_code, result.stdout) == (0, "created courses/companies/meridian-bank.yaml\n"
+                                                    "next: scorm-builder validate courses/<course> --company "
+                                                    "meridian-bank\n")
+    text = (tmp_path / "courses/companies/meridian-bank.yaml").read_text(encoding="utf-8")
+    assert "id: meridian-bank" in text and "name: Meridian Bank" in text and "__" not in text
+    assert text.count("\n#") >= 15  # every optional key is there, commented out
+    checked = invoke(runner, "validate", "courses/demo", "--company", "meridian-bank")
+    assert (checked.exit_code, checked.stdout) == (0, "ok demo\n")
+
+
+def test_schema_profile_validates_the_shipped_profiles(runner) -> None:
+    import yaml
+
+    schema = json.loads(invoke(runner, "schema", "--profile").stdout)
+    assert schema["title"] == "scorm-builder company profile"
+    assert set(schema["required"]) == {"id", "name"}
+    for path in sorted((REPO / "courses/companies").glob("*.yaml")):
+        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
+    with pytest.raises(jsonschema.ValidationError) as info:
+        jsonschema.validate({"id": "x", "name": "X", "brandng": {}}, schema)
+    assert info.value.message == "Additional properties are not allowed ('brandng' was unexpected)"

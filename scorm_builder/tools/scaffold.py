@@ -1,4 +1,4 @@
-"""``scorm-builder new``: a small, valid, commented course to start from."""
+"""``scorm-builder new``: a small, valid, commented course or company profile to start from."""
 from __future__ import annotations
 
 import re
@@ -20,4 +20,18 @@ def scaffold(course_id: str, directory: Path) -> Path:
     title = course_id.replace("-", " ").capitalize()
     folder.joinpath("assets").mkdir(parents=True, exist_ok=True)
     target.write_text(text.replace("__ID__", course_id).replace("__TITLE__", title), encoding="utf-8")
+    return target
+
+
+def scaffold_profile(company_id: str, directory: Path) -> Path:
+    """A commented company profile at DIRECTORY/<id>.yaml that validates as it is."""
+    if not re.fullmatch(ID, company_id):
+        raise BuilderError(f"invalid company id {company_id!r} (expected {ID_HELP})")
+    target = Path(directory) / f"{company_id}.yaml"
+    if target.exists():
+        raise BuilderError(f"{target} already exists; choose another id or delete it first")
+    text = read_template_bytes("new-company/profile.yaml").decode("utf-8")
+    name = company_id.replace("-", " ").title()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text.replace("__ID__", company_id).replace("__NAME__", name), encoding="utf-8")
     return target
