@@ -298,3 +298,16 @@ def test_schema_flags_the_broken_example_where_validate_does(examples, draft: st
     errors = sorted((list(e.absolute_path), e.validator) for e in validator.iter_errors(data))
     # version: a number; lessons[0]: its page has 'titel' and a mood outside the list
     assert errors == [(["lessons", 0], "anyOf"), (["version"], "type")]
+
+
+def test_profile_key_tables_are_generated_from_the_profile_format() -> None:
+    from scorm_builder.format.profile import PROFILE
+
+    text = docs.PROFILE_DOC.read_text(encoding="utf-8")
+    assert docs.updated_profile_doc(text) == text, "run `python -m scorm_builder.format.docs`"
+    for name in PROFILE.fields:
+        assert f"| `{name}` |" in text, name
+    for name in PROFILE.fields["branding"].spec.fields:
+        assert f"| `branding.{name}` |" in text, name
+    for name in ("lesson", "after", "page"):
+        assert f"| `add_pages[].{name}` |" in text, name
