@@ -20,7 +20,8 @@ from scorm_builder.render.environment import default_templates_dir, environment,
 
 PREVIEW_STANDARDS = standards.PREVIEW
 # What the preview page loads besides the package: URL path -> template file.
-STATIC = {"/preview/preview.js": "preview/preview.js", "/preview/preview.css": "preview/preview.css"}
+STATIC = {"/preview/preview.js": "preview/preview.js", "/preview/preview.css": "preview/preview.css",
+          "/cmi-rules.js": "player/js/cmi-rules.js"}  # the CMI rules the player checks with
 
 
 class Preview:
@@ -184,7 +185,8 @@ def make_server(preview: Preview, port: int = 8765) -> _Server:
                 return self._send(200, json.dumps(preview.status()).encode(), "application/json")
             if url.path in STATIC:
                 body = read_template_bytes(STATIC[url.path])
-                return self._send(200, body, mimetypes.guess_type(url.path)[0] or "text/plain")
+                ctype = mimetypes.guess_type(url.path)[0] or "text/plain"
+                return self._send(200, body, ctype + "; charset=utf-8")
             if url.path.startswith("/pkg/"):
                 return self._package_file(url.path[len("/pkg/"):])
             return self._send(404, b"not found", "text/plain")

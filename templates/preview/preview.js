@@ -25,71 +25,9 @@
     404: "Data model element is read only", 405: "Data model element is write only", 406: "Data model element type mismatch",
     407: "Data model element value out of range", 408: "Data model dependency not established" };
 
-  var DEC = /^-?\d+(\.\d+)?$/;
-  var T12 = /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/;
-  var T04 = /^P(?:\d+Y)?(?:\d+M)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d{1,2})?S)?)?$/;
-  var ITYPES = ["true-false", "choice", "fill-in", "long-fill-in", "matching", "performance", "sequencing", "likert", "numeric", "other"];
-  function oneOf(list) { return function (v) { return list.indexOf(v) >= 0; }; }
-  function range(lo, hi) { return function (v) { return DEC.test(v) && +v >= lo && +v <= hi ? true : (DEC.test(v) ? "range" : false); }; }
-  function maxLen(n) { return function (v) { return v.length <= n; }; }
-  function any() { return true; }
-
-  // element -> [access, check]; "n" stands for an index
-  var MODEL = {
-    scorm12: {
-      "cmi.core._children": ["r"], "cmi.core.student_id": ["r"], "cmi.core.student_name": ["r"],
-      "cmi.core.lesson_location": ["rw", maxLen(255)], "cmi.core.credit": ["r"],
-      "cmi.core.lesson_status": ["rw", oneOf(["passed", "completed", "failed", "incomplete", "browsed"])],
-      "cmi.core.entry": ["r"], "cmi.core.score._children": ["r"], "cmi.core.score.raw": ["rw", range(0, 100)],
-      "cmi.core.score.min": ["rw", range(0, 100)], "cmi.core.score.max": ["rw", range(0, 100)],
-      "cmi.core.total_time": ["r"], "cmi.core.lesson_mode": ["r"], "cmi.core.exit": ["w", oneOf(["time-out", "suspend", "logout", ""])],
-      "cmi.core.session_time": ["w", function (v) { return T12.test(v); }], "cmi.suspend_data": ["rw", maxLen(4096)],
-      "cmi.launch_data": ["r"], "cmi.comments": ["rw", maxLen(4096)], "cmi.student_data.mastery_score": ["r"],
-      "cmi.interactions._count": ["r"], "cmi.objectives._count": ["r"],
-      "cmi.interactions.n.id": ["w", function (v) { return /^[A-Za-z0-9_-]{1,255}$/.test(v); }],
-      "cmi.interactions.n.type": ["w", oneOf(["true-false", "choice", "fill-in", "matching", "performance", "sequencing", "likert", "numeric"])],
-      "cmi.interactions.n.time": ["w", function (v) { return /^\d{2}:\d{2}:\d{2}(\.\d{1,2})?$/.test(v); }],
-      "cmi.interactions.n.weighting": ["w", function (v) { return DEC.test(v); }],
-      "cmi.interactions.n.student_response": ["w", maxLen(255)],
-      "cmi.interactions.n.result": ["w", function (v) { return ["correct", "wrong", "unanticipated", "neutral"].indexOf(v) >= 0 || DEC.test(v); }],
-      "cmi.interactions.n.latency": ["w", function (v) { return T12.test(v); }],
-      "cmi.interactions.n.correct_responses._count": ["r"], "cmi.interactions.n.correct_responses.n.pattern": ["w", maxLen(255)],
-      "cmi.interactions.n.objectives._count": ["r"], "cmi.interactions.n.objectives.n.id": ["w", any],
-      "cmi.objectives.n.id": ["rw", function (v) { return /^[A-Za-z0-9_-]{1,255}$/.test(v); }],
-      "cmi.objectives.n.score.raw": ["rw", function (v) { return DEC.test(v); }], "cmi.objectives.n.score.min": ["rw", function (v) { return DEC.test(v); }],
-      "cmi.objectives.n.score.max": ["rw", function (v) { return DEC.test(v); }],
-      "cmi.objectives.n.status": ["rw", oneOf(["passed", "completed", "failed", "incomplete", "browsed", "not attempted"])]
-    },
-    scorm2004: {
-      "cmi._version": ["r"], "cmi.learner_id": ["r"], "cmi.learner_name": ["r"], "cmi.location": ["rw", maxLen(1000)],
-      "cmi.credit": ["r"], "cmi.mode": ["r"], "cmi.entry": ["r"],
-      "cmi.completion_status": ["rw", oneOf(["completed", "incomplete", "not attempted", "unknown"])],
-      "cmi.success_status": ["rw", oneOf(["passed", "failed", "unknown"])],
-      "cmi.score._children": ["r"], "cmi.score.scaled": ["rw", range(-1, 1)], "cmi.score.raw": ["rw", function (v) { return DEC.test(v); }],
-      "cmi.score.min": ["rw", function (v) { return DEC.test(v); }], "cmi.score.max": ["rw", function (v) { return DEC.test(v); }],
-      "cmi.progress_measure": ["rw", range(0, 1)], "cmi.scaled_passing_score": ["r"], "cmi.completion_threshold": ["r"],
-      "cmi.total_time": ["r"], "cmi.session_time": ["w", function (v) { return T04.test(v) && !/[PT]$/.test(v); }],
-      "cmi.exit": ["w", oneOf(["time-out", "suspend", "logout", "normal", ""])], "cmi.suspend_data": ["rw", maxLen(64000)],
-      "cmi.launch_data": ["r"], "cmi.max_time_allowed": ["r"], "cmi.time_limit_action": ["r"],
-      "cmi.interactions._count": ["r"], "cmi.objectives._count": ["r"],
-      "cmi.interactions.n.id": ["rw", function (v) { return v.length > 0 && v.length <= 4000 && !/\s/.test(v); }],
-      "cmi.interactions.n.type": ["rw", oneOf(ITYPES)],
-      "cmi.interactions.n.timestamp": ["rw", function (v) { return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,2})?(Z|[+-]\d{2}:\d{2})?$/.test(v); }],
-      "cmi.interactions.n.weighting": ["rw", function (v) { return DEC.test(v); }],
-      "cmi.interactions.n.learner_response": ["rw", maxLen(4000)],
-      "cmi.interactions.n.result": ["rw", function (v) { return ["correct", "incorrect", "unanticipated", "neutral"].indexOf(v) >= 0 || DEC.test(v); }],
-      "cmi.interactions.n.latency": ["rw", function (v) { return T04.test(v); }],
-      "cmi.interactions.n.description": ["rw", maxLen(250)],
-      "cmi.interactions.n.correct_responses._count": ["r"], "cmi.interactions.n.correct_responses.n.pattern": ["rw", maxLen(4000)],
-      "cmi.interactions.n.objectives._count": ["r"], "cmi.interactions.n.objectives.n.id": ["rw", any],
-      "cmi.objectives.n.id": ["rw", function (v) { return v.length > 0 && !/\s/.test(v); }],
-      "cmi.objectives.n.score.scaled": ["rw", range(-1, 1)], "cmi.objectives.n.score.raw": ["rw", function (v) { return DEC.test(v); }],
-      "cmi.objectives.n.score.min": ["rw", function (v) { return DEC.test(v); }], "cmi.objectives.n.score.max": ["rw", function (v) { return DEC.test(v); }],
-      "cmi.objectives.n.success_status": ["rw", oneOf(["passed", "failed", "unknown"])],
-      "cmi.objectives.n.completion_status": ["rw", oneOf(["completed", "incomplete", "not attempted", "unknown"])],
-      "cmi.objectives.n.progress_measure": ["rw", range(0, 1)], "cmi.objectives.n.description": ["rw", maxLen(250)]
-    }
-  };
+  // which elements exist, who may read or write them and which values they take: the player's own
+  // table (templates/player/js/cmi-rules.js, loaded before this file), so the two never disagree
+  var rules = window.scormBuilder.cmiRules;
 
   function storageKey(std) { return "scorm-builder-preview:" + std; }
   function stored(std) { try { return JSON.parse(localStorage.getItem(storageKey(std)) || "null"); } catch (e) { return null; } }
@@ -126,13 +64,11 @@
   function makeApi(std) {
     var is12 = std === "scorm12";
     var ERR = is12 ? ERR12 : ERR04;
-    var model = MODEL[std];
     var cmi = launchData(std);
     var writes = {};   // write-only values, shown in the panel and kept for the next launch
     var state = 0;     // 0 not initialized, 1 running, 2 terminated
     var last = 0;
 
-    function generic(el) { return el.replace(/\.\d+\./g, ".n."); }
     function log(method, el, value, result) {
       callNo += 1;
       window.previewCalls.push({ method: method, element: el, value: value, result: result, error: String(last) });
@@ -162,9 +98,9 @@
     function get(el) {
       if (state === 0) { last = is12 ? 301 : 122; return ""; }
       if (state === 2) { last = is12 ? 101 : 123; return ""; }
-      var def = model[generic(el)];
-      if (!def) { last = is12 ? 401 : 401; return ""; }
-      if (def[0] === "w") { last = is12 ? 404 : 405; return ""; }
+      var access = rules.access(std, el);
+      if (!access) { last = is12 ? 401 : 401; return ""; }
+      if (access === "w") { last = is12 ? 404 : 405; return ""; }
       if (!(el in cmi)) {
         if (/_count$/.test(el)) { return "0"; }
         last = is12 ? 0 : 403; return "";
@@ -175,9 +111,9 @@
       value = String(value);
       if (state === 0) return fail(is12 ? 301 : 132);
       if (state === 2) return fail(is12 ? 101 : 133);
-      var def = model[generic(el)];
-      if (!def) return fail(is12 ? (/_(children|count)$/.test(el) ? 402 : 401) : 401);
-      if (def[0] === "r") return fail(is12 ? 403 : 404);
+      var access = rules.access(std, el);
+      if (!access) return fail(is12 ? (/_(children|count)$/.test(el) ? 402 : 401) : 401);
+      if (access === "r") return fail(is12 ? 403 : 404);
       var arr = arrayInfo(el);
       if (arr) {
         var count = +(cmi[arr.base + "._count"] || 0);
@@ -190,14 +126,14 @@
           if (arr.m > subCount) return fail(is12 ? 201 : 351);
         }
       }
-      var ok = def[1] ? def[1](value) : true;
-      if (ok === "range") return fail(is12 ? 405 : 407);
-      if (!ok) return fail(is12 ? 405 : 406);
+      var verdict = rules.check(std, el, value);
+      if (verdict === "range") return fail(is12 ? 405 : 407);
+      if (verdict !== "ok") return fail(is12 ? 405 : 406);
       if (arr) {
         if (arr.n === +(cmi[arr.base + "._count"] || 0)) cmi[arr.base + "._count"] = String(arr.n + 1);
         if (arr.sub && arr.m === +(cmi[arr.sub + "._count"] || 0)) cmi[arr.sub + "._count"] = String(arr.m + 1);
       }
-      if (def[0] === "w") writes[el] = value; else cmi[el] = value;
+      if (access === "w") writes[el] = value; else cmi[el] = value;
       last = 0; return "true";
     }
     function init(arg) {

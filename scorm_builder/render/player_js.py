@@ -1,0 +1,82 @@
+"""The player's script, joined from its modules: templates/player/js/*.js in the order of
+templates/player/js/order.txt, one file a package ships as player/player.js.
+
+The modules are plain scripts sharing one namespace object (window.scormBuilder), so joining
+them in order is the whole build: no bundler, and the output is byte-for-byte deterministic.
+Each module is preceded by a one-line banner naming it, so a line in a browser's stack trace
+leads back to its module. Packaging calls :func:`player_script`, which joins once per set of
+module files (a change to a module, as in `preview`, joins again).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Callable, Sequence
+
+from scorm_builder.render.environment import default_templates_dir, read_template_bytes
+
+ORDER_FILE = "player/js/order.txt"
+MODULE_DIR = "player/js/"
+# a plain file name in player/js/: an order file (which a company theme may override) can't
+# reach outside the folder
+MODULE_NAME = re.compile(r"[a-z0-9][a-z0-9_.-]*\.js")
+HEADER = (
+    "/* scorm-builder player. GENERATED FILE, do not edit: the modules of templates/player/js/ joined in\n"
+    "   the order of its order.txt by scorm_builder/render/player_js.py (join_player). Edit the modules,\n"
+    "   then join again. Reference: docs/player.md */\n"
+)
+
+
+def module_names(order: bytes) -> list[str]:
+    """The module file names of an order file: one a line; blank lines and `#` comments skipped."""
+    names: list[str] = []
+    for number, line in enumerate(order.decode("utf-8").splitlines(), 1):
+        name = line.strip()
+        if not name or name.startswith("#"):
+            continue
+        if not MODULE_NAME.fullmatch(name):
+            raise ValueError(f"{ORDER_FILE}:{number}: {name!r} is not a module file name (expected e.g. state.js)")
+        if name in names:
+            raise ValueError(f"{ORDER_FILE}:{number}: {name!r} is listed twice")
+        names.append(name)
+    if not names:
+        raise ValueError(f"{ORDER_FILE}: lists no module")
+    return names
+
+
+def join_player(read: Callable[[str], bytes]) -> bytes:
+    """player/player.js from the modules; read(name) gives a template file's bytes, name relative
+    to the template folder (e.g. "player/js/order.txt")."""
+    parts = [HEADER.encode("utf-8")]
+    for name in module_names(read(ORDER_FILE)):
+        body = read(MODULE_DIR + name)
+        parts.append(f"/* --- {name} --- */\n".encode("utf-8"))
+        parts.append(body if body.endswith(b"\n") else body + b"\n")
+    return b"".join(parts)
+
+
+_JOINED: dict[tuple, bytes] = {}
+
+
+def player_script(dirs: Sequence[Path] = ()) -> bytes:
+    """player/player.js for a package, from the first theme folder that has each file."""
+    folders = [*dirs, default_templates_dir()]
+    signature = (tuple(map(str, folders)),) + tuple(_stamp(folders, name) for name in _names(dirs))
+    if signature not in _JOINED:
+        if len(_JOINED) > 16:
+            _JOINED.clear()
+        _JOINED[signature] = join_player(lambda name: read_template_bytes(name, dirs))
+    return _JOINED[signature]
+
+
+def _names(dirs: Sequence[Path]) -> list[str]:
+    return [ORDER_FILE] + [MODULE_DIR + n for n in module_names(read_template_bytes(ORDER_FILE, dirs))]
+
+
+def _stamp(folders: Sequence[Path], name: str) -> tuple:
+    for folder in folders:
+        path = Path(folder) / name
+        if path.is_file():
+            stat = path.stat()
+            return (name, str(path), stat.st_size, stat.st_mtime_ns)
+    return (name, None)

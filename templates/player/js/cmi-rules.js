@@ -1,0 +1,99 @@
+/* The CMI data model of SCORM 1.2 and 2004 as data: each element's access (r, w, rw) and the
+   values it accepts. One table for the player, which checks a value before sending it, and for the
+   preview's debug LMS (templates/preview/preview.js), which answers by it; the preview loads this
+   file alone, so it depends on nothing. Families: "scorm12", "scorm2004"; "n" is an index. */
+(function (host) {
+  "use strict";
+  var modules = host.scormBuilder = host.scormBuilder || {};
+
+  /* verdicts of check(): the preview turns "type" and "range" into the standard's error codes */
+  var OK = "ok", TYPE = "type", RANGE = "range";
+  var DECIMAL = /^-?\d+(\.\d+)?$/;
+  var TIMESPAN_12 = /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/;
+  var DURATION_2004 = /^P(?:\d+Y)?(?:\d+M)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d{1,2})?S)?)?$/;
+  /* 1.2 CMIIdentifier as LMSes accept it everywhere; 2004 URI-safe ids. Both are also what
+     `scorm-builder check` requires of a package's ids (docs/check.md, interaction-id). */
+  var IDENTIFIER_12 = /^[A-Za-z0-9_-]{1,255}$/, IDENTIFIER_2004 = /^[A-Za-z0-9_.:-]{1,4000}$/;
+  var LESSON_STATUS = ["passed", "completed", "failed", "incomplete", "browsed"];
+  var COMPLETION = ["completed", "incomplete", "not attempted", "unknown"], SUCCESS = ["passed", "failed", "unknown"];
+  var TYPES_2004 = ["true-false", "choice", "fill-in", "long-fill-in", "matching", "performance", "sequencing",
+    "likert", "numeric", "other"];
+
+  function oneOf(words) { return function (v) { return words.indexOf(v) >= 0 ? OK : TYPE; }; }
+  function matches(format) { return function (v) { return format.test(v) ? OK : TYPE; }; }
+  function upTo(length) { return function (v) { return v.length <= length ? OK : TYPE; }; }
+  function decimal(v) { return DECIMAL.test(v) ? OK : TYPE; }
+  function between(low, high) {
+    return function (v) { return !DECIMAL.test(v) ? TYPE : +v >= low && +v <= high ? OK : RANGE; };
+  }
+  function resultOf(words) { return function (v) { return words.indexOf(v) >= 0 || DECIMAL.test(v) ? OK : TYPE; }; }
+  function anyText() { return OK; }
+  /* a 2004 session time must say something after P or T ("PT" alone is refused) */
+  function sessionTime2004(v) { return DURATION_2004.test(v) && !/[PT]$/.test(v) ? OK : TYPE; }
+
+  /* {prefix: {name: rule}} -> {prefix + name: rule}; a rule is [access, value check] */
+  function table(groups) {
+    var out = {};
+    Object.keys(groups).forEach(function (prefix) {
+      Object.keys(groups[prefix]).forEach(function (name) { out[prefix + name] = groups[prefix][name]; });
+    });
+    return out;
+  }
+  var R = ["r"], RANGE_100 = ["rw", between(0, 100)], DECIMAL_RW = ["rw", decimal];
+  var ELEMENTS = {
+    scorm12: table({
+      "cmi.core.": { _children: R, student_id: R, student_name: R, lesson_location: ["rw", upTo(255)], credit: R,
+        lesson_status: ["rw", oneOf(LESSON_STATUS)], entry: R, "score._children": R, "score.raw": RANGE_100,
+        "score.min": RANGE_100, "score.max": RANGE_100, total_time: R, lesson_mode: R,
+        exit: ["w", oneOf(["time-out", "suspend", "logout", ""])], session_time: ["w", matches(TIMESPAN_12)] },
+      "cmi.": { suspend_data: ["rw", upTo(4096)], launch_data: R, comments: ["rw", upTo(4096)],
+        "student_data.mastery_score": R, "interactions._count": R, "objectives._count": R },
+      "cmi.interactions.n.": { id: ["w", matches(IDENTIFIER_12)],
+        type: ["w", oneOf(["true-false", "choice", "fill-in", "matching", "performance", "sequencing", "likert", "numeric"])],
+        time: ["w", matches(/^\d{2}:\d{2}:\d{2}(\.\d{1,2})?$/)], weighting: ["w", decimal], student_response: ["w", upTo(255)],
+        result: ["w", resultOf(["correct", "wrong", "unanticipated", "neutral"])], latency: ["w", matches(TIMESPAN_12)],
+        "correct_responses._count": R, "correct_responses.n.pattern": ["w", upTo(255)], "objectives._count": R,
+        "objectives.n.id": ["w", anyText] },
+      /* scores 0..100 like the course score: Moodle and scorm-again refuse others */
+      "cmi.objectives.n.": { id: ["rw", matches(IDENTIFIER_12)], "score.raw": RANGE_100, "score.min": RANGE_100,
+        "score.max": RANGE_100, status: ["rw", oneOf(LESSON_STATUS.concat(["not attempted"]))] }
+    }),
+    scorm2004: table({
+      "cmi.": { _version: R, learner_id: R, learner_name: R, location: ["rw", upTo(1000)], credit: R, mode: R, entry: R,
+        completion_status: ["rw", oneOf(COMPLETION)], success_status: ["rw", oneOf(SUCCESS)], "score._children": R,
+        "score.scaled": ["rw", between(-1, 1)], "score.raw": DECIMAL_RW, "score.min": DECIMAL_RW, "score.max": DECIMAL_RW,
+        progress_measure: ["rw", between(0, 1)], scaled_passing_score: R, completion_threshold: R, total_time: R,
+        session_time: ["w", sessionTime2004], exit: ["w", oneOf(["time-out", "suspend", "logout", "normal", ""])],
+        suspend_data: ["rw", upTo(64000)], launch_data: R, max_time_allowed: R, time_limit_action: R,
+        "interactions._count": R, "objectives._count": R },
+      "cmi.interactions.n.": { id: ["rw", matches(IDENTIFIER_2004)], type: ["rw", oneOf(TYPES_2004)],
+        timestamp: ["rw", matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,2})?(Z|[+-]\d{2}:\d{2})?$/)],
+        weighting: DECIMAL_RW, learner_response: ["rw", upTo(4000)],
+        result: ["rw", resultOf(["correct", "incorrect", "unanticipated", "neutral"])], latency: ["rw", matches(DURATION_2004)],
+        description: ["rw", upTo(250)], "correct_responses._count": R, "correct_responses.n.pattern": ["rw", upTo(4000)],
+        "objectives._count": R, "objectives.n.id": ["rw", anyText] },
+      "cmi.objectives.n.": { id: ["rw", matches(IDENTIFIER_2004)], "score.scaled": ["rw", between(-1, 1)],
+        "score.raw": DECIMAL_RW, "score.min": DECIMAL_RW, "score.max": DECIMAL_RW, success_status: ["rw", oneOf(SUCCESS)],
+        completion_status: ["rw", oneOf(COMPLETION)], progress_measure: ["rw", between(0, 1)], description: ["rw", upTo(250)] }
+    })
+  };
+
+  /* "cmi.interactions.3.correct_responses.0.pattern" -> "cmi.interactions.n.correct_responses.n.pattern" */
+  function generic(element) { return element.replace(/\.\d+\./g, ".n."); }
+  function ruleOf(family, element) { return ELEMENTS[family][generic(element)] || null; }
+  /* "r", "w", "rw", or "" for an element the data model doesn't have */
+  function access(family, element) { var rule = ruleOf(family, element); return rule ? rule[0] : ""; }
+  /* "ok", "type" (wrong format, word or length), "range" (a number out of its range),
+     "read-only" or "unknown" (no such element) */
+  function check(family, element, value) {
+    var rule = ruleOf(family, element);
+    if (!rule) return "unknown";
+    if (!rule[1]) return "read-only";
+    return rule[1](String(value));
+  }
+  function canSend(family, element, value) { return check(family, element, value) === OK; }
+
+  var cmiRules = { generic: generic, access: access, check: check, canSend: canSend };
+  modules.cmiRules = cmiRules;
+  if (typeof module !== "undefined") module.exports = cmiRules;
+}(typeof window !== "undefined" ? window : global));

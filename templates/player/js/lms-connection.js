@@ -1,0 +1,110 @@
+/* The connection to the LMS's API: discovery, calls, commit with retries. It knows the method
+   names (from the adapter), not what values mean. Every call is logged (window.scormPlayer.log);
+   a failed one is explained in the console with the LMS's own error string. */
+(function (host) {
+  "use strict";
+  var modules = host.scormBuilder = host.scormBuilder || {};
+  var cmiRules = modules.cmiRules;
+
+  /* the API on this window or a parent; a cross-origin frame on the way is skipped, not fatal */
+  function apiIn(win, apiName, initialize) {
+    var hops = 0;
+    while (win && hops <= 500) {
+      try { var api = win[apiName]; if (api && typeof api[initialize] === "function") return api; } catch (e) { /* cross-origin */ }
+      var parent = null;
+      try { parent = win.parent; } catch (e) { parent = null; }
+      if (!parent || parent === win) break;
+      win = parent; hops++;
+    }
+    return null;
+  }
+  /* the SCO's frames first, then the window that opened a popup launch, and its frames */
+  function findApi(apiName, initialize) {
+    var api = apiIn(window, apiName, initialize);
+    if (!api) { try { if (window.opener) api = apiIn(window.opener, apiName, initialize); } catch (e) { api = null; } }
+    return api;
+  }
+
+  function explain(connection, name, args, result, code) {
+    var api = connection.api, methods = connection.methods, text = "", diagnostic = "";
+    try { text = String(api[methods.errorString](code)); diagnostic = String(api[methods.diagnostic](code)); } catch (e) { /* ignore */ }
+    console.warn("[scorm] " + name + "(" + args.map(JSON.stringify).join(", ") + ") returned " + JSON.stringify(result) +
+      "; error " + code + " " + text + (diagnostic && diagnostic !== text ? " (" + diagnostic + ")" : ""));
+  }
+  /* kind: a key of `methods`; the result is {ok, value} */
+  function call(connection, kind, args) {
+    var api = connection.api, methods = connection.methods, name = methods[kind], result = "false", code = "0";
+    try { result = String(api[name].apply(api, args)); } catch (e) { result = "false"; code = "exception: " + e.message; }
+    if (code === "0") { try { code = String(api[methods.lastError]() || 0); } catch (e) { code = "0"; } }
+    var ok = code === "0" && (kind === "getValue" || result === "true");
+    /* GetValue of an element the LMS never set answers 403 in SCORM 2004: allowed by the CTS, read as "" */
+    if (kind === "getValue" && code === connection.unsetReadError) { ok = true; result = ""; }
+    connection.log.push({ method: name, args: args.slice(), result: result, error: code, ok: ok });
+    if (!ok) explain(connection, name, args, result, code);
+    return { ok: ok, value: result };
+  }
+  function open(connection) {
+    connection.api = findApi(connection.apiName, connection.methods.initialize);
+    if (connection.api) {
+      connection.live = call(connection, "initialize", [""]).ok;
+      if (!connection.live) connection.api = null;
+    }
+    return connection.live;
+  }
+  /* a value the LMS already has is not sent again, unless `always` (interactions, whose elements
+     are new each time); a value the LMS would refuse is not sent at all */
+  function set(connection, element, value, always) {
+    value = String(value);
+    if (!connection.live || connection.terminated) return false;
+    if (!always && connection.sent[element] === value) return true;
+    if (!cmiRules.canSend(connection.family, element, value)) {
+      console.warn("[scorm] not sent: invalid value for " + element + ": " + JSON.stringify(value));
+      return false;
+    }
+    var ok = call(connection, "setValue", [element, value]).ok;
+    if (ok) connection.sent[element] = value;
+    return ok;
+  }
+  /* a refused commit is retried twice, after 0.8 s and 3.2 s, before the learner is told */
+  function commit(connection) {
+    if (!connection.live || connection.terminated) return;
+    clearTimeout(connection.retryTimer);
+    if (call(connection, "commit", [""]).ok) { connection.retries = 0; connection.onSaveResult(false); return; }
+    if (connection.retries < 2) {
+      connection.retries++;
+      connection.retryTimer = setTimeout(function () { commit(connection); }, 800 * connection.retries * connection.retries);
+    } else { connection.retries = 0; connection.onSaveResult(true); }
+  }
+  /* final (Exit, Finish): one more commit, and a second if refused, since nothing retries later;
+     at pagehide no commit, as Terminate commits and browsers block more during unload */
+  function finish(connection, final) {
+    if (connection.live) {
+      clearTimeout(connection.retryTimer);
+      if (final) { if (!call(connection, "commit", [""]).ok) call(connection, "commit", [""]); }
+      connection.terminated = true;
+      call(connection, "terminate", [""]);
+    } else connection.terminated = true;
+  }
+
+  /* options: family, apiName, methods, unsetReadError (see lms-scorm12.js and lms-scorm2004.js) */
+  function create(options) {
+    var connection = { family: options.family, apiName: options.apiName, methods: options.methods,
+      unsetReadError: options.unsetReadError, api: null, live: false, terminated: false, log: [], sent: {},
+      retryTimer: null, retries: 0, onSaveResult: function () {} };
+    function read(element) { return call(connection, "getValue", [element]); }
+    return {
+      log: connection.log, read: read,
+      get: function (element) { var r = read(element); return r.ok ? r.value : ""; },
+      open: function () { return open(connection); },
+      set: function (element, value, always) { return set(connection, element, value, always); },
+      commit: function () { commit(connection); },
+      finish: function (final) { finish(connection, final); },
+      connected: function () { return connection.live; },
+      ended: function () { return connection.terminated; },
+      /* fn(failed): true when a commit failed for good, false when one succeeded */
+      onSaveResult: function (fn) { connection.onSaveResult = fn; }
+    };
+  }
+
+  modules.lmsConnection = { create: create, findApi: findApi };
+}(typeof window !== "undefined" ? window : global));

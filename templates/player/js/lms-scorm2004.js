@@ -1,0 +1,85 @@
+/* The SCORM 2004 adapter: the API's names and the player's values in the 2004 data model
+   (docs/player.md, sections 3 to 5). Pure; lms-adapter.js makes the calls. */
+(function (host) {
+  "use strict";
+  var modules = host.scormBuilder = host.scormBuilder || {};
+  var timeFormat = typeof module !== "undefined" ? require("./time-format.js") : modules.timeFormat;
+
+  /* at launch: the completion and success floors, the saved state, and a scaled_passing_score
+     over the course's pass mark */
+  function readLaunch(get, hasAssessment, coursePass) {
+    var completion = get("cmi.completion_status"), success = get("cmi.success_status");
+    if (success !== "passed" && success !== "failed") success = "";
+    /* ab-initio means a new attempt: whatever suspend_data says belongs to an earlier one */
+    var suspendData = get("cmi.entry") !== "ab-initio" ? get("cmi.suspend_data") : "";
+    var pass = { mark: coursePass.mark, scaled: coursePass.scaled };
+    if (hasAssessment) {
+      var scaled = get("cmi.scaled_passing_score");
+      if (scaled !== "" && !isNaN(parseFloat(scaled))) {
+        pass.scaled = parseFloat(scaled);
+        pass.mark = Math.round(pass.scaled * 10000) / 100;
+      }
+    }
+    return { floor: { completion: completion, success: success, lessonStatus: "" }, suspendData: suspendData, pass: pass };
+  }
+  /* the comparison the LMS makes: score.scaled >= scaled_passing_score */
+  function passes(percent, pass) { return percent / 100 >= pass.scaled; }
+
+  /* success keeps an LMS "passed", and an LMS "failed" until the learner passes */
+  function successStatus(summary, floor) {
+    if (summary.passed || floor.success === "passed") return "passed";
+    if (summary.failedFinal || floor.success === "failed") return "failed";
+    return "unknown";
+  }
+  function completionStatus(summary) { return summary.complete ? "completed" : "incomplete"; }
+  /* [element, value] pairs sent after every step; summary: progress.summary() */
+  function sessionValues(summary, floor, elapsedMs) {
+    var values = [["cmi.location", summary.bookmark],
+      ["cmi.progress_measure", String(Math.round(summary.measure * 10000) / 10000)]];
+    if (summary.score != null) {
+      values.push(["cmi.score.min", "0"], ["cmi.score.max", "100"], ["cmi.score.raw", String(summary.score)],
+        ["cmi.score.scaled", String(summary.score / 100)]);
+    }
+    values.push(["cmi.completion_status", completionStatus(summary)], ["cmi.success_status", successStatus(summary, floor)],
+      ["cmi.exit", summary.complete ? "normal" : "suspend"], ["cmi.session_time", timespan(elapsedMs)]);
+    return values;
+  }
+  /* value: keys (choice, sequencing), a boolean (true-false) or [left, right] pairs (matching) */
+  function response(type, value) {
+    if (type === "true-false") return value ? "true" : "false";
+    if (type === "matching") return value.map(function (pair) { return pair[0] + "[.]" + pair[1]; }).join("[,]");
+    return value.join("[,]");
+  }
+  /* 2004 scores may be negative: the running total against the lowest and highest any path reaches */
+  function objectiveValues(index, score, ended, isNew) {
+    var prefix = "cmi.objectives." + index + ".";
+    var values = [[prefix + "score.min", String(score.min)], [prefix + "score.max", String(score.max)],
+      [prefix + "score.raw", String(score.raw)]];
+    /* completed at an ending, incomplete when created; never set back to incomplete */
+    if (ended || isNew) values.push([prefix + "completion_status", ended ? "completed" : "incomplete"]);
+    return values;
+  }
+  /* the prompt as plain text, cut to 250 characters; a leading "{" would read as a language tag,
+     so one is put first */
+  function description(text, language) {
+    if (!text) return null;
+    var cut = text.length > 250 ? text.slice(0, 249) + "…" : text;
+    if (cut.charAt(0) === "{") cut = "{lang=" + language + "}" + cut;
+    return cut.slice(0, 250);
+  }
+  function timespan(ms) { return timeFormat.timespan("scorm2004", ms); }
+
+  var scorm2004 = {
+    family: "scorm2004", apiName: "API_1484_11", suspendBudget: 64000, unsetReadError: "403",
+    methods: { initialize: "Initialize", terminate: "Terminate", getValue: "GetValue", setValue: "SetValue",
+      commit: "Commit", lastError: "GetLastError", errorString: "GetErrorString", diagnostic: "GetDiagnostic" },
+    interactionElements: { time: "timestamp", response: "learner_response" },
+    readLaunch: readLaunch, passes: passes, successStatus: successStatus, completionStatus: completionStatus,
+    sessionValues: sessionValues, response: response, objectiveValues: objectiveValues, description: description,
+    timespan: timespan,
+    timestamp: function (date) { return timeFormat.timestamp("scorm2004", date); },
+    result: function (result) { return result; }
+  };
+  modules.lmsScorm2004 = scorm2004;
+  if (typeof module !== "undefined") module.exports = scorm2004;
+}(typeof window !== "undefined" ? window : global));

@@ -1,0 +1,89 @@
+/* Where the learner stands, from the state alone (docs/player.md, section 3). Pure. `floor` is
+   what the LMS held at launch ({completion, success, lessonStatus}): a status never moves back. */
+(function (host) {
+  "use strict";
+  var modules = host.scormBuilder = host.scormBuilder || {};
+
+  /* the course's screens from the page's course data: lesson pages in order, then the assessment */
+  function outline(data) {
+    var pages = [];
+    data.lessons.forEach(function (lesson, lessonIndex) {
+      lesson.pages.forEach(function (page, pageIndex) {
+        pages.push({ lessonIndex: lessonIndex, pageIndex: pageIndex, page: page });
+      });
+    });
+    var assessment = data.assessment || null;
+    return {
+      info: data.course, lessons: data.lessons, assessment: assessment, pages: pages,
+      family: data.standard === "scorm12" ? "scorm12" : "scorm2004",
+      pageCount: pages.length, assessmentScreen: assessment ? pages.length : -1,
+      screenCount: pages.length + (assessment ? 1 : 0)
+    };
+  }
+  /* what state.js needs to know of the course */
+  function stateShape(course) {
+    return { fingerprint: course.info.fingerprint, pageCount: course.pageCount,
+      screenCount: course.screenCount, hasAssessment: !!course.assessment };
+  }
+
+  /* {viewed, total, first}: pages viewed, pages, and the index of the first page of a lesson */
+  function lessonViewed(course, state, lessonIndex) {
+    var viewed = 0, total = 0, first = -1;
+    course.pages.forEach(function (entry, k) {
+      if (entry.lessonIndex !== lessonIndex) return;
+      if (first < 0) first = k;
+      total++;
+      if (state.vw.charAt(k) === "1") viewed++;
+    });
+    return { viewed: viewed, total: total, first: first };
+  }
+  function lessonsDone(state) { return state.vw.indexOf("0") < 0; }
+  function attemptsUsed(state) { return state.a ? state.a.sc.length : 0; }
+  function passed(state) { return !!(state.a && state.a.ps); }
+  function attemptsLeft(assessment, state) {
+    return assessment && (assessment.attempts === 0 || attemptsUsed(state) < assessment.attempts);
+  }
+  function failedFinal(assessment, state) {
+    return !!(assessment && !passed(state) && assessment.attempts > 0 && attemptsUsed(state) >= assessment.attempts);
+  }
+  /* the assessment's outcome is known: passed, or failed with no attempt left */
+  function decided(assessment, state) { return passed(state) || failedFinal(assessment, state); }
+  function bestScore(state) { return state.a && state.a.sc.length ? Math.max.apply(null, state.a.sc) : null; }
+
+  /* the course's completion rule, or the LMS's word that it was already completed */
+  function isComplete(course, state, floor) {
+    var rule = course.assessment ? course.info.completion : "lessons";
+    var done = rule === "lessons" ? lessonsDone(state) : rule === "assessment" ? passed(state)
+      : lessonsDone(state) && passed(state);
+    return done || floor.completion === "completed";
+  }
+  /* pages viewed / all screens; the assessment counts as one page once decided */
+  function measure(course, state) {
+    var viewed = state.vw.split("1").length - 1 + (course.assessment && decided(course.assessment, state) ? 1 : 0);
+    return course.screenCount ? viewed / course.screenCount : 1;
+  }
+  function bookmark(course, state) {
+    return state.l === course.assessmentScreen ? "assessment" : course.pages[state.l].page.id;
+  }
+
+  /* everything the LMS adapters report, in one object */
+  function summary(course, state, floor) {
+    var assessment = course.assessment, isPassed = passed(state);
+    /* the score once decided; never a fail over a pass the LMS holds */
+    var score = assessment && decided(assessment, state) && (isPassed || floor.success !== "passed") ? bestScore(state) : null;
+    return {
+      complete: isComplete(course, state, floor), hasAssessment: !!assessment, passed: isPassed,
+      failedFinal: failedFinal(assessment, state), score: score, measure: measure(course, state),
+      bookmark: bookmark(course, state)
+    };
+  }
+
+  var progress = {
+    outline: outline, stateShape: stateShape, lessonViewed: lessonViewed, lessonsDone: lessonsDone,
+    attemptsUsed: attemptsUsed, passed: passed, attemptsLeft: attemptsLeft, failedFinal: failedFinal,
+    decided: decided, bestScore: bestScore, isComplete: isComplete, measure: measure, bookmark: bookmark,
+    summary: summary
+  };
+  modules.progress = progress;
+  if (typeof module !== "undefined") module.exports = progress;
+}(typeof window !== "undefined" ? window : global));

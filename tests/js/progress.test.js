@@ -1,0 +1,54 @@
+// Where the learner stands (progress.js): completion rules, the measure, the bookmark and the summary.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const progress = require("../../templates/player/js/progress.js");
+
+const DATA = {
+  standard: "scorm2004-4",
+  course: { id: "demo", fingerprint: "f1", completion: "both" },
+  lessons: [{ title: "One", pages: [{ id: "intro" }, { id: "late-refund" }] }, { title: "Two", pages: [{ id: "call" }] }],
+  assessment: { attempts: 2, pass_mark: 80 }
+};
+const NO_FLOOR = { completion: "", success: "", lessonStatus: "" };
+const course = progress.outline(DATA);
+function state(vw, l, attempt) { return { v: 1, f: "f1", l: l, vw: vw, sc: {}, dg: {}, a: attempt }; }
+
+test("the outline numbers the screens: lesson pages, then the assessment", () => {
+  assert.equal(course.family, "scorm2004");
+  assert.equal(progress.outline(Object.assign({}, DATA, { standard: "scorm12" })).family, "scorm12");
+  assert.deepEqual([course.pageCount, course.assessmentScreen, course.screenCount], [3, 3, 4]);
+  assert.deepEqual(course.pages.map((p) => [p.lessonIndex, p.pageIndex, p.page.id]), [[0, 0, "intro"], [0, 1, "late-refund"], [1, 0, "call"]]);
+  assert.deepEqual(progress.stateShape(course), { fingerprint: "f1", pageCount: 3, screenCount: 4, hasAssessment: true });
+  assert.deepEqual(progress.lessonViewed(course, state("011", 0, null), 0), { viewed: 1, total: 2, first: 0 });
+  assert.deepEqual(progress.lessonViewed(course, state("011", 0, null), 1), { viewed: 1, total: 1, first: 2 });
+});
+
+test("the summary the adapters report, from the state", () => {
+  const passed = state("111", 3, { sd: 1, n: 2, ph: "r", qi: 0, an: [], sc: [60, 90], ps: 1 });
+  assert.deepEqual(progress.summary(course, passed, NO_FLOOR), { complete: true, hasAssessment: true, passed: true,
+    failedFinal: false, score: 90, measure: 1, bookmark: "assessment" });
+  const failed = state("101", 1, { sd: 1, n: 2, ph: "r", qi: 0, an: [], sc: [60, 70], ps: 0 });
+  assert.deepEqual(progress.summary(course, failed, NO_FLOOR), { complete: false, hasAssessment: true, passed: false,
+    failedFinal: true, score: 70, measure: 0.75, bookmark: "late-refund" });
+  // never a fail over a pass the LMS holds, and the LMS's completion stays
+  assert.equal(progress.summary(course, failed, { completion: "completed", success: "passed", lessonStatus: "passed" }).score, null);
+  assert.equal(progress.summary(course, failed, { completion: "completed", success: "", lessonStatus: "" }).complete, true);
+  const started = state("100", 0, { sd: 1, n: 1, ph: "q", qi: 0, an: [], sc: [60], ps: 0 });
+  assert.deepEqual(progress.summary(course, started, NO_FLOOR), { complete: false, hasAssessment: true, passed: false,
+    failedFinal: false, score: null, measure: 0.25, bookmark: "intro" });
+  assert.equal(progress.attemptsLeft(course.assessment, started), true);
+  assert.equal(progress.attemptsLeft(course.assessment, failed), false);
+});
+
+test("completion rules: lessons, assessment, both; lessons alone without an assessment", () => {
+  const viewedAll = state("111", 0, { sd: 1, n: 0, ph: "i", qi: 0, an: [], sc: [], ps: 0 });
+  const passedOnly = state("100", 0, { sd: 1, n: 1, ph: "r", qi: 0, an: [], sc: [90], ps: 1 });
+  const rule = (completion) => progress.outline(Object.assign({}, DATA, { course: Object.assign({}, DATA.course, { completion }) }));
+  assert.deepEqual([progress.isComplete(rule("lessons"), viewedAll, NO_FLOOR), progress.isComplete(rule("lessons"), passedOnly, NO_FLOOR)], [true, false]);
+  assert.deepEqual([progress.isComplete(rule("assessment"), viewedAll, NO_FLOOR), progress.isComplete(rule("assessment"), passedOnly, NO_FLOOR)], [false, true]);
+  assert.deepEqual([progress.isComplete(rule("both"), viewedAll, NO_FLOOR), progress.isComplete(rule("both"), passedOnly, NO_FLOOR)], [false, false]);
+  const plain = progress.outline(Object.assign({}, DATA, { assessment: null, course: Object.assign({}, DATA.course, { completion: "assessment" }) }));
+  assert.equal(progress.isComplete(plain, state("111", 2, null), NO_FLOOR), true);
+  assert.equal(progress.measure(plain, state("110", 2, null)), 2 / 3);
+});
