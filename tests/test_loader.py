@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scorm_builder.source.loader import LoadError, Map, Seq, display_path, load_text, load_yaml
+from scorm_builder.source.limits import Budget, Counts
+from scorm_builder.source.loader import LoadError, Map, Seq, clear_cache, display_path, load_text, load_yaml
+from scorm_builder.source.tree import clone
 
 
 def messages(raw: bytes, name: str = "c.yaml") -> list[str]:
@@ -148,8 +150,8 @@ def test_alias_bomb_is_refused_quickly() -> None:
         prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
         lines.append(f"{cur}: &{cur} [" + ", ".join([f"*{prev}"] * 10) + "]")
     assert messages(("\n".join(lines) + "\n").encode()) == [
-        "c.yaml:5:4: the file expands to more than 200000 values through YAML aliases (*name) "
-        "\u2014 write the repeated parts out, or use fewer aliases"]
+        "c.yaml:5:36: e[7]: YAML aliases (*name) add more than 100000 values to the course (expected at most 100000; "
+        "each alias copies everything under its anchor) \u2014 write the repeated parts out, or use fewer aliases"]
 
 
 def test_recursive_alias_is_refused() -> None:
@@ -157,3 +159,168 @@ def test_recursive_alias_is_refused() -> None:
                 "\u2014 remove the alias or the anchor (&name)"]
     assert messages(b"id: x\nloop: &l [1, *l]\n") == expected
     assert messages(b"id: x\nloop: &l {self: *l}\n") == expected
+
+
+def test_an_alias_value_is_where_the_alias_is_and_a_copy() -> None:
+    tree = load_text(b"a: &a {x: [1]}\nb: *a\n", "c.yaml")
+    assert tree.val_pos == {"a": (1, 4), "b": (2, 4)}
+    assert tree["b"] == tree["a"] and tree["b"] is not tree["a"] and tree["b"]["x"] is not tree["a"]["x"]
+    # the alias copies 3 values (the mapping, the list, 1) and 1 character of text (the key x)
+    assert tree.loaded == Counts(bytes=21, values=7, alias_values=3, alias_text=1, depth=3)
+
+
+def test_merge_keys_own_keys_win_then_the_first_merged_mapping() -> None:
+    """pyyaml lists merged keys before the mapping's own, which read as duplicate keys before."""
+    tree = load_text(b"a: &a {x: 1, z: 3}\nb: &b {x: 2, y: 2}\nc:\n  <<: [*a, *b]\n  z: 4\n", "c.yaml")
+    assert tree["c"] == {"x": 1, "z": 4, "y": 2}
+    assert tree["c"].key_pos == {"x": (1, 8), "z": (5, 3), "y": (2, 14)}
+    assert tree["c"].val_pos == {"x": (1, 11), "z": (5, 6), "y": (2, 17)}
+
+
+def test_merge_key_needs_a_mapping() -> None:
+    assert messages(b"a: &a [1]\nb:\n  <<: *a\n") == [
+        "c.yaml:3:7: b.<<: a merge key '<<' takes a mapping or a list of mappings (expected '<<: *name' where "
+        "'&name' marks a mapping, got a list holding the value 1) \u2014 remove the '<<' line, or point it at a mapping"]
+
+
+def test_undefined_and_duplicate_anchors_keep_pyyamls_messages() -> None:
+    assert messages(b"a: *nope\n") == [
+        "c.yaml:1:4: YAML syntax error: found undefined alias 'nope' \u2014 check the quotes, colons and indentation "
+        "at this position"]
+    assert messages(b"a: &x 1\nb: &x 2\n") == [
+        "c.yaml:2:4: YAML syntax error: second occurrence (found duplicate anchor 'x'; first occurrence at line 1) "
+        "\u2014 check the quotes, colons and indentation at this position"]
+
+
+def test_numbers_dates_and_plain_values_read_as_yaml_says() -> None:
+    tree = load_text(b"a: [1, -2, +3, 0, 012, 0x1F, 1_000, 1.5, -1., .5, 1.5e3, 1.5e+3, .inf, yes, No, ~, '', "
+                     b"1:30, 2001-12-14, '1', \"2\"]\n", "c.yaml")
+    import datetime
+    assert tree["a"] == [1, -2, 3, 0, 10, 31, 1000, 1.5, -1.0, 0.5, "1.5e3", 1500.0, float("inf"), True, False,
+                         None, "", 90, datetime.date(2001, 12, 14), "1", "2"]
+
+
+def test_numbers_of_more_than_100_digits_and_dates_that_are_not() -> None:
+    assert messages(b"a: 0x" + b"f" * 90 + b"\nb: 2024-02-30\nc: " + b"1" * 100 + b"\n") == [
+        "c.yaml:1:4: a: the number 0xffffffffffffffffff\u2026 has more than 100 digits (expected at most 100) "
+        "\u2014 put the value in quotes if it is text, or shorten it",
+        "c.yaml:2:4: b: '2024-02-30' is written as a date but is not one (day is out of range for month) "
+        "\u2014 put the value in quotes if it is text, or write a real date as YYYY-MM-DD"]
+
+
+def test_a_value_its_tag_does_not_fit() -> None:
+    """`!!bool x` was a KeyError traceback, `!!timestamp x` an AttributeError."""
+    assert messages(b"a: !!bool x\nb: !!timestamp x\nc: !!int x\nd: !!int '12'\n") == [
+        f"c.yaml:{line}:4: {key}: 'x' cannot be read as {kind} (the tag !!{kind} says it is) \u2014 remove the '!' "
+        "tag; only plain YAML values are allowed" for line, key, kind in [(1, "a", "bool"), (2, "b", "timestamp"),
+                                                                           (3, "c", "int")]]
+
+
+def test_an_escaped_control_character_is_refused_with_its_code_point() -> None:
+    assert messages(b'a: ok\nb: ["x", "\\tand\\u0007"]\n') == [
+        "c.yaml:2:10: b[1]: the text holds U+0007, an invisible control character (character 5 of the text), which "
+        "the package's HTML and XML cannot hold \u2014 delete it: in double quotes it comes from an escape such as "
+        "\\x01, \\0, \\e or \\uFFFE; otherwise it was pasted in with the text"]
+
+
+def test_a_literal_noncharacter_is_refused_too() -> None:
+    """YAML's reader lets U+FDD0 through; XML would take it, but HTML parsers flag it."""
+    assert [p.rule for p in problems_of("title: caf\ufdd0\n".encode())] == ["character-not-allowed"]
+
+
+def test_tabs_line_breaks_and_any_character_of_any_language_are_fine() -> None:
+    tree = load_text('a: "tab\\there\\nline\\r\u00e9\u4e2d\U0001F600\\u00A0"\n'.encode(), "c.yaml")
+    assert tree["a"] == "tab\there\nline\r\u00e9\u4e2d\U0001F600\u00a0"
+
+
+def problems_of(raw: bytes) -> list:
+    with pytest.raises(LoadError) as info:
+        load_text(raw, "c.yaml")
+    return info.value.problems
+
+
+def test_a_cached_file_gives_a_fresh_copy_and_still_counts(tmp_path: Path) -> None:
+    (tmp_path / "c.yaml").write_text("id: a\nitems: [1, {x: 2}]\n")
+    budget = Budget()
+    first = load_yaml(tmp_path / "c.yaml", "c.yaml", budget)
+    second = load_yaml(tmp_path / "c.yaml", "c.yaml", budget)
+    assert first == second and first is not second and first["items"] is not second["items"]
+    assert second.loaded == first.loaded == Counts(bytes=25, values=6, depth=3)
+    assert budget.used == Counts(bytes=50, values=12, depth=3)
+
+
+def test_a_limit_hit_in_a_cached_file_is_reported_where_a_first_read_reports_it(tmp_path: Path) -> None:
+    """The cache can't say where in the file the limit is passed, so the file is read again to say it."""
+    (tmp_path / "a.yaml").write_text("a: &a [" + "1, " * 999 + "1]\nb: [" + "*a, " * 59 + "*a]\n")
+    first, second = Budget(), Budget()
+    load_yaml(tmp_path / "a.yaml", "a.yaml", first)
+    load_yaml(tmp_path / "a.yaml", "a.yaml", second)  # read twice: from now on it comes from the cache
+    assert first.used == second.used and first.used.alias_values == 60_060
+    for budget in (Budget(first.used), Budget(first.used)):
+        with pytest.raises(LoadError) as info:
+            load_yaml(tmp_path / "a.yaml", "a.yaml", budget)
+        assert [(p.rule, p.line, p.column, p.key) for p in info.value.problems] == [
+            ("alias-expansion", 2, 161, "b[39]")]
+        assert budget.spent
+        clear_cache()
+
+
+# -- the positioned tree itself ----------------------------------------------------------------------
+def test_map_put_keeps_positions_and_the_file_a_value_came_from() -> None:
+    course = Map([("a", 1)], "course.yaml", (1, 1), {"a": (2, 1)}, {"a": (2, 4)})
+    profile = Map([("a", 2)], "acme.yaml", (1, 1), {"a": (5, 3)}, {"a": (5, 6)})
+    course.put_from("a", profile, "a")
+    assert (course["a"], course.key_pos["a"], course.where("a")) == (2, (5, 3), ("acme.yaml", (5, 6)))
+    course.put("a", 3, (2, 1), (2, 4))
+    assert course.where("a") == ("course.yaml", (2, 4)) and course.val_src == {}
+    assert course.where("missing") == ("course.yaml", (1, 1))
+
+
+def test_seq_insert_and_delete_keep_positions_in_step() -> None:
+    seq = Seq(["a", "b"], "course.yaml", (3, 1), [(3, 3), (4, 3)])
+    seq.insert_at(1, "new", (9, 5), "acme.yaml")
+    seq.append_at("last", (5, 3))
+    assert list(seq.items_with_pos()) == [("a", (3, 3), "course.yaml"), ("new", (9, 5), "acme.yaml"),
+                                          ("b", (4, 3), "course.yaml"), ("last", (5, 3), "course.yaml")]
+    seq.delete_at(0)
+    assert (seq, seq.item_pos, seq.where(0), seq.where(9)) == (
+        ["new", "b", "last"], [(9, 5), (4, 3), (5, 3)], ("acme.yaml", (9, 5)), ("course.yaml", (3, 1)))
+    assert Seq([1, 2], "f", (7, 1)).item_pos == [(7, 1), (7, 1)]
+
+
+def test_positions_changed_by_hand_fall_back_to_the_lists_file() -> None:
+    """A caller that inserts into item_pos itself can't leave a wrong file name behind."""
+    seq = Seq(["a"], "course.yaml", (3, 1), [(3, 3)])
+    seq.append_at("b", (9, 5), "acme.yaml")
+    seq.insert(0, "c")
+    seq.item_pos.insert(0, (2, 3))
+    assert [seq.where(i) for i in range(3)] == [("course.yaml", (2, 3)), ("course.yaml", (3, 3)),
+                                                ("course.yaml", (9, 5))]
+    again = seq.empty_like()
+    assert (again, again.item_pos, again.where(2)) == ([], [(2, 3), (3, 3), (9, 5)], ("course.yaml", (9, 5)))
+
+
+def test_copy_and_clone_keep_positions_and_share_nothing_changeable() -> None:
+    tree = load_text(b"a: [1, {b: 2}]\n", "c.yaml")
+    shallow, deep = tree.copy(), clone(tree)
+    assert type(shallow) is Map and shallow.val_pos == tree.val_pos and shallow["a"] is tree["a"]
+    assert deep == tree and deep["a"] is not tree["a"] and deep["a"][1].val_pos == {"b": (1, 12)}
+    assert deep["a"].item_pos == [(1, 5), (1, 8)] and deep["a"].item_pos is not tree["a"].item_pos
+    assert tree.empty_like() == {} and tree.empty_like().key_pos == tree.key_pos
+
+
+def test_trees_pickle_with_their_positions() -> None:
+    """Batch builds send work to other processes."""
+    import pickle
+
+    tree = load_text(b"a: [1, {b: 2}]\n", "c.yaml")
+    back = pickle.loads(pickle.dumps(tree))
+    assert back == tree and type(back["a"]) is Seq and back["a"].where(1) == ("c.yaml", (1, 8))
+    assert back["a"][1].where("b") == ("c.yaml", (1, 12))
+
+
+def test_key_positions_stay_for_the_other_modules_that_read_them() -> None:
+    """profile.py and format/spec.py read key_pos, val_pos, val_src and item_pos directly."""
+    tree = load_text(b"id: a\nl: [x]\n", "c.yaml")
+    assert (tree.key_pos, tree.val_pos, tree.val_src, tree["l"].item_pos) == (
+        {"id": (1, 1), "l": (2, 1)}, {"id": (1, 5), "l": (2, 4)}, {}, [(2, 5)])

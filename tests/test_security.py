@@ -1,8 +1,8 @@
 """Text from YAML can't inject markup or script: into index.html, the player's JSON, or the manifest.
 
-Course text is itself a sandboxed Jinja template (company terms, issue 5), so a literal ``{{ 7*7 }}``
-is written here as ``{% raw %}...{% endraw %}`` or ``{{ '...' }}``: what comes out of that stage must
-never be evaluated again by the render stage.
+Course text may hold placeholders (``{{ company.name }}``, issue 5), so a literal ``{{ 7*7 }}`` is
+written here as ``{{ '{{' }} 7*7 }}``: what comes out of that stage must never be evaluated again by
+the render stage.
 """
 from __future__ import annotations
 
@@ -16,20 +16,20 @@ from lxml import etree, html
 
 HOSTILE = """\
 id: hostile
-title: "<script>alert(1)</script> & {% raw %}{{ 7*7 }}{% endraw %}"
+title: "<script>alert(1)</script> & {{ '{{' }} 7*7 }}"
 description: "</script><script>alert('d')</script>"
 lessons:
   - id: intro
     title: "<img src=x onerror=alert(2)>"
     pages:
       - type: text
-        title: "{{ '{{ 7*7 }}' }}"
+        title: "{{ '{{' }} 7*7 }}"
         body: |
           <img src=x onerror=alert(3)>
 
           [click me](javascript:alert(4)) and <script>alert(5)</script>
 
-          {% raw %}{{ 7*7 }}{% endraw %} **bold** [ok](https://example.com/a)
+          {{ '{{' }} 7*7 }} **bold** [ok](https://example.com/a)
         image:
           src: assets/pic.png
           alt: "\\" onerror=\\"alert(15)"
@@ -45,13 +45,13 @@ lessons:
         customer:
           name: "<svg onload=alert(8)>"
           says: "</script><script>alert(9)</script>"
-          subject: "{% raw %}{{ 7*7 }}{% endraw %}"
+          subject: "{{ '{{' }} 7*7 }}"
         prompt: "<a href='javascript:alert(10)'>x</a>"
         options:
           - text: "</script><script>alert(11)</script>"
             verdict: best
             feedback: "[x](javascript:alert(12)) <img src=x onerror=alert(13)>"
-          - text: "{% raw %}{{ 7*7 }}{% endraw %}"
+          - text: "{{ '{{' }} 7*7 }}"
             verdict: poor
             feedback: "<script>alert(14)</script>"
 assessment:
@@ -206,8 +206,8 @@ def test_manifest_title_is_xml_escaped(standard: str, built) -> None:
     assert b"<script" not in manifest
 
 
-def test_sandbox_stage_refuses_python_objects(tmp_path: Path) -> None:
-    """What course text may compute is limited to the sandbox: reaching Python internals is a problem."""
+def test_placeholders_cannot_reach_python_objects(tmp_path: Path) -> None:
+    """Text may name only the values it is given: an attribute of one is an unknown placeholder."""
     from scorm_builder.errors import CourseInvalid
     from scorm_builder.load import load_course
 
@@ -218,5 +218,6 @@ def test_sandbox_stage_refuses_python_objects(tmp_path: Path) -> None:
         "      - type: text\n        title: T\n        body: B\n", encoding="utf-8")
     with pytest.raises(CourseInvalid) as info:
         load_course(folder)
-    assert [(p.line, p.column, p.key) for p in info.value.problems] == [(2, 8, "title")]
-    assert "unsafe" in info.value.problems[0].reason
+    assert [(p.line, p.column, p.key, p.rule, p.reason) for p in info.value.problems] == [
+        (2, 8, "title", "placeholder-unknown",
+         "unknown placeholder 'company.__class__.__mro__' (expected one of: company.id, company.name)")]

@@ -1,87 +1,199 @@
-"""Company terms in course text: ``{{ company.name }}``, ``{{ terms.agent }}``, through Jinja's sandbox.
+"""Placeholders in course text (``{{ company.name }}``, ``{{ terms.agent | upper }}``) filled in by a small scanner.
 
-Only course text is a template; values from a profile are inserted as plain text and
-never rendered again. Undefined names are errors with the file and line of the text.
-The result is plain text: later stages escape it for HTML and XML like any other text.
+Every text of the course tree may name a value the caller gives (``company.name``,
+``terms.agent``, ...: the keys of the variables dict, nested dicts joined with dots), with
+at most a few filters (:data:`FILTERS`). That includes the text a company profile puts into
+the course (``overrides: set:``, added pages and questions), which is course text by then.
+The values themselves (the company's name and terms, and the course's own ``terms:`` and
+``company_name:``) are inserted as they are and never read for placeholders.
+
+Nothing else between braces is allowed: a statement (``{% %}``), a comment (``{# #}``), or
+an expression in ``{{ }}`` (arithmetic, calls, string literals, subscripts) is a positioned
+``placeholder-syntax`` error naming what is allowed. ``{{ '{{' }}``, ``{{ '{%' }}`` and
+``{{ '{#' }}`` write those two characters as text. One pass over each text, so the time is
+linear in its length, and the output is bounded while it is made (``limits.MAX_TEXT_OUTPUT``
+per text, ``limits.MAX_PLACEHOLDER_GROWTH`` added to a course). The result is plain text:
+later stages escape it for HTML and XML like any other text.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any
+import difflib
+import re
+from typing import Any, Callable
 
-from scorm_builder.source.loader import Map, Seq
-from scorm_builder.format.spec import Ctx
-
-MAX_OUTPUT = 20000  # characters one substituted text may grow to
-
-
-@lru_cache(maxsize=1)
-def _env():
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
-
-    return ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
-                                         keep_trailing_newline=True)
+from scorm_builder.errors import Collector
+from scorm_builder.source import limits
+from scorm_builder.source.tree import Map, Pos, Seq
 
 
-def substitute(tree: Map, variables: dict[str, Any], ctx: Ctx) -> None:
-    """Render every text value of ``tree`` that holds ``{{`` or ``{%``, in place."""
-    _walk(tree, variables, ctx, "")
+def _title(text: str) -> str:
+    """Each word with a capital first letter and the rest small (as Jinja's ``title``)."""
+    return "".join(part[:1].upper() + part[1:].lower() for part in re.split(r"([-\s({\[<]+)", text))
 
 
-def _walk(node, variables, ctx: Ctx, path: str) -> None:
-    if isinstance(node, Map):
-        for key, value in node.items():
-            sub = f"{path}.{key}" if path else key
-            if isinstance(value, str):
-                node[key] = _render(value, variables, ctx, node.where(key), sub)
+FILTERS: dict[str, Callable[[str], str]] = {
+    "capitalize": str.capitalize,  # the first letter capital, the rest small
+    "lower": str.lower,
+    "title": _title,
+    "upper": str.upper,
+}
+VALUE_KEYS = ("terms", "company_name")  # top-level keys that hold values, not text
+LITERALS = {f"{q}{pair}{q}": pair for q in "'\"" for pair in ("{{", "{%", "{#")}
+OPENER = re.compile(r"\{[{%#]")
+CLOSER = {"{": "}}", "%": "%}", "#": "#}"}
+NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+ALLOWED = ("expected only placeholders: {{ name }} or {{ name | filter }}, with a filter among "
+           + ", ".join(FILTERS))
+PROBLEMS_PER_TEXT = 5  # wrong placeholders reported in one text; the rest of it is not read
+SYNTAX_FIX = ("write a name such as {{ terms.agent }}; to show the braces as text, write {{ '{{' }}, "
+              "{{ '{%' }} or {{ '{#' }}")
+
+
+def substitute(tree: Map, variables: dict[str, Any], ctx: Collector) -> None:
+    """Fill in every placeholder of ``tree``'s texts, in place; report each text that can't be."""
+    _Filler(variables, ctx).walk(tree)
+
+
+class _Failed(Exception):
+    """A text's placeholder could not be filled in (the problem is already reported)."""
+
+
+class _Filler:
+    def __init__(self, variables: dict[str, Any], ctx: Collector):
+        self.values = dict(_flatten(variables))
+        self.ctx = ctx
+        self.filled: dict[str, str] = {}  # what is between the braces -> what it becomes
+        self.added = 0  # characters added to the course so far
+        self.spent = False  # the course-wide limit was hit and reported
+
+    def walk(self, tree: Map) -> None:
+        """Every text of the tree, without recursion (a stack of the lists and mappings to visit)."""
+        stack: list[tuple[Map | Seq, str]] = [(tree, "")]
+        while stack:
+            node, path = stack.pop()
+            if isinstance(node, Map):
+                entries = [(k, f"{path}.{k}" if path else k) for k in node
+                           if not (node is tree and k in VALUE_KEYS)]
             else:
-                _walk(value, variables, ctx, sub)
-    elif isinstance(node, Seq):
-        for i, value in enumerate(node):
-            if isinstance(value, str):
-                node[i] = _render(value, variables, ctx, node.where(i), f"{path}[{i}]")
-            else:
-                _walk(value, variables, ctx, f"{path}[{i}]")
+                entries = [(i, f"{path}[{i}]") for i in range(len(node))]
+            for key, sub in entries:
+                value = node[key]
+                if isinstance(value, str):
+                    if "{" in value and not self.spent:
+                        node[key] = self.fill(value, node.where(key), sub)
+                elif isinstance(value, (Map, Seq)):
+                    stack.append((value, sub))
+
+    def fill(self, text: str, where: tuple[str, Pos], path: str) -> str:
+        """``text`` with its placeholders filled in, or as it is after reporting why it can't be."""
+        if OPENER.search(text) is None:
+            return text
+        try:
+            out, size = self._scan(text, where, path)
+        except _Failed:
+            return text
+        if size > limits.MAX_TEXT_OUTPUT:
+            self.ctx.error(where, path, f"the text grows too long once filled in (expected at most "
+                           f"{limits.MAX_TEXT_OUTPUT} characters, got {size})",
+                           "shorten the text or the values it uses", rule="placeholder-output")
+            return text
+        self.added += max(0, size - len(text))
+        if self.added > limits.MAX_PLACEHOLDER_GROWTH:
+            self.spent = True
+            self.ctx.error(where, path, f"placeholders add more than {limits.MAX_PLACEHOLDER_GROWTH} characters "
+                           f"to the course (expected at most {limits.MAX_PLACEHOLDER_GROWTH} in all)",
+                           "use fewer placeholders, or shorter values", rule="placeholder-output")
+            return text
+        return out
+
+    def _scan(self, text: str, where: tuple[str, Pos], path: str) -> tuple[str, int]:
+        """(the filled text, its length); only the length is counted past ``limits.MAX_TEXT_OUTPUT``.
+
+        Every wrong placeholder is reported, up to ``PROBLEMS_PER_TEXT``; then _Failed.
+        """
+        parts: list[str] = []
+        size = at = failed = 0
+        while failed < PROBLEMS_PER_TEXT:
+            found = OPENER.search(text, at)
+            if found is None:
+                break
+            start = found.start()
+            kind = text[start + 1]
+            end = text.find(CLOSER[kind], start + 2)
+            try:
+                value = self._placeholder(text, start, end, kind, where, path)
+            except _Failed:
+                failed += 1
+                if end < 0:
+                    break
+                at = end + 2
+                continue
+            size += start - at + len(value)
+            if size <= limits.MAX_TEXT_OUTPUT:
+                parts += (text[at:start], value)
+            at = end + 2
+        if failed:
+            raise _Failed
+        size += len(text) - at
+        parts.append(text[at:])
+        return "".join(parts), size
+
+    def _placeholder(self, text: str, start: int, end: int, kind: str, where: tuple[str, Pos], path: str) -> str:
+        """What the braces opened at ``start`` (closed at ``end``, -1 if never) become."""
+        if kind != "{":
+            snippet = text[start:] if end < 0 else text[start:end + 2]
+            self._fail(where, path, f"the {'statement' if kind == '%' else 'comment'} {_quote(snippet)} "
+                       f"is not allowed in text ({ALLOWED})", SYNTAX_FIX, "placeholder-syntax")
+        if end < 0:
+            self._fail(where, path, f"{_quote(text[start:])} opens a placeholder that is never closed "
+                       f"(expected '}}}}' after the name)", SYNTAX_FIX, "placeholder-syntax")
+        return self._value(text[start + 2:end], text[start:end + 2], where, path)
+
+    def _value(self, inner: str, snippet: str, where: tuple[str, Pos], path: str) -> str:
+        """What ``{{ inner }}`` becomes."""
+        if inner in self.filled:
+            return self.filled[inner]
+        bare = inner.strip()
+        if bare in LITERALS:
+            return LITERALS[bare]
+        name, *filters = (part.strip() for part in bare.split("|"))
+        if not NAME.fullmatch(name) or not all(WORD.fullmatch(f) for f in filters):
+            self._fail(where, path, f"the expression {_quote(snippet)} is not allowed in text ({ALLOWED})",
+                       SYNTAX_FIX, "placeholder-syntax")
+        if name not in self.values:
+            self._fail(where, path, f"unknown placeholder {name!r} (expected one of: {', '.join(sorted(self.values))})",
+                       _did_you_mean(name, self.values) or "fix the name, or define it under 'terms:' in the course "
+                       "or the company profile", "placeholder-unknown")
+        value = self.values[name]
+        for f in filters:
+            if f not in FILTERS:
+                self._fail(where, path, f"unknown filter {f!r} in {_quote(snippet)} (expected one of: "
+                           f"{', '.join(FILTERS)})", _did_you_mean(f, FILTERS) or "use one of the filters listed, "
+                           "or none", "placeholder-filter")
+            value = FILTERS[f](value)
+        self.filled[inner] = value
+        return value
+
+    def _fail(self, where: tuple[str, Pos], path: str, reason: str, fix: str, rule: str) -> None:
+        self.ctx.error(where, path, reason, fix, rule=rule)
+        raise _Failed
 
 
-def _render(text: str, variables, ctx: Ctx, where, path: str) -> str:
-    if "{{" not in text and "{%" not in text and "{#" not in text:
-        return text
-    from jinja2 import TemplateSyntaxError, UndefinedError
-    from jinja2.exceptions import SecurityError
-
-    names = ", ".join(_known(variables))
-    try:
-        out = _env().from_string(text).render(variables)
-    except UndefinedError as err:
-        ctx.error(where, path, f"unknown variable in text ({err.message}; expected one of: {names})",
-                  "fix the name, or define it under 'terms:' in the course or the company profile")
-        return text
-    except SecurityError as err:
-        ctx.error(where, path, f"the text uses something a course may not reach ({err})",
-                  "use only {{ company.name }} and {{ terms.<name> }} in course text")
-        return text
-    except TemplateSyntaxError as err:
-        ctx.error(where, path, f"broken '{{{{ }}}}' in text ({err.message})",
-                  "write variables as {{ terms.agent }}; to show braces literally use {{ '{{' }}")
-        return text
-    except Exception as err:  # noqa: BLE001 - any other failure of a template is the author's
-        ctx.error(where, path, f"the text could not be filled in ({type(err).__name__}: {err})",
-                  "use only {{ company.name }} and {{ terms.<name> }} in course text")
-        return text
-    if len(out) > MAX_OUTPUT:
-        ctx.error(where, path, f"the text grows too long once filled in (expected at most {MAX_OUTPUT} "
-                  f"characters, got {len(out)})", "shorten the text or the values it uses")
-        return text
-    return out
-
-
-def _known(variables: dict[str, Any]) -> list[str]:
-    out = []
-    for key, value in sorted(variables.items()):
+def _flatten(variables: dict[str, Any], prefix: str = ""):
+    """(dotted name, text) of every value, nested dicts joined with dots."""
+    for key, value in variables.items():
+        name = f"{prefix}{key}"
         if isinstance(value, dict):
-            out.extend(f"{key}.{k}" for k in sorted(value))
-        else:
-            out.append(key)
-    return out
+            yield from _flatten(value, name + ".")
+        elif isinstance(value, (str, int, float)):
+            yield name, str(value)
+
+
+def _did_you_mean(name: str, known) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def _quote(snippet: str, most: int = 60) -> str:
+    return repr(snippet if len(snippet) <= most else snippet[:most] + "\u2026")
