@@ -73,14 +73,14 @@ add_questions:
     course = load_course(demo, prof)
     scenario = page(course, "late-refund")
     assert scenario.title == "The late refund at Acme Telecom"
-    assert scenario.data["customer"]["says"] == "My advisor promised a refund."
-    assert scenario.data["customer"]["name"] == "Sam"  # merged, not replaced
+    assert scenario.customer.says == "My advisor promised a refund."
+    assert scenario.customer.name == "Sam"  # merged, not replaced
     dialogue = page(course, "refund-call")
-    assert dialogue.data["nodes"][0]["customer"] == "Acme never called me back."
+    assert dialogue.nodes[0].customer == "Acme never called me back."
     assert [p.id for p in course.lessons[0].pages] == ["first-lesson-1", "late-refund", "first-lesson-3",
                                                        "refund-call"]
-    assert course.lessons[0].pages[2].data["body"] == "Refunds at Acme Telecom arrive within 5 days."
-    assert [q["id"] for q in course.assessment.questions] == ["q-scripted", "q-acme"]
+    assert course.lessons[0].pages[2].body == "Refunds at Acme Telecom arrive within 5 days."
+    assert [q.id for q in course.assessment.questions] == ["q-scripted", "q-acme"]
     assert (course.assessment.pass_mark, course.assessment.attempts) == (90, 2)
     assert course.company.id == "acme" and course.company.name == "Acme Telecom"
 

@@ -136,19 +136,19 @@ def test_examples_without_output_are_valid_courses(examples):
 def test_included_pieces_are_spliced_in_order(examples):
     course = load_course(examples["team-basics/course.yaml"].parent)
     assert [lesson.id for lesson in course.lessons] == ["why-empathy", "our-team"]
-    assert [q["id"] for q in course.assessment.questions] == ["basics-timing", "basics-scripts", "q-hours"]
+    assert [q.id for q in course.assessment.questions] == ["basics-timing", "basics-scripts", "q-hours"]
 
 
 def test_complete_example_uses_every_page_and_question_kind(examples):
     course = load_course(examples["handling-complaints/course.yaml"].parent)
     assert {p.kind for p in course.pages} == {"text", "scenario", "dialogue"}
-    assert {q["type"] for q in course.assessment.questions} == {
+    assert {q.kind for q in course.assessment.questions} == {
         "single-choice", "multiple-response", "true-false", "matching", "ordering"}
     text_page = course.pages[0]
-    assert {"image", "callout", "quote"} <= set(text_page.data)
+    assert None not in (text_page.image, text_page.callout, text_page.quote)
     dialogue = next(p for p in course.pages if p.kind == "dialogue")
-    assert {n["ending"]["outcome"] for n in dialogue.data["nodes"] if "ending" in n} == {"good", "poor"}
-    assert dialogue.data["scores"] == ["rapport", "resolution"]
+    assert {n.ending.outcome for n in dialogue.nodes if n.ending} == {"good", "poor"}
+    assert dialogue.scores == ("rapport", "resolution")
     assert course.completion == "both"
 
 

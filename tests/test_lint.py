@@ -181,3 +181,35 @@ def test_echo_needs_the_option_with_little_else():
     assert echoes("Good: let me check where it is while we talk.", option)
     assert not echoes("Ownership from the first line: you check while the customer is still with you.", option)
     assert not echoes("Let me", option)  # a fragment of the option is not an echo of it
+
+
+def test_check_needs_only_the_model(repo_root: Path):
+    """lint.check reads positions from the model's Source objects; no YAML tree is kept."""
+    from scorm_builder.load import load_course
+    from scorm_builder.tools.lint import Settings, check
+
+    course = load_course(repo_root / FIXTURES / "scripted-phrase")
+    settings = Settings.for_course(course)
+    assert settings.scripted_phrases[-1:] == ("Rest assured",)
+    found = check(course)
+    assert [(d.severity, d.rule, d.file, d.line, d.column, d.key) for d in found] == [
+        ("warning", "scripted-phrase", f"{FIXTURES}/scripted-phrase/course.yaml", 20, 19,
+         "lessons[0].pages[0].options[0].text"),
+        ("warning", "scripted-phrase", f"{FIXTURES}/scripted-phrase/course.yaml", 34, 19,
+         "lessons[0].pages[1].options[0].text"),
+    ]
+    assert check(course, Settings(scripted_phrases=())) == []
+
+
+def test_a_profiles_phrases_are_linted_at_the_course_text(repo_root: Path, tmp_path: Path):
+    """A company profile adds a scripted phrase; the warning points at the option in the course."""
+    from scorm_builder.load import load_course
+    from scorm_builder.tools.lint import check
+
+    profile = tmp_path / "acme.yaml"
+    profile.write_text("id: acme\nname: Acme\nlint:\n  scripted_phrases: [tracking the parcel]\n", encoding="utf-8")
+    course = load_course(repo_root / FIXTURES / "clean", profile)
+    assert course.lint.scripted_phrases[-1] == "tracking the parcel"
+    assert [str(d) for d in check(course)] == [
+        f"{FIXTURES}/clean/course.yaml:24:19: lessons[0].pages[0].options[0].text: warning: [scripted-phrase] the "
+        f"best option uses the overused phrase 'tracking the parcel', {SCRIPTED_WHY} — {SCRIPTED_FIX}"]

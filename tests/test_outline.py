@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from scorm_builder.cli import main
+from scorm_builder.course.model import Choice, Ending, Node, Source
 from scorm_builder.tools.diagram import diagram, layers
 from scorm_builder.tools.outline import md_block, md_quote, md_text, outline
 
@@ -321,12 +322,16 @@ def test_html_dialogue_graph_is_inline_svg(html):
     assert svg.count('<g class="edge-label">') == 4
 
 
+HERE = Source("graph.yaml", 1, 1, "")
+
+
 def _node(ident, *targets, ending=None):
-    return {"id": ident, "start": ident == "a", "mood": "", "ending": ending,
-            "choices": [{"key": chr(97 + i), "next": t} for i, t in enumerate(targets)]}
+    """A model node whose choices a, b... lead to ``targets``; the graphs start at 'a'."""
+    return Node(ident, "", "", tuple(Choice(chr(97 + i), "", t, (), "", HERE) for i, t in enumerate(targets)),
+                ending, HERE)
 
 
-GOOD = {"outcome": "good"}
+GOOD = Ending("good", "Good", "", HERE)
 GRAPH = [_node("a", "c", "b"), _node("b", "e", "d"), _node("c", "f", "a"), _node("f", "d", "f"),
          _node("d", ending=GOOD), _node("e", ending=GOOD)]
 

@@ -1,6 +1,7 @@
 """Validation: the broken-course corpus (exact messages and positions) and the checker's unit rules."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from scorm_builder.cli import main
-from scorm_builder.errors import CourseInvalid, Diagnostic, source_error
+from scorm_builder.errors import CourseInvalid, Diagnostic, render_json, source_error
 from scorm_builder.load import load_course
 
 REPO = Path(__file__).resolve().parent.parent
@@ -139,7 +140,9 @@ assessment:
     assert course.completion == "both"
     a = course.assessment
     assert (a.title, a.pass_mark, a.attempts, a.draw) == ("Assessment", 80, 3, 1)
-    assert a.questions[0]["weight"] == 1
+    assert (a.intro, a.shuffle_questions, a.shuffle_choices, a.feedback, a.review) == ("", True, True, "immediate", True)
+    assert [(q.kind, q.id, q.weight, q.answer, q.feedback) for q in a.questions] == [
+        ("true-false", "q1", 1, True, None)]
 
 
 def test_asset_path_is_normalised_and_collected(tmp_path: Path) -> None:
@@ -148,7 +151,10 @@ def test_asset_path_is_normalised_and_collected(tmp_path: Path) -> None:
     (folder / "assets" / "call.png").write_bytes(b"png")
     course = load_course(folder)
     assert [(a.href, a.source) for a in course.assets] == [("assets/call.png", (folder / "assets" / "call.png").resolve())]
-    assert course.lessons[0].pages[0].data["image"]["src"] == "assets/call.png"
+    image = course.lessons[0].pages[0].image
+    assert (image.src, image.alt, image.caption) == ("assets/call.png", "A call", "")
+    assert (image.source.file, image.source.line, image.source.column, image.source.key) == (
+        str(folder / "course.yaml"), 11, 11, "lessons[0].pages[0].image")
 
 
 def test_symlink_inside_the_course_is_allowed(tmp_path: Path) -> None:
@@ -278,3 +284,268 @@ def test_key_hints_belong_to_one_format() -> None:
     assert COURSE.owners["name"] == ["customer"]
     assert "logo" not in COURSE.owners
     assert profile_format.PROFILE.owners["name"] == ["company profile"]
+
+
+# -- rule ids -------------------------------------------------------------------------------------
+DIAGNOSTICS = REPO / "docs" / "diagnostics.md"
+DOC_RULE = re.compile(r"^\| `([a-z0-9-]+)`", re.MULTILINE)
+# a rule id as the code writes it: rule="...", a local error("...", ...) helper, or AssetProblem("...", ...)
+RULE_IN_CODE = re.compile(r"""(?:\brule=|\berror\(|\bAssetProblem\()\s*["']([a-z0-9]+(?:-[a-z0-9]+)+)["']""")
+
+
+def documented_rules() -> set[str]:
+    return set(DOC_RULE.findall(DIAGNOSTICS.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_broken_course_problems_have_documented_rule_ids(case: str) -> None:
+    """Each problem of each corpus case has its own rule id (not the default), listed in docs/diagnostics.md."""
+    with pytest.raises(CourseInvalid) as info:
+        load_course(BROKEN / case)
+    rules = {p.rule for p in info.value.problems}
+    assert "invalid-value" not in rules
+    assert rules - documented_rules() == set()
+
+
+def test_every_rule_id_of_the_format_and_the_course_rules_is_documented() -> None:
+    """The ids written in format/spec.py and course/*.py, found in the source, are all in docs/diagnostics.md."""
+    written: set[str] = set()
+    for path in [REPO / "scorm_builder" / "format" / "spec.py", *(REPO / "scorm_builder" / "course").glob("*.py")]:
+        written |= set(RULE_IN_CODE.findall(path.read_text(encoding="utf-8")))
+    assert len(written) >= 40
+    assert written - documented_rules() == set()
+
+
+# The rule of each problem, in the order of expected.txt, for the cases of the format and the course
+# rules (the cases of reading and including files are source/'s).
+RULES_OF_CASE = {
+    "asset-absolute": ["asset-absolute"],
+    "asset-dotdot": ["asset-parent-path"],
+    "asset-missing": ["asset-not-found"],
+    "asset-symlink-out": ["asset-link-outside"],
+    "asset-unsafe-name": ["asset-unsafe-name"],
+    "asset-url": ["asset-absolute"],
+    "completion-needs-assessment": ["completion-needs-assessment"],
+    "dialogue-cycle": ["dialogue-loop", "dialogue-loop"],
+    "dialogue-next-missing": ["dialogue-unknown-node"],
+    "dialogue-no-ending": ["dialogue-no-ending"],
+    "dialogue-node-neither": ["dialogue-node-kind"],
+    "dialogue-unknown-score": ["dialogue-unknown-score"],
+    "dialogue-unreachable": ["dialogue-unreachable"],
+    "duplicate-automatic-id": ["duplicate-automatic-id"],
+    "duplicate-id-include": ["duplicate-id"],
+    "duplicate-ids": ["duplicate-id", "duplicate-id"],
+    "image-no-alt": ["missing-key"],
+    "included-file-errors": ["unknown-key", "missing-key"],
+    "invalid-choice-value": ["not-a-choice"],
+    "invalid-id": ["pattern-mismatch"],
+    "many-problems": ["wrong-type", "unknown-key", "missing-key", "asset-not-found", "duplicate-id", "too-few-items",
+                      "out-of-range", "out-of-range", "no-correct-choice"],
+    "matching-one-pair": ["too-few-items"],
+    "misindented-key": ["missing-key", "unknown-key"],
+    "missing-page-type": ["missing-key"],
+    "missing-required-page": ["missing-key"],
+    "missing-required-top": ["missing-key"],
+    "ordering-one-item": ["too-few-items"],
+    "page-type-not-text": ["unknown-type", "unknown-type"],
+    "pages-without-dashes": ["wrong-type"],
+    "pass-mark-negative": ["out-of-range"],
+    "pass-mark-over-100": ["out-of-range"],
+    "pool-smaller-than-draw": ["draw-exceeds-pool"],
+    "principle-without-id": ["missing-key"],
+    "question-no-correct": ["no-correct-choice"],
+    "scenario-no-best": ["no-best-option"],
+    "scores-not-a-list": ["wrong-type"],
+    "single-choice-two-correct": ["several-correct-choices"],
+    "unicode-positions": ["not-a-choice", "not-a-choice"],
+    "unknown-key-no-suggestion": ["unknown-key"],
+    "unknown-key-page": ["unknown-key"],
+    "unknown-key-top": ["unknown-key"],
+    "unknown-page-type": ["unknown-type"],
+    "wrong-type-bool": ["wrong-type"],
+    "wrong-type-number-for-text": ["wrong-type"],
+    "wrong-type-text-for-list": ["wrong-type"],
+    "wrong-type-version-number": ["wrong-type"],
+    "yes-no-as-text": ["wrong-type", "wrong-type", "wrong-type"],
+}
+
+
+@pytest.mark.parametrize("case", sorted(RULES_OF_CASE))
+def test_each_problem_has_its_rule(case: str) -> None:
+    with pytest.raises(CourseInvalid) as info:
+        load_course(BROKEN / case)
+    assert [p.rule for p in info.value.problems] == RULES_OF_CASE[case]
+
+
+def test_rule_ids_show_in_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The text keeps its shape; the rule id is in the JSON form."""
+    monkeypatch.chdir(REPO)
+    with pytest.raises(CourseInvalid) as info:
+        load_course(Path("tests/fixtures/broken/dialogue-unreachable"))
+    assert json.loads(render_json(info.value.problems)) == [{
+        "severity": "error", "rule": "dialogue-unreachable",
+        "file": "tests/fixtures/broken/dialogue-unreachable/course.yaml", "entry": None, "line": 22, "column": 17,
+        "key": "lessons[0].pages[0].nodes[2]",
+        "reason": "node 'orphan' can never be reached from the start node 'opening'",
+        "fix": "lead a choice to it with 'next:', or delete it"}]
+
+
+# -- the typed model -------------------------------------------------------------------------------
+FULL = BASE + """\
+        image: {src: assets/call.png, alt: A call}
+        callout: {text: Listen first.}
+        quote: {text: They remember., by: Maya}
+      - type: scenario
+        id: parcel
+        title: Parcel
+        channel: email
+        customer: {says: Where is it?, subject: Parcel}
+        prompt: Reply?
+        options:
+          - {text: Checking now., verdict: best, feedback: Good.}
+          - {text: Wait., verdict: poor, feedback: Vague.}
+      - type: dialogue
+        id: call
+        title: Call
+        scores: [rapport]
+        nodes:
+          - id: hello
+            customer: Hi.
+            choices:
+              - {text: Hello!, next: bye, effects: {rapport: 2}}
+              - {text: What?, next: bye}
+          - id: bye
+            ending: {outcome: good, title: Done, debrief: Well done.}
+scenario_retry: false
+lint: {scripted_phrases: [Rest assured]}
+assessment:
+  draw: 2
+  questions:
+    - id: q-order
+      type: ordering
+      text: Order them.
+      items: [Acknowledge, Act]
+    - id: q-pick
+      type: multiple-response
+      text: Which?
+      feedback: {incorrect: Both.}
+      choices:
+        - {text: One, correct: true}
+        - text: Two
+          feedback: Not this.
+"""
+
+
+def where(source) -> tuple:
+    return (source.file, source.line, source.column, source.key)
+
+
+def test_model_is_typed_with_the_defaults_filled_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from scorm_builder.course.model import DialoguePage, MultipleResponse, Ordering, ScenarioPage, TextPage
+
+    monkeypatch.chdir(tmp_path)
+    folder = write(tmp_path / "unit", FULL)
+    (folder / "assets").mkdir()
+    (folder / "assets" / "call.png").write_bytes(b"png")
+    course = load_course(folder)
+    text, scenario, dialogue = course.lessons[0].pages
+    assert isinstance(text, TextPage) and isinstance(scenario, ScenarioPage) and isinstance(dialogue, DialoguePage)
+    assert (text.image.src, text.image.caption, text.callout.style, text.quote.by) == ("assets/call.png", "", "note",
+                                                                                       "Maya")
+    assert (scenario.retry, scenario.scored, scenario.principle, scenario.customer.mood) == (False, True, "", "neutral")
+    assert [(o.key, o.verdict) for o in scenario.options] == [("a", "best"), ("b", "poor")]
+    assert (dialogue.start, dialogue.channel, dialogue.customer, dialogue.scores) == ("hello", "phone", "", ("rapport",))
+    hello = dialogue.nodes[0]
+    assert [(c.key, c.next, c.effects, c.feedback) for c in hello.choices] == [
+        ("a", "bye", (("rapport", 2),), ""), ("b", "bye", (), "")]
+    assert (dialogue.nodes[1].ending.outcome, dialogue.nodes[1].choices) == ("good", ())
+    order, pick = course.assessment.questions
+    assert isinstance(order, Ordering) and isinstance(pick, MultipleResponse)
+    assert [(i.key, i.text) for i in order.items] == [("a", "Acknowledge"), ("b", "Act")]
+    assert [(c.key, c.correct, c.feedback) for c in pick.choices] == [("a", True, ""), ("b", False, "Not this.")]
+    assert (pick.feedback.correct, pick.feedback.incorrect, order.feedback) == ("", "Both.", None)
+    assert course.assessment.draw == 2
+    assert course.lint.scripted_phrases == ("Rest assured",)
+
+
+def test_every_model_object_knows_where_it_was_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder = write(tmp_path / "unit", FULL)
+    (folder / "assets").mkdir()
+    (folder / "assets" / "call.png").write_bytes(b"png")
+    course = load_course(folder)
+    src = "unit/course.yaml"
+    text, scenario, dialogue = course.lessons[0].pages
+    assert where(course.source) == (src, 1, 1, "")
+    assert where(course.lessons[0].source) == (src, 4, 5, "lessons[0]")
+    assert where(text.source) == (src, 7, 9, "lessons[0].pages[0]")
+    assert where(text.callout.source) == (src, 11, 18, "lessons[0].pages[0].callout")
+    assert where(scenario.options[1].source) == (src, 21, 13, "lessons[0].pages[1].options[1]")
+    assert where(scenario.options[1].source.at("text")) == (src, 21, 20, "lessons[0].pages[1].options[1].text")
+    # a key the object doesn't have: the object's own position, under that key
+    assert where(scenario.options[1].source.at("image")) == (src, 21, 13, "lessons[0].pages[1].options[1].image")
+    assert where(dialogue.nodes[0].choices[1].source) == (src, 31, 17, "lessons[0].pages[2].nodes[0].choices[1]")
+    assert where(dialogue.nodes[1].ending.source) == (src, 33, 21, "lessons[0].pages[2].nodes[1].ending")
+    order, pick = course.assessment.questions
+    assert where(order.items[1].source) == (src, 42, 28, "assessment.questions[0].items[1]")
+    assert where(pick.choices[1].source.at("feedback")) == (src, 50, 21, "assessment.questions[1].choices[1].feedback")
+    assert where(course.lint.source.at("scripted_phrases")) == (src, 35, 26, "lint.scripted_phrases")
+
+
+def test_included_objects_point_at_their_own_file(repo_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repo_root)
+    course = load_course(repo_root / "tests" / "fixtures" / "lint" / "included")
+    page = course.lessons[0].pages[1]
+    assert where(page.options[0].source.at("text")) == (
+        "tests/fixtures/lint/shared/scripted-scenario.yaml", 10, 11, "lessons[0].pages[1].options[0].text")
+
+
+def test_a_profile_value_points_at_the_profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from scorm_builder.tools.scaffold import scaffold
+
+    monkeypatch.chdir(tmp_path)
+    scaffold("demo", Path("courses"))
+    (tmp_path / "courses" / "companies").mkdir()
+    profile = tmp_path / "courses" / "companies" / "acme.yaml"
+    profile.write_text("id: acme\nname: Acme\noverrides:\n  - id: late-refund\n    set:\n      title: Acme's refund\n",
+                       encoding="utf-8")
+    course = load_course(tmp_path / "courses" / "demo", profile)
+    scenario = next(p for p in course.pages if p.id == "late-refund")
+    assert scenario.title == "Acme's refund"
+    assert where(scenario.source.at("title"))[:3] == ("courses/companies/acme.yaml", 6, 14)
+    assert where(scenario.source.at("channel"))[0] == "courses/demo/course.yaml"
+
+
+# -- dialogue graphs ------------------------------------------------------------------------------
+def test_graph_walks() -> None:
+    from scorm_builder.course import graph
+
+    loop = {"a": ["b", "x"], "b": ["a", "c"], "c": [], "d": ["c"]}
+    assert graph.reachable("a", loop) == {"a", "b", "c"}
+    assert graph.can_finish(loop, {"c"}) == {"a", "b", "c", "d"}
+    assert graph.longest_path("a", loop) == (3, True)  # a loop: the edges out of a, b and c
+    assert graph.longest_path("a", {"a": ["b", "c"], "b": ["c"], "c": []}) == (2, False)
+    assert graph.back_edges("a", {"a": ["b"], "b": ["a", "c", "b"], "c": []}) == {("b", "a")}  # b -> b stays
+    assert graph.layer_depths({"a": [], "b": ["a"], "c": ["a", "b"]}) == {"a": 0, "b": 1, "c": 2}
+    with pytest.raises(ValueError, match=r"the graph has a loop through \['a', 'b'\]"):
+        graph.layer_depths({"a": ["b"], "b": ["a"]})
+    with pytest.raises(KeyError):
+        graph.longest_path("nowhere", loop)
+
+
+def test_asset_link_loop_and_dangling_link(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Links are followed with asset_files.resolve_asset: a loop or a dangling link is a problem, not a traceback."""
+    monkeypatch.chdir(tmp_path)
+    folder = write(tmp_path / "unit", BASE + "        image:\n          src: assets/loop.png\n          alt: A call\n"
+                   "      - type: text\n        title: Two\n        body: Hi\n"
+                   "        image:\n          src: assets/gone.png\n          alt: Gone\n")
+    (folder / "assets").mkdir()
+    (folder / "assets" / "loop.png").symlink_to("loop.png")
+    (folder / "assets" / "gone.png").symlink_to("nothing.png")
+    assert [(p.rule, str(p)) for p in problems_of(folder)] == [
+        ("asset-symlink-loop", "unit/course.yaml:11:16: lessons[0].pages[0].image.src: the asset 'assets/loop.png' "
+         "is a symbolic link that leads back to itself (a link loop) \u2014 replace the link with the file it should "
+         "point at"),
+        ("asset-not-found", "unit/course.yaml:17:16: lessons[0].pages[1].image.src: the asset 'assets/gone.png' is a "
+         "link to a file that does not exist \u2014 point the link at an existing file, or put the file itself there"),
+    ]

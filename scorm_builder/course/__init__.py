@@ -1,4 +1,5 @@
-"""Stage 2, the course: the typed model (model), where every object carries its source position;
-the cross-field rules that turn a checked tree into the model without I/O (rules); asset files
-(assets); dialogue graphs (graph); brand colour contrast (contrast).
+"""Stage 2, the course: the typed model (model), where every object carries its Source position;
+the model built from a checked tree (from_tree); the cross-field rules without I/O (rules,
+rules_dialogue, rules_assessment, ids); asset paths and files (assets, asset_files); dialogue
+graphs (graph); brand colour contrast (contrast).
 """

@@ -1,12 +1,43 @@
-"""Stage 2 output: the validated course as frozen dataclasses. Reads no files."""
+"""Stage 2 output: the validated course as frozen, typed objects, each knowing where it was written.
+
+Course > Lesson > pages (TextPage, ScenarioPage, DialoguePage) and an Assessment of questions
+(SingleChoice, MultipleResponse, TrueFalse, Matching, Ordering). Every object carries its
+:class:`Source`, so tools report positions without the YAML tree. Values are final: the
+format's defaults are filled in, and optional text the course leaves out is ``""``. Reads no files.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, ClassVar, Mapping, Union
+
+Pos = tuple[int, int]  # 1-based line, column
+MAX_CHOICES = 26  # options, answers, pairs and items are keyed a-z, as SCORM 1.2 choice responses are
+_NONE: Mapping[str, Any] = MappingProxyType({})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where an object was written: its file, the 1-based line and column where it starts, and its
+    key path in the course (``lessons[0].pages[2]``); ``values`` has where each of its keys' values
+    starts, ``files`` the file of a value put there from another one (a company profile)."""
+
+    file: str
+    line: int
+    column: int
+    key: str
+    values: Mapping[str, Pos] = field(default_factory=lambda: _NONE, compare=False, repr=False)
+    files: Mapping[str, str] = field(default_factory=lambda: _NONE, compare=False, repr=False)
+
+    def at(self, name: str) -> Source:
+        """Where the value of key ``name`` is (where the object is, when it has no such key), with
+        ``name`` added to the key path."""
+        line, column = self.values.get(name, (self.line, self.column))
+        return Source(self.files.get(name, self.file), line, column, f"{self.key}.{name}" if self.key else name)
+
+
+@dataclass(frozen=True, slots=True)
 class Asset:
     """A file from the course folder that goes into the package."""
 
@@ -14,32 +45,250 @@ class Asset:
     href: str  # path inside the package, e.g. assets/call.png
 
 
-@dataclass(frozen=True)
-class Page:
-    kind: str  # text | scenario | dialogue
+# -- text pages ---------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Image:
+    src: str  # the path inside the package, e.g. assets/call.png (an Asset's href)
+    alt: str
+    caption: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Callout:
+    style: str  # tip | note | warning | key-point
+    text: str  # Markdown
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    by: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class TextPage:
+    kind: ClassVar[str] = "text"
+    id: str  # the page's own id, or the automatic one (lesson id and position)
+    title: str
+    body: str  # Markdown
+    image: Image | None
+    callout: Callout | None
+    quote: Quote | None
+    source: Source
+
+
+# -- scenarios ----------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Customer:
+    name: str
+    says: str
+    context: str
+    subject: str  # email only
+    mood: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    key: str  # the letter the player and the LMS report it by: a, b, c...
+    text: str
+    verdict: str  # best | acceptable | poor
+    feedback: str  # Markdown
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioPage:
+    kind: ClassVar[str] = "scenario"
     id: str
     title: str
-    data: dict[str, Any]  # the page's keys as validated, ready to become JSON
+    channel: str  # phone | chat | email
+    customer: Customer
+    prompt: str
+    principle: str  # a principle id, or ""
+    options: tuple[Option, ...]
+    retry: bool  # the page's own setting, else the course's scenario_retry
+    scored: bool
+    source: Source
 
 
-@dataclass(frozen=True)
+# -- dialogues ----------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Choice:
+    key: str  # a, b, c... within its node
+    text: str
+    next: str  # a node id of the same dialogue
+    effects: tuple[tuple[str, int], ...]  # (score name, change), in the order written
+    feedback: str  # Markdown, or ""
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Ending:
+    outcome: str  # good | mixed | poor
+    title: str
+    debrief: str  # Markdown
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    id: str
+    customer: str  # the customer's line, or "" (an ending)
+    mood: str  # or ""
+    choices: tuple[Choice, ...]  # empty for an ending
+    ending: Ending | None
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class DialoguePage:
+    kind: ClassVar[str] = "dialogue"
+    id: str
+    title: str
+    channel: str
+    customer: str  # the customer's name, or ""
+    intro: str  # Markdown, or ""
+    scores: tuple[str, ...]
+    start: str  # the first node's id: the page's 'start', else the first node
+    nodes: tuple[Node, ...]
+    scored: bool
+    source: Source
+
+
+Page = Union[TextPage, ScenarioPage, DialoguePage]
+
+
+@dataclass(frozen=True, slots=True)
 class Lesson:
     id: str
     title: str
     pages: tuple[Page, ...]
+    source: Source
 
 
-@dataclass(frozen=True)
+# -- assessment ---------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class QuestionFeedback:
+    correct: str  # Markdown, or ""
+    incorrect: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """An answer of a choice question."""
+
+    key: str
+    text: str
+    correct: bool
+    feedback: str  # Markdown, or ""
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    key: str
+    left: str
+    right: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """An item of an ordering question, in its correct place."""
+
+    key: str
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """What every question has; the variants below add their answers."""
+
+    kind: ClassVar[str] = ""
+    id: str
+    text: str  # Markdown
+    weight: int
+    feedback: QuestionFeedback | None
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceQuestion(Question):
+    choices: tuple[Answer, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SingleChoice(ChoiceQuestion):
+    kind: ClassVar[str] = "single-choice"
+
+
+@dataclass(frozen=True, slots=True)
+class MultipleResponse(ChoiceQuestion):
+    kind: ClassVar[str] = "multiple-response"
+
+
+@dataclass(frozen=True, slots=True)
+class TrueFalse(Question):
+    kind: ClassVar[str] = "true-false"
+    answer: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Matching(Question):
+    kind: ClassVar[str] = "matching"
+    pairs: tuple[Pair, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Ordering(Question):
+    kind: ClassVar[str] = "ordering"
+    items: tuple[Item, ...]
+
+
+QUESTION_KINDS: dict[str, type[Question]] = {
+    q.kind: q for q in (SingleChoice, MultipleResponse, TrueFalse, Matching, Ordering)}
+
+
+@dataclass(frozen=True, slots=True)
 class Assessment:
     title: str
+    intro: str  # Markdown, or ""
     pass_mark: int
-    attempts: int
-    draw: int
-    questions: tuple[dict[str, Any], ...]
-    settings: dict[str, Any] = field(default_factory=dict)
+    attempts: int  # 0: unlimited
+    draw: int  # questions drawn per attempt: the course's 'draw', else the whole pool
+    shuffle_questions: bool
+    shuffle_choices: bool
+    feedback: str  # immediate | end | none
+    review: bool
+    questions: tuple[Question, ...]
+    source: Source
 
 
-@dataclass(frozen=True)
+# -- the course ---------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Principle:
+    id: str
+    title: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class LintSettings:
+    """The course's additions to the lists of `scorm-builder lint` (empty when it has no 'lint:')."""
+
+    scripted_phrases: tuple[str, ...]
+    sympathy_openers: tuple[str, ...]
+    when_not_to_principles: tuple[str, ...]
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
 class Course:
     id: str
     title: str
@@ -51,12 +300,13 @@ class Course:
     completion: str  # lessons | assessment | both
     lms_mastery_score: bool
     scenario_retry: bool
-    principles: tuple[dict[str, str], ...]
+    principles: tuple[Principle, ...]
     lessons: tuple[Lesson, ...]
     assessment: Assessment | None
-    assets: tuple[Asset, ...]
-    source: str  # the course file as shown in messages
-    company: Any = None  # company.Company when built for a company profile
+    assets: tuple[Asset, ...]  # every file the pages use, by href
+    lint: LintSettings
+    source: Source
+    company: Any = None  # source.profile.Company when built for a company profile
 
     @property
     def pages(self) -> list[Page]:

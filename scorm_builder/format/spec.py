@@ -8,12 +8,11 @@ from __future__ import annotations
 import difflib
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from scorm_builder.errors import Collector
 from scorm_builder.source.loader import Map, Seq
-
 
 Ctx = Collector  # the name the specs use for the collector
 
@@ -55,7 +54,7 @@ class Spec:
 
     def _wrong_type(self, value, where, key, ctx, fix=""):
         ctx.error(where, key, f"wrong type (expected {self.expected}, got {describe(value)})",
-                  fix or f"write {self.expected} here")
+                  fix or f"write {self.expected} here", rule="wrong-type")
         return None
 
 
@@ -81,15 +80,16 @@ class Str(Spec):
             return self._wrong_type(value, where, key, ctx)
         if not value.strip():
             ctx.error(where, key, "empty text (expected text, got an empty string)",
-                      "write the text, or remove the key")
+                      "write the text, or remove the key", rule="empty-text")
             return None
         if self.pattern and not re.fullmatch(self.pattern, value):
             ctx.error(where, key, f"invalid value {value!r} (expected {self.pattern_help})",
-                      f"use {self.pattern_help}" + (f", for example '{self.example}'" if self.example else ""))
+                      f"use {self.pattern_help}" + (f", for example '{self.example}'" if self.example else ""),
+                      rule="pattern-mismatch")
             return None
         if self.max_len and len(value) > self.max_len:
             ctx.error(where, key, f"too long (expected at most {self.max_len} characters, got {len(value)})",
-                      "shorten the text")
+                      "shorten the text", rule="too-long")
             return None
         return value
 
@@ -114,7 +114,7 @@ class Choice(Spec):
             return value
         hint = did_you_mean(value, self.options) if isinstance(value, str) else ""
         ctx.error(where, key, f"invalid value (expected {self.expected}, got {describe(value)})",
-                  hint or f"use one of: {', '.join(self.options)}")
+                  hint or f"use one of: {', '.join(self.options)}", rule="not-a-choice")
         return None
 
     def json(self):
@@ -137,7 +137,7 @@ class Int(Spec):
         if (self.minimum is not None and value < self.minimum) or \
                 (self.maximum is not None and value > self.maximum):
             ctx.error(where, key, f"out of range (expected {self.expected}, got {value})",
-                      f"use {self.expected}")
+                      f"use {self.expected}", rule="out-of-range")
             return None
         return value
 
@@ -193,7 +193,7 @@ class ListOf(Spec):
             ctx.error(where, key,
                       f"too few {self.item_name}s (expected at least {self.min_items}, got {len(value)})",
                       f"add {self.min_items - len(value)} more {self.item_name}"
-                      f"{'s' if self.min_items - len(value) > 1 else ''}")
+                      f"{'s' if self.min_items - len(value) > 1 else ''}", rule="too-few-items")
         out = Seq()
         out.src, out.pos, out.item_pos = value.src, value.pos, list(value.item_pos)
         for i, item in enumerate(value):
@@ -275,7 +275,7 @@ class Obj(Spec):
             if k not in self.fields:
                 typos.update(difflib.get_close_matches(k, list(self.fields), n=1, cutoff=0.6))
                 ctx.error((getattr(value, "val_src", {}).get(k, value.src), value.key_pos[k]), sub,
-                          f"unknown key '{k}' in {self.name}", self._unknown_key_fix(k))
+                          f"unknown key '{k}' in {self.name}", self._unknown_key_fix(k), rule="unknown-key")
                 continue
             out[k] = self.fields[k].spec.check(v, value.where(k), sub, ctx)
         for k, f in self.fields.items():
@@ -285,7 +285,8 @@ class Obj(Spec):
                 sub = f"{key}.{k}" if key else k
                 example = getattr(f.spec, "example", None)
                 ctx.error(value.where(), sub, f"missing required key '{k}' in {self.name}",
-                          f"add '{k}:' ({f.spec.expected}" + (f", for example {k}: {example})" if example else ")"))
+                          f"add '{k}:' ({f.spec.expected}" + (f", for example {k}: {example})" if example else ")"),
+                          rule="missing-key")
             elif f.default is not None:
                 out[k] = f.default
         if self.post:
@@ -315,13 +316,14 @@ class Tagged(Spec):
         kind = value.get(self.tag)
         if kind is None:
             ctx.error(value.where(), f"{key}.{self.tag}", f"missing required key '{self.tag}' in {self.name}",
-                      f"add '{self.tag}:' with one of: {', '.join(self.variants)}")
+                      f"add '{self.tag}:' with one of: {', '.join(self.variants)}", rule="missing-key")
             return None
         if not isinstance(kind, str) or kind not in self.variants:
             hint = did_you_mean(kind, self.variants) if isinstance(kind, str) else ""
             ctx.error(value.where(self.tag), f"{key}.{self.tag}",
                       f"unknown {self.name} type (expected one of: {', '.join(self.variants)}, "
-                      f"got {describe(kind)})", hint or f"use one of: {', '.join(self.variants)}")
+                      f"got {describe(kind)})", hint or f"use one of: {', '.join(self.variants)}",
+                      rule="unknown-type")
             return None
         return self.variants[kind].check_keys(value, key, ctx, skip=(self.tag,))
 

@@ -1,136 +1,55 @@
-"""Stage 3: the course model as the player's data (JSON in index.html)."""
+"""Stage 3: the course model as the player's data (JSON in index.html), one function per kind of object.
+
+The outline shows the same computed values (keys, rendered HTML, score ranges) beside the
+course's own text, so it calls these functions on the same model objects.
+"""
 from __future__ import annotations
 
 import hashlib
 import json
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from scorm_builder import standards
-from scorm_builder.errors import BuilderError
-from scorm_builder.course.model import Course, Page
+from scorm_builder.course import graph
+from scorm_builder.course.model import (
+    Answer,
+    Assessment,
+    Choice,
+    ChoiceQuestion,
+    Course,
+    DialoguePage,
+    Ending,
+    Matching,
+    Node,
+    Option,
+    Ordering,
+    Page,
+    Question,
+    ScenarioPage,
+    TextPage,
+    TrueFalse,
+)
 from scorm_builder.render.markdown import markdown
 from scorm_builder.render.strings import strings_for
-
-def letters(n: int) -> list[str]:
-    return [chr(ord("a") + i) for i in range(n)]
-
-
-def _text_page(page: Page) -> dict[str, Any]:
-    d = page.data
-    callout = d.get("callout")
-    return {
-        "body_html": markdown(d["body"]),
-        "image": ({k: d["image"].get(k, "") for k in ("src", "alt", "caption")} if d.get("image") else None),
-        "callout": {"style": callout["style"], "html": markdown(callout["text"])} if callout else None,
-        "quote": {"text": d["quote"]["text"], "by": d["quote"].get("by", "")} if d.get("quote") else None,
-    }
-
-
-def _scenario_page(page: Page, course: Course) -> dict[str, Any]:
-    d = page.data
-    titles = {p["id"]: p["title"] for p in course.principles}
-    principle = d.get("principle")
-    options = d["options"]
-    return {
-        "channel": d["channel"],
-        "customer": {k: d["customer"].get(k, "") for k in ("name", "says", "context", "subject", "mood")},
-        "prompt": d["prompt"],
-        "principle": {"id": principle, "title": titles.get(principle, principle.replace("-", " ").capitalize())}
-        if principle else None,
-        "options": [{"key": key, "text": o["text"], "verdict": o["verdict"], "feedback_html": markdown(o["feedback"])}
-                    for key, o in zip(letters(len(options)), options)],
-        "retry": d.get("retry", course.scenario_retry),
-        "scored": d["scored"],
-        "interaction_id": f"scn_{page.id}",
-    }
-
-
-def _dialogue_page(page: Page) -> dict[str, Any]:
-    from scorm_builder.course import graph
-
-    d = page.data
-    nodes: dict[str, Any] = {}
-    choices_of: dict[str, list] = {}
-    for node in d["nodes"]:
-        choices = node.get("choices") or []
-        totals = [sum(c.get("effects", {}).values()) for c in choices]
-        top = max(totals) if totals else 0
-        nodes[node["id"]] = {
-            "customer": node.get("customer", ""),
-            "mood": node.get("mood", ""),
-            "choices": [{"key": key, "text": c["text"], "next": c["next"], "effects": dict(c.get("effects", {})),
-                         "feedback_html": markdown(c.get("feedback")), "best": total == top}
-                        for key, c, total in zip(letters(len(choices)), choices, totals)],
-            "ending": ({"outcome": node["ending"]["outcome"], "title": node["ending"]["title"],
-                        "debrief_html": markdown(node["ending"]["debrief"])} if node.get("ending") else None),
-        }
-        choices_of[node["id"]] = [(c["next"], c.get("effects", {})) for c in choices]
-    start = d.get("start") or d["nodes"][0]["id"]
-    ranges = graph.score_ranges(start, choices_of, list(d["scores"]))
-    return {
-        "channel": d["channel"],
-        "customer": d.get("customer", ""),
-        "intro_html": markdown(d.get("intro")),
-        "scores": [{"id": s, "label": s.replace("-", " ").capitalize(), "min": ranges[s][0], "max": ranges[s][1]}
-                   for s in d["scores"]],
-        "start": start,
-        "nodes": nodes,
-        "scored": d["scored"],
-        "interaction_prefix": f"dlg_{page.id}",
-    }
-
-
-def _question(q: dict[str, Any]) -> dict[str, Any]:
-    fb = q.get("feedback") or {}
-    out: dict[str, Any] = {
-        "id": q["id"], "kind": q["type"], "text_html": markdown(q["text"]), "weight": q["weight"],
-        "feedback": {"correct_html": markdown(fb.get("correct")), "incorrect_html": markdown(fb.get("incorrect"))},
-        "interaction_id": f"q_{q['id']}",
-    }
-    if q["type"] in ("single-choice", "multiple-response"):
-        out["choices"] = [{"key": key, "text": c["text"], "correct": c["correct"],
-                           "feedback_html": markdown(c.get("feedback"))}
-                          for key, c in zip(letters(len(q["choices"])), q["choices"])]
-    elif q["type"] == "true-false":
-        out["answer"] = q["answer"]
-    elif q["type"] == "matching":
-        out["pairs"] = [{"key": key, "left": p["left"], "right": p["right"]}
-                        for key, p in zip(letters(len(q["pairs"])), q["pairs"])]
-    elif q["type"] == "ordering":
-        out["items"] = [{"key": key, "text": t} for key, t in zip(letters(len(q["items"])), q["items"])]
-    return out
+from scorm_builder.source.tree import paused_gc
 
 
 def player_data(course: Course, standard: str, dirs: Sequence[Path] = ()) -> dict[str, Any]:
     """Everything the player needs, as JSON-ready data."""
-    lessons = []
-    for lesson in course.lessons:
-        pages = []
-        for page in lesson.pages:
-            body = {"text": _text_page, "scenario": lambda p: _scenario_page(p, course),
-                    "dialogue": _dialogue_page}[page.kind](page)
-            pages.append({"kind": page.kind, "id": page.id, "title": page.title, **body})
-        lessons.append({"id": lesson.id, "title": lesson.title, "pages": pages})
-    assessment = None
-    if course.assessment:
-        a = course.assessment
-        s = a.settings
-        assessment = {
-            "title": a.title, "intro_html": markdown(s.get("intro")), "pass_mark": a.pass_mark,
-            "attempts": a.attempts, "draw": a.draw, "shuffle_questions": s.get("shuffle_questions", True),
-            "shuffle_choices": s.get("shuffle_choices", True), "feedback": s.get("feedback", "immediate"),
-            "review": s.get("review", True), "questions": [_question(q) for q in a.questions],
-        }
+    with paused_gc():  # many small dicts and lists, no cycles: a collection finds nothing
+        return _player_data(course, standard, dirs)
+
+
+def _player_data(course: Course, standard: str, dirs: Sequence[Path]) -> dict[str, Any]:
+    titles = principle_titles(course)
     data = {
         "format": 1,
         "standard": standards.get(standard).family,
-        "course": {"id": course.id, "title": course.title, "version": course.version, "language": course.language,
-                   "description": course.description, "audience": course.audience,
-                   "duration_minutes": course.duration_minutes, "completion": course.completion},
-        "lessons": lessons,
-        "assessment": assessment,
+        "course": course_info(course),
+        "lessons": [{"id": lesson.id, "title": lesson.title, "pages": [page_data(p, titles) for p in lesson.pages]}
+                    for lesson in course.lessons],
+        "assessment": assessment_data(course.assessment) if course.assessment else None,
         "strings": strings_for(course.language, dirs),
     }
     company = course.company
@@ -140,6 +59,131 @@ def player_data(course: Course, standard: str, dirs: Sequence[Path] = ()) -> dic
                      "profile_sha256": company.sha256 if company else ""}
     data["course"]["fingerprint"] = fingerprint(data)
     return data
+
+
+def course_info(course: Course) -> dict[str, Any]:
+    return {"id": course.id, "title": course.title, "version": course.version, "language": course.language,
+            "description": course.description, "audience": course.audience,
+            "duration_minutes": course.duration_minutes, "completion": course.completion}
+
+
+def principle_titles(course: Course) -> dict[str, str]:
+    return {p.id: p.title for p in course.principles}
+
+
+def page_data(page: Page, titles: Mapping[str, str]) -> dict[str, Any]:
+    """A page as the player shows it; ``titles``: principle id -> title."""
+    if isinstance(page, TextPage):
+        body = text_page(page)
+    elif isinstance(page, ScenarioPage):
+        body = scenario_page(page, titles)
+    else:
+        body = dialogue_page(page)
+    return {"kind": page.kind, "id": page.id, "title": page.title, **body}
+
+
+def text_page(page: TextPage) -> dict[str, Any]:
+    image, callout, quote = page.image, page.callout, page.quote
+    return {
+        "body_html": markdown(page.body),
+        "image": {"src": image.src, "alt": image.alt, "caption": image.caption} if image else None,
+        "callout": {"style": callout.style, "html": markdown(callout.text)} if callout else None,
+        "quote": {"text": quote.text, "by": quote.by} if quote else None,
+    }
+
+
+def scenario_page(page: ScenarioPage, titles: Mapping[str, str]) -> dict[str, Any]:
+    c, principle = page.customer, page.principle
+    return {
+        "channel": page.channel,
+        "customer": {"name": c.name, "says": c.says, "context": c.context, "subject": c.subject, "mood": c.mood},
+        "prompt": page.prompt,
+        "principle": {"id": principle, "title": titles.get(principle, principle.replace("-", " ").capitalize())}
+        if principle else None,
+        "options": [option_data(o) for o in page.options],
+        "retry": page.retry,
+        "scored": page.scored,
+        "interaction_id": f"scn_{page.id}",
+    }
+
+
+def option_data(option: Option) -> dict[str, Any]:
+    return {"key": option.key, "text": option.text, "verdict": option.verdict,
+            "feedback_html": markdown(option.feedback)}
+
+
+def dialogue_page(page: DialoguePage) -> dict[str, Any]:
+    choices_of = {n.id: [(c.next, dict(c.effects)) for c in n.choices] for n in page.nodes}
+    ranges = graph.score_ranges(page.start, choices_of, page.scores)
+    return {
+        "channel": page.channel,
+        "customer": page.customer,
+        "intro_html": markdown(page.intro),
+        "scores": [{"id": s, "label": s.replace("-", " ").capitalize(), "min": ranges[s][0], "max": ranges[s][1]}
+                   for s in page.scores],
+        "start": page.start,
+        "nodes": {n.id: node_data(n) for n in page.nodes},
+        "scored": page.scored,
+        "interaction_prefix": f"dlg_{page.id}",
+    }
+
+
+def node_data(node: Node) -> dict[str, Any]:
+    best = best_by_score(node)
+    return {
+        "customer": node.customer,
+        "mood": node.mood,
+        "choices": [choice_data(c, c.key in best) for c in node.choices],
+        "ending": ending_data(node.ending) if node.ending else None,
+    }
+
+
+def best_by_score(node: Node) -> set[str]:
+    """The keys of the node's choices whose score changes add up to the most."""
+    totals = {c.key: sum(v for _, v in c.effects) for c in node.choices}
+    top = max(totals.values(), default=0)
+    return {key for key, total in totals.items() if total == top}
+
+
+def ending_data(ending: Ending) -> dict[str, Any]:
+    return {"outcome": ending.outcome, "title": ending.title, "debrief_html": markdown(ending.debrief)}
+
+
+def choice_data(choice: Choice, best: bool) -> dict[str, Any]:
+    return {"key": choice.key, "text": choice.text, "next": choice.next, "effects": dict(choice.effects),
+            "feedback_html": markdown(choice.feedback), "best": best}
+
+
+def assessment_data(a: Assessment) -> dict[str, Any]:
+    return {
+        "title": a.title, "intro_html": markdown(a.intro), "pass_mark": a.pass_mark, "attempts": a.attempts,
+        "draw": a.draw, "shuffle_questions": a.shuffle_questions, "shuffle_choices": a.shuffle_choices,
+        "feedback": a.feedback, "review": a.review, "questions": [question_data(q) for q in a.questions],
+    }
+
+
+def question_data(q: Question) -> dict[str, Any]:
+    fb = q.feedback
+    out: dict[str, Any] = {
+        "id": q.id, "kind": q.kind, "text_html": markdown(q.text), "weight": q.weight,
+        "feedback": {"correct_html": markdown(fb.correct if fb else ""),
+                     "incorrect_html": markdown(fb.incorrect if fb else "")},
+        "interaction_id": f"q_{q.id}",
+    }
+    if isinstance(q, ChoiceQuestion):
+        out["choices"] = [answer_data(c) for c in q.choices]
+    elif isinstance(q, TrueFalse):
+        out["answer"] = q.answer
+    elif isinstance(q, Matching):
+        out["pairs"] = [{"key": p.key, "left": p.left, "right": p.right} for p in q.pairs]
+    elif isinstance(q, Ordering):
+        out["items"] = [{"key": i.key, "text": i.text} for i in q.items]
+    return out
+
+
+def answer_data(answer: Answer) -> dict[str, Any]:
+    return {"key": answer.key, "text": answer.text, "correct": answer.correct,
+            "feedback_html": markdown(answer.feedback)}
 
 
 def fingerprint(data: dict[str, Any]) -> str:

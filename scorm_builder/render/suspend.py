@@ -15,6 +15,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from scorm_builder.course import graph
+
 COUNTER_MAX = 999  # tries, replays and attempts assumed below 1000
 UNLIMITED_ATTEMPTS = 10  # attempts assumed when the course allows unlimited attempts
 SEED_MAX = 2147483646  # the player's seed is 1..2147483646
@@ -41,36 +43,11 @@ def _pages(data: dict[str, Any]) -> list[dict[str, Any]]:
     return [p for lesson in data.get("lessons", []) for p in lesson.get("pages", [])]
 
 
-def longest_path(page: dict[str, Any]) -> tuple[int, bool]:
-    """Choices on the longest path from the start to an ending, and whether a loop can repeat.
-
-    Without loops this is exact. With a loop, the number of choice edges reachable from the
-    start is returned: a path using each choice once is no longer, but laps can add more.
-    """
-    nodes = page["nodes"]
-    edges = {n: [c["next"] for c in node["choices"] if c["next"] in nodes] for n, node in nodes.items()}
-    memo: dict[str, int] = {}
-    state: dict[str, int] = {}  # 1 on the stack, 2 done
-    cyclic = False
-    order, stack = [], [(page["start"], iter(edges.get(page["start"], [])))]
-    state[page["start"]] = 1
-    while stack:
-        node, it = stack[-1]
-        nxt = next(it, None)
-        if nxt is None:
-            stack.pop()
-            state[node] = 2
-            order.append(node)
-        elif state.get(nxt) == 1:
-            cyclic = True
-        elif nxt not in state:
-            state[nxt] = 1
-            stack.append((nxt, iter(edges.get(nxt, []))))
-    if cyclic:
-        return sum(len(edges[n]) for n in state), True
-    for node in order:  # children before parents
-        memo[node] = max((1 + memo[n] for n in edges[node]), default=0)
-    return memo.get(page["start"], 0), False
+def dialogue_path(page: dict[str, Any]) -> tuple[int, bool]:
+    """Choices on a dialogue page's longest path from the start to an ending, and whether a loop
+    can repeat (course/graph.py's ``longest_path`` on the page's nodes)."""
+    edges = {n: [c["next"] for c in node["choices"]] for n, node in page["nodes"].items()}
+    return graph.longest_path(page["start"], edges)
 
 
 def _answer_length(q: dict[str, Any]) -> int:
@@ -95,7 +72,7 @@ def worst_case(data: dict[str, Any]) -> Estimate:
         if page["kind"] == "scenario":
             state["sc"][str(k)] = [COUNTER_MAX if page.get("retry") else 1, "z"]
         elif page["kind"] == "dialogue":
-            length, cyclic = longest_path(page)
+            length, cyclic = dialogue_path(page)
             state["dg"][str(k)] = [COUNTER_MAX, "z" * length]
             if cyclic:
                 loops.append(page["id"])

@@ -1,11 +1,15 @@
 """Pictures of dialogue graphs for the outline: a Mermaid flowchart, and a layered layout for inline SVG.
 
-A node here is the outline's dict: ``id``, ``start``, ``mood``, ``ending`` (None or with
-``outcome``) and ``choices`` (each with ``key`` and ``next``).
+Each function takes a dialogue's start node id and its nodes (course/model.py ``Node``); the
+graph walks (loop-closing edges, layers) are course/graph.py's.
 """
 from __future__ import annotations
 
-from typing import Any, Union
+from itertools import pairwise
+from typing import Any, Sequence, Union
+
+from scorm_builder.course import graph
+from scorm_builder.course.model import Node
 
 OUTCOME_COLOURS = {"good": "#1e7b34", "mixed": "#9a6700", "poor": "#b42318"}
 OUTCOME_FILLS = {"good": "#f4f8f4", "mixed": "#fdf6e7", "poor": "#fdf0ef"}
@@ -13,66 +17,41 @@ NODE_COLOUR = "#44546a"
 NODE_H, GAP_X, GAP_Y, MARGIN, CHAR_W, PAD, MIN_W = 44, 28, 64, 16, 7, 14, 96
 LOOP_OUT, BACK_SHIFT, WAYPOINT_W = 40, 14, 12
 
-Node = dict[str, Any]
 Slot = Union[str, tuple[str, str, int]]  # a node id, or a waypoint (src, dst, row) of a long arrow
 
 
-def edges_of(nodes: list[Node]) -> list[tuple[str, str, list[str]]]:
+def edges_of(nodes: Sequence[Node]) -> list[tuple[str, str, list[str]]]:
     """(source, target, choice keys): choices that lead to the same node share one arrow."""
     merged: dict[tuple[str, str], list[str]] = {}
     for node in nodes:
-        for choice in node["choices"]:
-            merged.setdefault((node["id"], choice["next"]), []).append(choice["key"])
+        for choice in node.choices:
+            merged.setdefault((node.id, choice.next), []).append(choice.key)
     return [(src, dst, keys) for (src, dst), keys in merged.items()]
 
 
-def mermaid(nodes: list[Node]) -> str:
+def mermaid(start: str, nodes: Sequence[Node]) -> str:
     """A Mermaid flowchart. Node ids become n1, n2... (Mermaid reserves words such as 'end');
     labels hold only ids, moods and outcomes, which need no escaping."""
-    alias = {node["id"]: f"n{i}" for i, node in enumerate(nodes, start=1)}
+    alias = {node.id: f"n{i}" for i, node in enumerate(nodes, start=1)}
     lines = ["flowchart TD"]
     for node in nodes:
-        if node["ending"]:
-            lines.append(f'    {alias[node["id"]]}(["{node["id"]}: {node["ending"]["outcome"]} ending"])')
+        if node.ending:
+            lines.append(f'    {alias[node.id]}(["{node.id}: {node.ending.outcome} ending"])')
         else:
-            mood = f' ({node["mood"]})' if node["mood"] else ""
-            first = "start: " if node["start"] else ""
-            lines.append(f'    {alias[node["id"]]}["{first}{node["id"]}{mood}"]')
+            mood = f" ({node.mood})" if node.mood else ""
+            first = "start: " if node.id == start else ""
+            lines.append(f'    {alias[node.id]}["{first}{node.id}{mood}"]')
     for src, dst, keys in edges_of(nodes):
         lines.append(f"    {alias[src]} -->|{', '.join(keys)}| {alias[dst]}")
     for outcome in ("good", "mixed", "poor"):
-        ids = [alias[n["id"]] for n in nodes if n["ending"] and n["ending"]["outcome"] == outcome]
+        ids = [alias[n.id] for n in nodes if n.ending and n.ending.outcome == outcome]
         if ids:
             lines.append(f"    classDef {outcome} stroke:{OUTCOME_COLOURS[outcome]},stroke-width:2px")
             lines.append(f"    class {','.join(ids)} {outcome}")
     return "\n".join(lines)
 
 
-def back_edges(start: str, edges: dict[str, list[str]]) -> set[tuple[str, str]]:
-    """The choices that close a loop: edges to a node still open in a depth-first walk from the start."""
-    state: dict[str, str] = {}
-    back: set[tuple[str, str]] = set()
-    for root in [start, *edges]:
-        if root in state:
-            continue
-        state[root] = "open"
-        stack = [(root, iter(edges[root]))]
-        while stack:
-            here, todo = stack[-1]
-            nxt = next(todo, None)
-            if nxt is None:
-                state[here] = "done"
-                stack.pop()
-            elif state.get(nxt) == "open":
-                if nxt != here:  # a choice that stays on its node is drawn as a small loop instead
-                    back.add((here, nxt))
-            elif nxt not in state:
-                state[nxt] = "open"
-                stack.append((nxt, iter(edges[nxt])))
-    return back
-
-
-def _plan(start: str, nodes: list[Node]):
+def _plan(start: str, nodes: Sequence[Node]):
     """Rows of slots, loop-closing edges, and each arrow's chain of slots from its upper end down.
 
     Without the loop-closing edges the graph has no cycle; each node goes one row below its
@@ -81,25 +60,16 @@ def _plan(start: str, nodes: list[Node]):
     that row like a narrow node, so the arrow bends around the boxes instead of crossing them.
     Rows are ordered top-down by the mean place of each slot's parents.
     """
-    edges: dict[str, list[str]] = {n["id"]: [] for n in nodes}
+    edges: dict[str, list[str]] = {n.id: [] for n in nodes}
     for src, dst, _ in edges_of(nodes):
         edges[src].append(dst)
-    back = back_edges(start, edges)
+    back = graph.back_edges(start, edges)
     down = [(src, dst, *((dst, src) if (src, dst) in back else (src, dst)))
             for src, targets in edges.items() for dst in targets if src != dst]
     parents: dict[str, list[str]] = {n: [] for n in edges}
     for _, _, upper, lower in down:
         parents[lower].append(upper)
-    depth: dict[str, int] = {}
-    todo = list(edges)
-    while todo:  # a node's depth is known once all its parents' are
-        waiting = [n for n in todo if not all(p in depth for p in parents[n])]
-        for node in todo:
-            if node not in waiting:
-                depth[node] = max((depth[p] + 1 for p in parents[node]), default=0)
-        if len(waiting) == len(todo):  # pragma: no cover - impossible once the loops are out
-            raise AssertionError(f"dialogue graph still has a cycle through {waiting}")
-        todo = waiting
+    depth = graph.layer_depths(parents)  # no loop is left once the loop-closing edges are reversed
     rows: list[list[Slot]] = [[] for _ in range(max(depth.values()) + 1)]
     for node in edges:
         rows[depth[node]].append(node)
@@ -112,7 +82,7 @@ def _plan(start: str, nodes: list[Node]):
             rows[row].append(waypoint)
             chain.append(waypoint)
         chain.append(lower)
-        for a, b in zip(chain, chain[1:]):
+        for a, b in pairwise(chain):
             above.setdefault(b, []).append(a)
         chains[(src, dst)] = chain
     place: dict[Slot, float] = {}
@@ -126,29 +96,29 @@ def _plan(start: str, nodes: list[Node]):
     return rows, back, chains
 
 
-def layers(start: str, nodes: list[Node]) -> tuple[list[list[str]], set[tuple[str, str]]]:
+def layers(start: str, nodes: Sequence[Node]) -> tuple[list[list[str]], set[tuple[str, str]]]:
     """The node ids of each row, top to bottom, and the loop-closing (src, dst) edges."""
     rows, back, _ = _plan(start, nodes)
     return [[s for s in row if isinstance(s, str)] for row in rows], back
 
 
-def subtitle(node: Node) -> str:
-    if node["ending"]:
-        return f"ending: {node['ending']['outcome']}"
-    return " · ".join(part for part in ("start" if node["start"] else "", node["mood"]) if part)
+def subtitle(node: Node, start: str) -> str:
+    if node.ending:
+        return f"ending: {node.ending.outcome}"
+    return " · ".join(part for part in ("start" if node.id == start else "", node.mood) if part)
 
 
-def diagram(start: str, nodes: list[Node], page_id: str) -> dict[str, Any]:
+def diagram(start: str, nodes: Sequence[Node], page_id: str) -> dict[str, Any]:
     """The layout as numbers the HTML template draws as inline SVG: boxes in rows from the start
     down, arrows down to later rows, dashed arrows for choices that loop back up (drawn from the
     upper node down, with the arrowhead at the upper end), small loops for choices that stay."""
-    by_id = {n["id"]: n for n in nodes}
+    by_id = {n.id: n for n in nodes}
     rows, back, chains = _plan(start, nodes)
 
     def width(slot: Slot) -> int:
         if isinstance(slot, tuple):
             return WAYPOINT_W
-        return max(MIN_W, CHAR_W * max(len(slot), len(subtitle(by_id[slot]))) + 2 * PAD)
+        return max(MIN_W, CHAR_W * max(len(slot), len(subtitle(by_id[slot], start))) + 2 * PAD)
 
     row_w = [sum(width(s) for s in row) + GAP_X * (len(row) - 1) for row in rows]
     boxes: dict[Slot, dict[str, Any]] = {}
@@ -157,16 +127,16 @@ def diagram(start: str, nodes: list[Node], page_id: str) -> dict[str, Any]:
         for slot in row:
             box = {"x": x, "y": MARGIN + r * (NODE_H + GAP_Y), "w": width(slot), "h": NODE_H, "row": r}
             if isinstance(slot, str):
-                ending = by_id[slot]["ending"]
-                box.update(id=slot, subtitle=subtitle(by_id[slot]), start=by_id[slot]["start"],
-                           colour=OUTCOME_COLOURS[ending["outcome"]] if ending else NODE_COLOUR,
-                           fill=OUTCOME_FILLS[ending["outcome"]] if ending else "#ffffff")
+                ending = by_id[slot].ending
+                box.update(id=slot, subtitle=subtitle(by_id[slot], start), start=slot == start,
+                           colour=OUTCOME_COLOURS[ending.outcome] if ending else NODE_COLOUR,
+                           fill=OUTCOME_FILLS[ending.outcome] if ending else "#ffffff")
             boxes[slot] = box
             x += width(slot) + GAP_X
     arrows = [_arrow(src, dst, keys, boxes, back, chains) for src, dst, keys in edges_of(nodes)]
     right = max([b["x"] + b["w"] for b in boxes.values()] + [a["reach"] for a in arrows])
     bottom = max([b["y"] + NODE_H for b in boxes.values()] + [a["ly"] + 10 for a in arrows])
-    return {"boxes": [boxes[n["id"]] for n in sorted(nodes, key=lambda n: boxes[n["id"]]["row"])],
+    return {"boxes": [boxes[n.id] for n in sorted(nodes, key=lambda n: boxes[n.id]["row"])],
             "arrows": arrows, "width": right + MARGIN + 8, "height": bottom + MARGIN,
             "marker": f"arrow-{page_id}"}
 

@@ -5,12 +5,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Iterable, Sequence
 
+from scorm_builder.course.model import ChoiceQuestion, Course, DialoguePage, Question, ScenarioPage, Source
 from scorm_builder.errors import CourseInvalid, Diagnostic, source_error
-from scorm_builder.source.loader import Map
-from scorm_builder.course.model import Course
-from scorm_builder.load import load
+from scorm_builder.load import load_course
 
 RULES = ("scripted-phrase", "principle-without-scenario", "sympathy-lead-when-not-to",
          "feedback-missing-or-echo")
@@ -117,13 +116,11 @@ class Settings:
     when_not_to_principles: tuple[str, ...] = ()
 
     @classmethod
-    def for_course(cls, tree: Map) -> Settings:
-        extra = tree.get("lint") or {}
-        return cls(
-            scripted_phrases=SCRIPTED_PHRASES + tuple(extra.get("scripted_phrases") or ()),
-            sympathy_openers=SYMPATHY_OPENERS + tuple(extra.get("sympathy_openers") or ()),
-            when_not_to_principles=tuple(extra.get("when_not_to_principles") or ()),
-        )
+    def for_course(cls, course: Course) -> Settings:
+        extra = course.lint
+        return cls(scripted_phrases=SCRIPTED_PHRASES + extra.scripted_phrases,
+                   sympathy_openers=SYMPATHY_OPENERS + extra.sympathy_openers,
+                   when_not_to_principles=extra.when_not_to_principles)
 
     def is_when_not_to(self, principle: str | None) -> bool:
         return bool(principle) and (principle.startswith(WHEN_NOT_TO_PREFIX)
@@ -136,11 +133,11 @@ def lint(courses: Sequence[Path], profile: Path | None = None) -> list[tuple[Cou
     results, problems = [], []
     for path in courses:
         try:
-            loaded = load(Path(path), profile)
+            course = load_course(Path(path), profile)
         except CourseInvalid as err:
             problems.extend(err.problems)
             continue
-        results.append((loaded.course, check(loaded.course, loaded.tree)))
+        results.append((course, check(course)))
     if problems:
         raise CourseInvalid(problems)
     return results
@@ -151,47 +148,44 @@ def summary(count: int, strict: bool = False) -> str:
     return f"{count} {noun} found" + (" (--strict: failing)." if strict else ".")
 
 
-def check(course: Course, tree: Map, settings: Settings | None = None) -> list[Diagnostic]:
+def check(course: Course, settings: Settings | None = None) -> list[Diagnostic]:
     """Every warning for a validated course, in file and line order."""
-    settings = settings or Settings.for_course(tree)
-    found: list[Diagnostic] = []
-    found += _unused_principles(course, tree)
-    for i, lesson in enumerate(course.lessons):
-        for j, page in enumerate(lesson.pages):
-            path = f"lessons[{i}].pages[{j}]"
-            if page.kind == "scenario":
-                found += _scenario(page.data, path, settings)
-            elif page.kind == "dialogue":
-                found += _dialogue(page.data, path)
+    settings = settings or Settings.for_course(course)
+    found: list[Diagnostic] = list(_unused_principles(course))
+    for page in course.pages:
+        if isinstance(page, ScenarioPage):
+            found += _scenario(page, settings)
+        elif isinstance(page, DialoguePage):
+            found += _dialogue(page)
     if course.assessment:
-        for i, question in enumerate(course.assessment.questions):
-            found += _question(question, f"assessment.questions[{i}]")
+        for question in course.assessment.questions:
+            found += _question(question)
     return sorted(set(found), key=Diagnostic.order)
 
 
-def _warn(node: Map, key: str | None, path: str, rule: str, reason: str, fix: str) -> Diagnostic:
-    src, (line, col) = node.where(key)
-    return source_error(rule, src, line, col, path, reason, fix, severity="warning")
+def _warn(where: Source, rule: str, reason: str, fix: str, key: str | None = None) -> Diagnostic:
+    """A warning at ``where``, under its key path unless ``key`` names another."""
+    return source_error(rule, where.file, where.line, where.column, where.key if key is None else key, reason, fix,
+                        severity="warning")
 
 
-def _unused_principles(course: Course, tree: Map) -> Iterable[Diagnostic]:
-    used = {p.data.get("principle") for p in course.pages if p.kind == "scenario"}
-    for i, principle in enumerate(tree.get("principles") or []):
-        if principle["id"] not in used:
-            yield _warn(principle, "id", f"principles[{i}].id", "principle-without-scenario",
-                        f"no scenario teaches the principle '{principle['id']}' "
-                        f"(expected at least one scenario with 'principle: {principle['id']}')",
+def _unused_principles(course: Course) -> Iterable[Diagnostic]:
+    used = {p.principle for p in course.pages if isinstance(p, ScenarioPage)}
+    for principle in course.principles:
+        if principle.id not in used:
+            yield _warn(principle.source.at("id"), "principle-without-scenario",
+                        f"no scenario teaches the principle '{principle.id}' "
+                        f"(expected at least one scenario with 'principle: {principle.id}')",
                         "add a scenario that practises it, or remove the principle")
 
 
-def _scenario(data: dict[str, Any], path: str, settings: Settings) -> Iterable[Diagnostic]:
-    when_not_to = settings.is_when_not_to(data.get("principle"))
-    for k, option in enumerate(data["options"]):
-        opath = f"{path}.options[{k}]"
-        if option["verdict"] == "best":
+def _scenario(page: ScenarioPage, settings: Settings) -> Iterable[Diagnostic]:
+    when_not_to = settings.is_when_not_to(page.principle)
+    for option in page.options:
+        if option.verdict == "best":
             for phrase in settings.scripted_phrases:
-                if contains_phrase(option["text"], phrase):
-                    yield _warn(option, "text", f"{opath}.text", "scripted-phrase",
+                if contains_phrase(option.text, phrase):
+                    yield _warn(option.source.at("text"), "scripted-phrase",
                                 f"the best option uses the overused phrase {phrase!r}, which sounds "
                                 "scripted and can invalidate the customer's feelings",
                                 "say what this customer told you in your own words, "
@@ -199,58 +193,57 @@ def _scenario(data: dict[str, Any], path: str, settings: Settings) -> Iterable[D
                     break
             if when_not_to:
                 for opener in settings.sympathy_openers:
-                    if starts_with_phrase(option["text"], opener):
-                        yield _warn(option, "text", f"{opath}.text", "sympathy-lead-when-not-to",
-                                    f"the best option of a when-not-to scenario ('{data['principle']}') "
+                    if starts_with_phrase(option.text, opener):
+                        yield _warn(option.source.at("text"), "sympathy-lead-when-not-to",
+                                    f"the best option of a when-not-to scenario ('{page.principle}') "
                                     f"starts with the sympathy phrase {opener!r} "
                                     "(expected it to lead with action or facts)",
                                     "start with what you will do now, or mark the option 'acceptable'")
                         break
-        yield from _feedback(option, option.get("feedback"), option["text"], f"{opath}.feedback", required=True,
-                             what="option")
+        yield from _feedback(option.source, option.feedback, option.text, required=True, what="option")
 
 
-def _dialogue(data: dict[str, Any], path: str) -> Iterable[Diagnostic]:
-    for n, node in enumerate(data["nodes"]):
-        for k, choice in enumerate(node.get("choices") or []):
-            cpath = f"{path}.nodes[{n}].choices[{k}].feedback"
-            yield from _feedback(choice, choice.get("feedback"), choice["text"], cpath, required=True,
-                                 what="choice")
+def _dialogue(page: DialoguePage) -> Iterable[Diagnostic]:
+    for node in page.nodes:
+        for choice in node.choices:
+            yield from _feedback(choice.source, choice.feedback, choice.text, required=True, what="choice")
 
 
-def _question(q: Map, path: str) -> Iterable[Diagnostic]:
-    fb = q.get("feedback") or {}
-    choices = q.get("choices") or []
-    for k, choice in enumerate(choices):
-        yield from _feedback(choice, choice.get("feedback"), choice["text"], f"{path}.choices[{k}].feedback",
-                             required=False, what="choice")
+def _question(q: Question) -> Iterable[Diagnostic]:
+    fb = q.feedback
+    choices = q.choices if isinstance(q, ChoiceQuestion) else ()
+    for choice in choices:
+        yield from _feedback(choice.source, choice.feedback, choice.text, required=False, what="choice")
     for key in ("correct", "incorrect"):
-        if fb.get(key):
-            yield from _feedback(fb, fb[key], q["text"], f"{path}.feedback.{key}", required=False,
-                                 what="question", at=key)
-    wrong = [c for c in choices if not c.get("correct")]
-    if not fb.get("incorrect") and not (wrong and all(c.get("feedback") for c in wrong)):
+        text = getattr(fb, key) if fb else ""
+        if text:
+            yield from _feedback(fb.source, text, q.text, required=False, what="question", at=key)
+    wrong = [c for c in choices if not c.correct]
+    if not (fb and fb.incorrect) and not (wrong and all(c.feedback for c in wrong)):
         also = " or feedback on every wrong choice" if choices else ""
-        yield _warn(fb or q, None, f"{path}.feedback.incorrect", "feedback-missing-or-echo",
+        # at the 'feedback:' mapping when the question has one with a key in it, else at the question
+        holder = fb.source if fb and (fb.correct or fb.incorrect) else q.source
+        yield _warn(holder, "feedback-missing-or-echo",
                     f"no feedback for a wrong answer (expected 'feedback: incorrect:'{also})",
-                    "add 'incorrect:' under the question's 'feedback:' explaining the right answer")
+                    "add 'incorrect:' under the question's 'feedback:' explaining the right answer",
+                    key=f"{q.source.key}.feedback.incorrect")
 
 
-def _feedback(node: Map, feedback: str | None, text: str, path: str, *, required: bool,
-              what: str, at: str = "feedback") -> Iterable[Diagnostic]:
+def _feedback(holder: Source, feedback: str, text: str, *, required: bool, what: str,
+              at: str = "feedback") -> Iterable[Diagnostic]:
     """Missing feedback (where it is ``required``), or feedback that echoes ``text``; ``at`` is
-    the key in ``node`` that holds the feedback."""
+    the key of ``holder``'s object that holds the feedback."""
     if not feedback:
         if required:
-            yield _warn(node, None, path, "feedback-missing-or-echo",
+            yield _warn(holder.at(at), "feedback-missing-or-echo",
                         f"the {what} has no feedback (expected 'feedback:' saying why it helps or hurts)",
                         "add 'feedback:'; learners see it in the debrief")
         return
     if echoes(feedback, text) and what == "question":
-        yield _warn(node, at, path, "feedback-missing-or-echo",
+        yield _warn(holder.at(at), "feedback-missing-or-echo",
                     "the feedback only repeats the question (expected why the answer is right or wrong)",
                     "explain the answer instead of restating the question")
     elif echoes(feedback, text):
-        yield _warn(node, at, path, "feedback-missing-or-echo",
+        yield _warn(holder.at(at), "feedback-missing-or-echo",
                     f"the feedback only repeats the {what}'s text (expected why it works or doesn't)",
                     "explain the effect on the customer instead of restating the words")

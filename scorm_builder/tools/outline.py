@@ -5,14 +5,25 @@ import os
 import re
 import tempfile
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
-from scorm_builder.tools.diagram import diagram, mermaid
+from scorm_builder.course.model import Assessment, ChoiceQuestion, Course, DialoguePage, Page, ScenarioPage, TextPage
 from scorm_builder.errors import BuilderError
-from scorm_builder.course.model import Course, Page
-from scorm_builder.render.environment import environment
-from scorm_builder.render.player_data import player_data
 from scorm_builder.load import load_course
+from scorm_builder.render.environment import environment
+from scorm_builder.render.player_data import (
+    answer_data,
+    assessment_data,
+    best_by_score,
+    choice_data,
+    course_info,
+    ending_data,
+    option_data,
+    page_data,
+    principle_titles,
+    question_data,
+)
+from scorm_builder.tools.diagram import diagram, mermaid
 
 TEMPLATES = {"markdown": "outline/outline.md", "html": "outline/outline.html"}
 
@@ -38,7 +49,7 @@ def render_outline(course: Course, fmt: str, template_dirs: Sequence[Path] = ())
     if fmt not in TEMPLATES:
         raise BuilderError(f"unknown outline format {fmt!r} (expected one of: {', '.join(TEMPLATES)})")
     template = environment(tuple(Path(d) for d in template_dirs)).get_template(TEMPLATES[fmt])
-    return template.render(**context(course, template_dirs))
+    return template.render(**context(course))
 
 
 def _write(path: Path, text: str) -> None:
@@ -58,26 +69,23 @@ def _write(path: Path, text: str) -> None:
 
 
 # -- the data the templates see --------------------------------------------------------------------
-def context(course: Course, template_dirs: Sequence[Path] = ()) -> dict[str, Any]:
+def context(course: Course) -> dict[str, Any]:
     """Everything the outline shows: the model's own text (Markdown) next to the player's computed
-    data (option keys, rendered HTML, dialogue score ranges)."""
-    data = player_data(course, "scorm2004-4", template_dirs)
-    lessons = []
-    for number, (lesson, shown) in enumerate(zip(course.lessons, data["lessons"]), start=1):
-        pages = [_page(page, body, f"{number}.{n}")
-                 for n, (page, body) in enumerate(zip(lesson.pages, shown["pages"]), start=1)]
-        lessons.append({"number": number, "id": lesson.id, "title": lesson.title, "pages": pages})
+    data (option keys, rendered HTML, dialogue score ranges), both made from the same model objects."""
+    titles = principle_titles(course)
+    lessons = [{"number": number, "id": lesson.id, "title": lesson.title,
+                "pages": [_page(page, titles, f"{number}.{n}") for n, page in enumerate(lesson.pages, start=1)]}
+               for number, lesson in enumerate(course.lessons, start=1)]
     taught: dict[str, list[str]] = {}
     for page in course.pages:
-        if page.kind == "scenario" and page.data.get("principle"):
-            taught.setdefault(page.data["principle"], []).append(page.id)
-    principles = [{"id": p["id"], "title": p["title"], "scenarios": taught.get(p["id"], [])}
-                  for p in course.principles]
+        if isinstance(page, ScenarioPage) and page.principle:
+            taught.setdefault(page.principle, []).append(page.id)
+    principles = [{"id": p.id, "title": p.title, "scenarios": taught.get(p.id, [])} for p in course.principles]
     return {
-        "course": data["course"],
+        "course": course_info(course),
         "principles": principles,
         "lessons": lessons,
-        "assessment": _assessment(course, data["assessment"]),
+        "assessment": _assessment(course.assessment) if course.assessment else None,
         "md_text": md_text,
         "md_block": md_block,
         "md_quote": md_quote,
@@ -85,53 +93,48 @@ def context(course: Course, template_dirs: Sequence[Path] = ()) -> dict[str, Any
     }
 
 
-def _page(page: Page, shown: dict[str, Any], number: str) -> dict[str, Any]:
-    d = page.data
-    out = {**shown, "number": number}
-    if page.kind == "text":
-        out["body"] = d["body"]
-        if shown["callout"]:
-            out["callout"] = {**shown["callout"], "text": d["callout"]["text"]}
-    elif page.kind == "scenario":
-        out["options"] = [{**o, "feedback": raw["feedback"]} for o, raw in zip(shown["options"], d["options"])]
-    elif page.kind == "dialogue":
-        out.update(_dialogue(d, shown, page.id))
+def _page(page: Page, titles: dict[str, str], number: str) -> dict[str, Any]:
+    out = {**page_data(page, titles), "number": number}
+    if isinstance(page, TextPage):
+        out["body"] = page.body
+        if page.callout:
+            out["callout"] = {**out["callout"], "text": page.callout.text}
+    elif isinstance(page, ScenarioPage):
+        out["options"] = [{**option_data(o), "feedback": o.feedback} for o in page.options]
+    elif isinstance(page, DialoguePage):
+        out.update(_dialogue(page))
     return out
 
 
-def _dialogue(d: dict[str, Any], shown: dict[str, Any], page_id: str) -> dict[str, Any]:
+def _dialogue(page: DialoguePage) -> dict[str, Any]:
     nodes = []
-    for raw in d["nodes"]:
-        node = shown["nodes"][raw["id"]]
-        choices = [{**c, "feedback": rc.get("feedback", ""), "effects_text": effects_text(c["effects"])}
-                   for c, rc in zip(node["choices"], raw.get("choices") or [])]
-        ending = node["ending"]
-        if ending:
-            ending = {**ending, "debrief": raw["ending"]["debrief"]}
-        nodes.append({"id": raw["id"], "customer": node["customer"], "mood": node["mood"],
-                      "start": raw["id"] == shown["start"], "choices": choices, "ending": ending})
-    return {"intro": d.get("intro", ""), "node_list": nodes,
-            "mermaid": mermaid(nodes), "diagram": diagram(shown["start"], nodes, page_id)}
+    for node in page.nodes:
+        best = best_by_score(node)
+        choices = [{**choice_data(c, c.key in best), "feedback": c.feedback, "effects_text": effects_text(c.effects)}
+                   for c in node.choices]
+        ending = {**ending_data(node.ending), "debrief": node.ending.debrief} if node.ending else None
+        nodes.append({"id": node.id, "customer": node.customer, "mood": node.mood, "start": node.id == page.start,
+                      "choices": choices, "ending": ending})
+    return {"intro": page.intro, "node_list": nodes, "mermaid": mermaid(page.start, page.nodes),
+            "diagram": diagram(page.start, page.nodes, page.id)}
 
 
-def _assessment(course: Course, shown: dict[str, Any] | None) -> dict[str, Any] | None:
-    if not shown:
-        return None
-    a = course.assessment
+def _assessment(a: Assessment) -> dict[str, Any]:
     questions = []
-    for number, (q, raw) in enumerate(zip(shown["questions"], a.questions), start=1):
-        fb = raw.get("feedback") or {}
-        item = {**q, "number": number, "text": raw["text"],
-                "feedback": {**q["feedback"], "correct": fb.get("correct", ""), "incorrect": fb.get("incorrect", "")}}
-        if "choices" in q:
-            item["choices"] = [{**c, "feedback": rc.get("feedback", "")} for c, rc in zip(q["choices"], raw["choices"])]
+    for number, q in enumerate(a.questions, start=1):
+        shown = question_data(q)
+        item = {**shown, "number": number, "text": q.text,
+                "feedback": {**shown["feedback"], "correct": q.feedback.correct if q.feedback else "",
+                             "incorrect": q.feedback.incorrect if q.feedback else ""}}
+        if isinstance(q, ChoiceQuestion):
+            item["choices"] = [{**answer_data(c), "feedback": c.feedback} for c in q.choices]
         questions.append(item)
-    return {**shown, "intro": a.settings.get("intro", ""), "pool": len(questions), "questions": questions}
+    return {**assessment_data(a), "intro": a.intro, "pool": len(questions), "questions": questions}
 
 
-def effects_text(effects: dict[str, int]) -> str:
+def effects_text(effects: Iterable[tuple[str, int]]) -> str:
     """Score changes as ``rapport +2, resolution -1``."""
-    return ", ".join(f"{name} {value:+d}" for name, value in effects.items())
+    return ", ".join(f"{name} {value:+d}" for name, value in effects)
 
 
 # -- Markdown helpers --------------------------------------------------------------------------------

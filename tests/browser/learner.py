@@ -21,43 +21,44 @@ class CourseKey:
 
         self.course = load_course(Path(folder))
         assessment = self.course.assessment
-        self.questions = {q["id"]: q for q in (assessment.questions if assessment else ())}
+        self.questions = {q.id: q for q in (assessment.questions if assessment else ())}
 
     def correct(self, qid: str) -> Answer:
         q = self.questions[qid]
-        kind = q["type"]
+        kind = q.kind
         if kind in ("single-choice", "multiple-response"):
-            return [c["text"] for c in q["choices"] if c["correct"]]
+            return [c.text for c in q.choices if c.correct]
         if kind == "true-false":
-            return q["answer"]
+            return q.answer
         if kind == "matching":
-            return {p["left"]: p["right"] for p in q["pairs"]}
-        return list(q["items"])
+            return {p.left: p.right for p in q.pairs}
+        return [i.text for i in q.items]
 
     def wrong(self, qid: str) -> Answer:
         """single: the first wrong choice; multiple: the first right and the first wrong choice;
         true-false: the opposite; matching: every left item given the next pair's right;
         ordering: reversed."""
         q = self.questions[qid]
-        kind = q["type"]
+        kind = q.kind
         if kind == "single-choice":
-            return [next(c["text"] for c in q["choices"] if not c["correct"])]
+            return [next(c.text for c in q.choices if not c.correct)]
         if kind == "multiple-response":
-            return [next(c["text"] for c in q["choices"] if c["correct"]),
-                    next(c["text"] for c in q["choices"] if not c["correct"])]
+            return [next(c.text for c in q.choices if c.correct),
+                    next(c.text for c in q.choices if not c.correct)]
         if kind == "true-false":
-            return not q["answer"]
+            return not q.answer
         if kind == "matching":
-            pairs = q["pairs"]
-            return {p["left"]: pairs[(i + 1) % len(pairs)]["right"] for i, p in enumerate(pairs)}
-        return list(reversed(q["items"]))
+            pairs = q.pairs
+            return {p.left: pairs[(i + 1) % len(pairs)].right for i, p in enumerate(pairs)}
+        return [i.text for i in reversed(q.items)]
 
 
 # The player's English words for the controls a learner uses; `words=` (a strings file of
 # templates/player/strings/) drives the player in another language.
 WORDS = {"start": "Start", "resume": "Resume", "next": "Next", "previous": "Previous", "finish": "Finish",
          "exit": "Exit", "submit": "Submit", "true": "True", "false": "False",
-         "start_assessment": "Start assessment", "next_question": "Next question", "see_results": "See results"}
+         "start_assessment": "Start assessment", "next_question": "Next question", "see_results": "See results",
+         "leave_now": "Leave now"}
 
 
 def template_pattern(template: str, item: str | None = None) -> re.Pattern[str]:
@@ -96,9 +97,17 @@ class Learner:
 
     def finish(self) -> None:
         self.click(self.w["finish"])
+        self.confirm_leaving()
 
     def exit(self) -> None:
         self.click(self.w["exit"])
+        self.confirm_leaving()
+
+    def confirm_leaving(self) -> None:
+        """Leaving a course that isn't complete asks first (view-frame.js): answer "Leave now"."""
+        leave = self.button(self.w["leave_now"])
+        if leave.count():
+            leave.click()
 
     def heading(self, level: int = 1) -> str:
         return self.c.get_by_role("heading", level=level).first.inner_text().strip()
@@ -142,7 +151,7 @@ class Learner:
     def current_question(self) -> str:
         assert self.key is not None
         for qid, q in self.key.questions.items():
-            loc = self.c.get_by_text(q["text"], exact=True)
+            loc = self.c.get_by_text(q.text, exact=True)
             if loc.count() and loc.first.is_visible():
                 return qid
         raise AssertionError("no question of the course is on screen")
@@ -150,13 +159,13 @@ class Learner:
     def answer(self, qid: str, answer: Answer) -> None:
         """Give this answer to the question on screen (no submit)."""
         assert self.key is not None
-        kind = self.key.questions[qid]["type"]
+        kind = self.key.questions[qid].kind
         if kind == "single-choice":
             self.c.get_by_role("radio", name=exact(answer[0])).check()
         elif kind == "multiple-response":
-            for choice in self.key.questions[qid]["choices"]:
-                box = self.c.get_by_role("checkbox", name=exact(choice["text"]))
-                box.set_checked(choice["text"] in answer)
+            for choice in self.key.questions[qid].choices:
+                box = self.c.get_by_role("checkbox", name=exact(choice.text))
+                box.set_checked(choice.text in answer)
         elif kind == "true-false":
             self.c.get_by_role("radio", name=exact(self.w["true"] if answer else self.w["false"])).check()
         elif kind == "matching":

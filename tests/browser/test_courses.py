@@ -77,8 +77,8 @@ def report_suspend_data(course: str, standard: str, path: str, suspend_data: str
 
 def scored_items(course) -> tuple[list[str], list[str]]:
     """(scored scenario ids, scored dialogue ids) in page order."""
-    return ([p.id for p in course.pages if p.kind == "scenario" and p.data["scored"]],
-            [p.id for p in course.pages if p.kind == "dialogue" and p.data["scored"]])
+    return ([p.id for p in course.pages if p.kind == "scenario" and p.scored],
+            [p.id for p in course.pages if p.kind == "dialogue" and p.scored])
 
 
 def check_ids(rows: list[tuple], course, asked: list[list[str]]) -> None:
@@ -87,7 +87,7 @@ def check_ids(rows: list[tuple], course, asked: list[list[str]]) -> None:
     scenarios, dialogues = scored_items(course)
     ids = [r[0] for r in rows]
     assert [i for i in ids if i.startswith("scn_")] == [f"scn_{s}" for s in scenarios]
-    nodes = {p.id: {n["id"] for n in p.data["nodes"]} for p in course.pages if p.kind == "dialogue"}
+    nodes = {p.id: {n.id for n in p.nodes} for p in course.pages if p.kind == "dialogue"}
     decisions = [i for i in ids if i.startswith("dlg_")]
     known = {f"dlg_{d}_{node}" for d in dialogues for node in nodes[d]}
     assert decisions and set(decisions) <= known, decisions
@@ -166,14 +166,14 @@ def test_leave_midway_and_resume(page, lms, packages, loaded, course_id, standar
     scenarios = [i for i, p in enumerate(course.pages) if p.kind == "scenario"]
     middle = scenarios[len(scenarios) // 2]
     stop_page = course.pages[middle]
-    answer = stop_page.data["options"][acceptable_option(stop_page.data["options"])]["text"]
+    answer = stop_page.options[acceptable_option(stop_page.options)].text
 
     first = open_course(page, lms, url, standard)
     learner = Walker(first.content, key_for(course))
     learner.start()
     walk = Walk(learner, course, standard)
     walk.pages_from(0, middle, best_option, best_choice)
-    walk.answer_scenario(stop_page, acceptable_option(stop_page.data["options"]))
+    walk.answer_scenario(stop_page, acceptable_option(stop_page.options))
     learner.exit()
     assert learner.heading() == "Your progress is saved"
     stored = first.terminated()

@@ -5,7 +5,7 @@ import html
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from .learner import CourseKey, Learner
 
@@ -25,7 +25,7 @@ class Walker(Learner):
         assert self.key is not None
         shown = " ".join(self.c.locator("legend.q-text").first.text_content().split())
         for qid, q in self.key.questions.items():
-            if plain(q["text"]) == shown:
+            if plain(q.text) == shown:
                 return qid
         raise AssertionError(f"no question of the course reads {shown!r}")
 
@@ -43,7 +43,7 @@ def key_for(course: Any) -> CourseKey:
     key = CourseKey.__new__(CourseKey)
     key.course = course
     assessment = course.assessment
-    key.questions = {q["id"]: q for q in (assessment.questions if assessment else ())}
+    key.questions = {q.id: q for q in (assessment.questions if assessment else ())}
     return key
 
 
@@ -70,80 +70,80 @@ class Expected:
         return "correct" if ok else WRONG[std_family(self.standard)]
 
     def scenario(self, page: Any, index: int, attempt: int = 1) -> None:
-        options = page.data["options"]
-        best = tuple(LETTERS[i] for i, o in enumerate(options) if o["verdict"] == "best")
-        verdict = options[index]["verdict"]
+        options = page.options
+        best = tuple(LETTERS[i] for i, o in enumerate(options) if o.verdict == "best")
+        verdict = options[index].verdict
         ok = True if verdict == "best" else None if verdict == "acceptable" else False
         self.rows.append((f"scn_{page.id}{suffix(attempt)}", "choice", best, LETTERS[index], self.result(ok), "1"))
 
-    def decision(self, page: Any, node: dict, index: int, attempt: int = 1) -> None:
+    def decision(self, page: Any, node: Any, index: int, attempt: int = 1) -> None:
         best = best_choices(node)
-        self.rows.append((f"dlg_{page.id}_{node['id']}{suffix(attempt)}", "choice",
+        self.rows.append((f"dlg_{page.id}_{node.id}{suffix(attempt)}", "choice",
                           tuple(LETTERS[i] for i in best), LETTERS[index], self.result(index in best), "1"))
 
-    def question(self, q: dict, right: bool, attempt: int = 1) -> None:
-        kind = q["type"]
+    def question(self, q: Any, right: bool, attempt: int = 1) -> None:
+        kind = q.kind
         if kind in ("single-choice", "multiple-response"):
-            correct = [LETTERS[i] for i, c in enumerate(q["choices"]) if c["correct"]]
-            wrong = [LETTERS[i] for i, c in enumerate(q["choices"]) if not c["correct"]]
+            correct = [LETTERS[i] for i, c in enumerate(q.choices) if c.correct]
+            wrong = [LETTERS[i] for i, c in enumerate(q.choices) if not c.correct]
             given = correct if right else [wrong[0]] if kind == "single-choice" else sorted([correct[0], wrong[0]])
             pattern, response, itype = self.join(correct), self.join(given), "choice"
         elif kind == "true-false":
             names = ("t", "f") if self.v12 else ("true", "false")
-            pattern = names[0] if q["answer"] else names[1]
-            response = pattern if right else (names[1] if q["answer"] else names[0])
+            pattern = names[0] if q.answer else names[1]
+            response = pattern if right else (names[1] if q.answer else names[0])
             itype = "true-false"
         elif kind == "matching":
-            n = len(q["pairs"])
+            n = len(q.pairs)
             pattern = self.join([self.pair(LETTERS[i], LETTERS[i]) for i in range(n)])
             response = pattern if right else self.join([self.pair(LETTERS[i], LETTERS[(i + 1) % n]) for i in range(n)])
             itype = "matching"
         else:
-            n = len(q["items"])
+            n = len(q.items)
             pattern = self.join(list(LETTERS[:n]))
             response = pattern if right else self.join(list(reversed(LETTERS[:n])))
             itype = "sequencing"
-        self.rows.append((f"q_{q['id']}{suffix(attempt)}", itype, (pattern,), response, self.result(right),
-                          str(q["weight"])))
+        self.rows.append((f"q_{q.id}{suffix(attempt)}", itype, (pattern,), response, self.result(right),
+                          str(q.weight)))
 
 
 def suffix(attempt: int) -> str:
     return f"_a{attempt}" if attempt >= 2 else ""
 
 
-def best_choices(node: dict) -> list[int]:
-    totals = [sum(c.get("effects", {}).values()) for c in node["choices"]]
+def best_choices(node: Any) -> list[int]:
+    totals = [sum(v for _, v in c.effects) for c in node.choices]
     return [i for i, t in enumerate(totals) if t == max(totals)]
 
 
-def percent(questions: list[dict], right: list[bool]) -> int:
+def percent(questions: list[Any], right: list[bool]) -> int:
     """The player's score: round(100 x weights right / weights drawn), halves rounded up like Math.round."""
-    total = sum(q["weight"] for q in questions)
-    got = sum(q["weight"] for q, ok in zip(questions, right) if ok)
+    total = sum(q.weight for q in questions)
+    got = sum(q.weight for q, ok in zip(questions, right) if ok)
     return math.floor(100 * got / total + 0.5)
 
 
 # -- choosing answers -----------------------------------------------------------------------------
-def best_option(options: list[dict]) -> int:
-    return next(i for i, o in enumerate(options) if o["verdict"] == "best")
+def best_option(options: Sequence[Any]) -> int:
+    return next(i for i, o in enumerate(options) if o.verdict == "best")
 
 
-def poor_option(options: list[dict]) -> int:
-    return next(i for i, o in enumerate(options) if o["verdict"] == "poor")
+def poor_option(options: Sequence[Any]) -> int:
+    return next(i for i, o in enumerate(options) if o.verdict == "poor")
 
 
-def acceptable_option(options: list[dict]) -> int:
-    return next(i for i, o in enumerate(options) if o["verdict"] == "acceptable")
+def acceptable_option(options: Sequence[Any]) -> int:
+    return next(i for i, o in enumerate(options) if o.verdict == "acceptable")
 
 
-def best_choice(node: dict) -> int:
+def best_choice(node: Any) -> int:
     return best_choices(node)[0]
 
 
-def other_choice(node: dict) -> int:
+def other_choice(node: Any) -> int:
     """The first choice that isn't one of the node's best (the best one when all are equal)."""
     best = best_choices(node)
-    return next((i for i in range(len(node["choices"])) if i not in best), best[0])
+    return next((i for i in range(len(node.choices)) if i not in best), best[0])
 
 
 VERDICT = {"best": "Best response", "acceptable": "Acceptable response", "poor": "Poor response"}
@@ -164,8 +164,8 @@ class Walk:
     def on_page(self, page: Any) -> None:
         self.learner.wait_heading(page.title)
 
-    def pages_from(self, start: int, stop: int | None, scenario: Callable[[list[dict]], int],
-                   dialogue: Callable[[dict], int]) -> None:
+    def pages_from(self, start: int, stop: int | None, scenario: Callable[[Sequence[Any]], int],
+                   dialogue: Callable[[Any], int]) -> None:
         """From page `start` (on screen) up to, not including, page `stop` (None: the assessment),
         answering each scenario and playing each dialogue to an ending, then pressing Next."""
         stop = len(self.pages) if stop is None else stop
@@ -173,7 +173,7 @@ class Walk:
             page = self.pages[i]
             self.on_page(page)
             if page.kind == "scenario":
-                self.answer_scenario(page, scenario(page.data["options"]))
+                self.answer_scenario(page, scenario(page.options))
             elif page.kind == "dialogue":
                 self.play_dialogue(page, dialogue)
             self.learner.next()
@@ -183,28 +183,28 @@ class Walk:
             self.on_page(self.pages[stop])
 
     def answer_scenario(self, page: Any, index: int) -> None:
-        option = page.data["options"][index]
-        self.learner.answer_scenario(option["text"])
-        self.learner.c.get_by_text(VERDICT[option["verdict"]], exact=True).first.wait_for(state="visible")
-        if page.data["scored"]:
+        option = page.options[index]
+        self.learner.answer_scenario(option.text)
+        self.learner.c.get_by_text(VERDICT[option.verdict], exact=True).first.wait_for(state="visible")
+        if page.scored:
             self.expected.scenario(page, index)
 
-    def play_dialogue(self, page: Any, choose: Callable[[dict], int]) -> str:
+    def play_dialogue(self, page: Any, choose: Callable[[Any], int]) -> str:
         """Play from the first line to an ending; returns the ending's title."""
-        nodes = {n["id"]: n for n in page.data["nodes"]}
-        node = nodes[page.data.get("start") or page.data["nodes"][0]["id"]]
+        nodes = {n.id: n for n in page.nodes}
+        node = nodes[page.start]
         for _ in range(DLG_STEPS):
-            if node.get("ending"):
-                title = node["ending"]["title"]
+            if node.ending:
+                title = node.ending.title
                 self.learner.c.get_by_role("heading", name=re.compile(rf"^\s*{re.escape(title)}\s*$")).first.wait_for(
                     state="visible")
                 assert self.learner.button("Replay").is_visible()
                 return title
             index = choose(node)
-            self.learner.say(node["choices"][index]["text"])
-            if page.data["scored"]:
+            self.learner.say(node.choices[index].text)
+            if page.scored:
                 self.expected.decision(page, node, index)
-            node = nodes[node["choices"][index]["next"]]
+            node = nodes[node.choices[index].next]
         raise AssertionError(f"dialogue {page.id}: no ending after {DLG_STEPS} decisions")
 
     # -- assessment ---------------------------------------------------------------------------

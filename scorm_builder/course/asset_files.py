@@ -1,0 +1,100 @@
+"""Asset files on disk: links resolved safely, the file readable, its size within the limits, before any byte is read."""
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from scorm_builder.errors import BuilderError
+
+LMS_BUDGET = 50 * 1024 * 1024  # several LMSes refuse package uploads above about 50 MB
+LIMIT_ENV = "SCORM_BUILDER_MAX_PACKAGE_MB"
+DEFAULT_LIMIT_MB = 1024  # a package (before compression) above this is refused unless the user raises it
+MB = 1024 * 1024
+KINDS = {stat.S_IFDIR: "a folder", stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFSOCK: "a socket",
+         stat.S_IFCHR: "a device", stat.S_IFBLK: "a device"}
+
+
+@dataclass(frozen=True)
+class AssetProblem:
+    """Why an asset can't go into a package, for a positioned error at the asset's key."""
+
+    rule: str  # asset-symlink-loop | asset-unreadable | asset-not-a-file | asset-too-large
+    reason: str
+    fix: str
+
+
+def package_limit() -> int:
+    """The largest package, in bytes before compression: SCORM_BUILDER_MAX_PACKAGE_MB, default 1024."""
+    raw = os.environ.get(LIMIT_ENV, "").strip()
+    if not raw:
+        return DEFAULT_LIMIT_MB * MB
+    if not raw.isdigit() or int(raw) == 0:
+        raise BuilderError(f"{LIMIT_ENV}={raw!r} is not a whole number of megabytes above 0 (expected e.g. "
+                           f"{DEFAULT_LIMIT_MB * 2}) \u2014 set it to the largest package size in MB, or unset it "
+                           f"for {DEFAULT_LIMIT_MB}")
+    return int(raw) * MB
+
+
+def size_text(size: int) -> str:
+    """1.5 GB, 62.0 MB, 12 KB: sizes in binary units, as file managers show them."""
+    if size >= 1024 * MB:
+        return f"{size / (1024 * MB):.1f} GB"
+    if size >= MB:
+        return f"{size / MB:.1f} MB"
+    return f"{size / 1024:.0f} KB"
+
+
+def resolve_asset(file: Path, raw: str) -> Path | AssetProblem:
+    """``file`` with every link followed, or the problem that stops it (a link loop, a folder that can't be read)."""
+    try:
+        return file.resolve(strict=True)
+    except RuntimeError:  # Python < 3.13 reports a link loop this way
+        return _loop(raw)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return _loop(raw)
+        if err.errno == errno.ENOENT:  # a link to a file that isn't there
+            return AssetProblem("asset-not-found", f"the asset {raw!r} is a link to a file that does not exist",
+                                "point the link at an existing file, or put the file itself there")
+        return _unreadable(raw, err)
+
+
+def inspect_asset(real: Path, raw: str, limit: int | None = None) -> tuple[int, AssetProblem | None]:
+    """The size of the asset at ``real`` (links already resolved) and what stops it going into a package.
+
+    Checked without reading the contents: it is a regular file (a FIFO would hang the build, a
+    device never ends), it can be opened for reading, and it fits the package limit.
+    """
+    limit = package_limit() if limit is None else limit
+    try:
+        info = os.stat(real)
+    except OSError as err:
+        return 0, _unreadable(raw, err)
+    kind = KINDS.get(stat.S_IFMT(info.st_mode))
+    if kind is not None or not stat.S_ISREG(info.st_mode):
+        return 0, AssetProblem("asset-not-a-file", f"the asset {raw!r} is {kind or 'not a regular file'} "
+                                                   "(expected a file)", "point at a regular file")
+    try:
+        os.close(os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)))
+    except OSError as err:
+        return info.st_size, _unreadable(raw, err)
+    if info.st_size > limit:
+        return info.st_size, AssetProblem(
+            "asset-too-large", f"the asset {raw!r} is {size_text(info.st_size)}, above the {size_text(limit)} "
+                               "a package may hold",
+            f"keep large media out of the package (link to a video host), or raise the limit with "
+            f"{LIMIT_ENV}=<megabytes>")
+    return info.st_size, None
+
+
+def _loop(raw: str) -> AssetProblem:
+    return AssetProblem("asset-symlink-loop", f"the asset {raw!r} is a symbolic link that leads back to itself "
+                                              "(a link loop)", "replace the link with the file it should point at")
+
+
+def _unreadable(raw: str, err: OSError) -> AssetProblem:
+    return AssetProblem("asset-unreadable", f"the asset {raw!r} cannot be read ({err.strerror or err})",
+                        "let the user running the build read the file (e.g. chmod a+r), or replace it")

@@ -1,0 +1,172 @@
+"""The model from a course tree that passed every check: typed objects, each with its Source.
+
+The tree has the format's defaults filled in (format/course.py states them, once), so values
+are read as they are; what is computed here is what depends on other keys: a text page's
+automatic id, a scenario's retry (the course's scenario_retry unless the page says), a
+dialogue's start (its first node unless the page says), the assessment's draw (the whole pool
+unless the course says), completion, and the letter keys of options, choices and answers.
+"""
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Any
+
+from scorm_builder.course.model import (
+    QUESTION_KINDS,
+    Answer,
+    Assessment,
+    Asset,
+    Callout,
+    Choice,
+    Course,
+    Customer,
+    DialoguePage,
+    Ending,
+    Image,
+    Item,
+    Lesson,
+    LintSettings,
+    Node,
+    Option,
+    Page,
+    Pair,
+    Principle,
+    Question,
+    QuestionFeedback,
+    Quote,
+    ScenarioPage,
+    Source,
+    TextPage,
+)
+from scorm_builder.source.loader import Map, Seq
+
+_NO_FILES: MappingProxyType = MappingProxyType({})
+
+
+def course_from_tree(clean: Map, assets: dict[str, Asset], company: Any = None) -> Course:
+    """The Course of a checked tree; ``assets``: each image path as written -> its checked Asset."""
+    lessons = tuple(_lesson(lesson, f"lessons[{i}]", clean["scenario_retry"], assets)
+                    for i, lesson in enumerate(clean["lessons"]))
+    assessment = _assessment(clean["assessment"], "assessment") if "assessment" in clean else None
+    return Course(
+        id=clean["id"], title=clean["title"], version=clean["version"], language=clean["language"],
+        description=clean.get("description", ""), audience=clean.get("audience", ""),
+        duration_minutes=clean.get("duration_minutes"),
+        completion=clean.get("completion") or ("both" if assessment else "lessons"),
+        lms_mastery_score=clean["lms_mastery_score"], scenario_retry=clean["scenario_retry"],
+        principles=tuple(Principle(p["id"], p["title"], source_of(p, f"principles[{i}]"))
+                         for i, p in enumerate(clean.get("principles") or ())),
+        lessons=lessons, assessment=assessment,
+        assets=tuple(sorted({a.href: a for a in assets.values()}.values(), key=lambda a: a.href)),
+        lint=_lint(clean), source=source_of(clean, ""), company=company,
+    )
+
+
+def source_of(node: Map, key: str) -> Source:
+    """Where ``node`` (at key path ``key``) and each of its values were written."""
+    line, column = node.pos
+    files = getattr(node, "val_src", None)
+    return Source(node.src, line, column, key, MappingProxyType(node.val_pos),
+                  MappingProxyType(files) if files else _NO_FILES)
+
+
+def _lesson(lesson: Map, path: str, retry: bool, assets: dict[str, Asset]) -> Lesson:
+    pages: list[Page] = []
+    for j, page in enumerate(lesson["pages"]):
+        ppath = f"{path}.pages[{j}]"
+        pid = page.get("id") or f"{lesson['id']}-{j + 1}"
+        if page["type"] == "text":
+            pages.append(_text(page, ppath, pid, assets))
+        elif page["type"] == "scenario":
+            pages.append(_scenario(page, ppath, page.get("retry", retry)))
+        else:
+            pages.append(_dialogue(page, ppath))
+    return Lesson(lesson["id"], lesson["title"], tuple(pages), source_of(lesson, path))
+
+
+def _text(page: Map, path: str, pid: str, assets: dict[str, Asset]) -> TextPage:
+    image, callout, quote = page.get("image"), page.get("callout"), page.get("quote")
+    return TextPage(
+        id=pid, title=page["title"], body=page["body"],
+        image=Image(assets[image["src"]].href, image["alt"], image.get("caption", ""),
+                    source_of(image, f"{path}.image")) if image is not None else None,
+        callout=Callout(callout["style"], callout["text"], source_of(callout, f"{path}.callout"))
+        if callout is not None else None,
+        quote=Quote(quote["text"], quote.get("by", ""), source_of(quote, f"{path}.quote"))
+        if quote is not None else None,
+        source=source_of(page, path))
+
+
+def _scenario(page: Map, path: str, retry: bool) -> ScenarioPage:
+    c = page["customer"]
+    customer = Customer(c.get("name", ""), c["says"], c.get("context", ""), c.get("subject", ""), c["mood"],
+                        source_of(c, f"{path}.customer"))
+    options = tuple(Option(_key(k), o["text"], o["verdict"], o["feedback"], source_of(o, f"{path}.options[{k}]"))
+                    for k, o in enumerate(page["options"]))
+    return ScenarioPage(id=page["id"], title=page["title"], channel=page["channel"], customer=customer,
+                        prompt=page["prompt"], principle=page.get("principle", ""), options=options, retry=retry,
+                        scored=page["scored"], source=source_of(page, path))
+
+
+def _dialogue(page: Map, path: str) -> DialoguePage:
+    nodes = tuple(_node(node, f"{path}.nodes[{i}]") for i, node in enumerate(page["nodes"]))
+    return DialoguePage(id=page["id"], title=page["title"], channel=page["channel"],
+                        customer=page.get("customer", ""), intro=page.get("intro", ""), scores=tuple(page["scores"]),
+                        start=page.get("start") or nodes[0].id, nodes=nodes, scored=page["scored"],
+                        source=source_of(page, path))
+
+
+def _node(node: Map, path: str) -> Node:
+    choices = tuple(Choice(_key(k), c["text"], c["next"], tuple((c.get("effects") or {}).items()),
+                           c.get("feedback", ""), source_of(c, f"{path}.choices[{k}]"))
+                    for k, c in enumerate(node.get("choices") or ()))
+    e = node.get("ending")
+    ending = Ending(e["outcome"], e["title"], e["debrief"], source_of(e, f"{path}.ending")) if e is not None else None
+    return Node(node["id"], node.get("customer", ""), node.get("mood", ""), choices, ending, source_of(node, path))
+
+
+def _assessment(a: Map, path: str) -> Assessment:
+    questions = tuple(_question(q, f"{path}.questions[{i}]") for i, q in enumerate(a["questions"]))
+    return Assessment(title=a["title"], intro=a.get("intro", ""), pass_mark=a["pass_mark"], attempts=a["attempts"],
+                      draw=a.get("draw") or len(questions), shuffle_questions=a["shuffle_questions"],
+                      shuffle_choices=a["shuffle_choices"], feedback=a["feedback"], review=a["review"],
+                      questions=questions, source=source_of(a, path))
+
+
+def _question(q: Map, path: str) -> Question:
+    fb = q.get("feedback")
+    common: dict[str, Any] = dict(
+        id=q["id"], text=q["text"], weight=q["weight"], source=source_of(q, path),
+        feedback=QuestionFeedback(fb.get("correct", ""), fb.get("incorrect", ""), source_of(fb, f"{path}.feedback"))
+        if fb is not None else None)
+    kind = q["type"]
+    if kind in ("single-choice", "multiple-response"):
+        common["choices"] = tuple(Answer(_key(k), c["text"], c["correct"], c.get("feedback", ""),
+                                         source_of(c, f"{path}.choices[{k}]")) for k, c in enumerate(q["choices"]))
+    elif kind == "true-false":
+        common["answer"] = q["answer"]
+    elif kind == "matching":
+        common["pairs"] = tuple(Pair(_key(k), p["left"], p["right"], source_of(p, f"{path}.pairs[{k}]"))
+                                for k, p in enumerate(q["pairs"]))
+    else:
+        common["items"] = tuple(Item(_key(k), text, _item_source(q["items"], k, f"{path}.items[{k}]"))
+                                for k, text in enumerate(q["items"]))
+    return QUESTION_KINDS[kind](**common)
+
+
+def _key(index: int) -> str:
+    """a, b, c... (the rules keep options and answers to 26; past z come '{', '|' and so on)."""
+    return chr(ord("a") + index)
+
+
+def _item_source(items: Seq, index: int, key: str) -> Source:
+    file, (line, column) = items.where(index)
+    return Source(file, line, column, key)
+
+
+def _lint(clean: Map) -> LintSettings:
+    lint = clean.get("lint")
+    if lint is None:
+        return LintSettings((), (), (), source_of(clean, "").at("lint"))
+    return LintSettings(tuple(lint.get("scripted_phrases") or ()), tuple(lint.get("sympathy_openers") or ()),
+                        tuple(lint.get("when_not_to_principles") or ()), source_of(lint, "lint"))
