@@ -4,7 +4,6 @@ build, validate, lint, outline and preview all load a course through :func:`load
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -15,16 +14,9 @@ from scorm_builder.format.course import COURSE
 from scorm_builder.format.profile import PROFILE
 from scorm_builder.source.include import expand_includes
 from scorm_builder.source.loader import LoadError, Map, load_yaml
+from scorm_builder.source.tree import paused_gc
 from scorm_builder.source.profile import Company, apply_profile, load_profile
 from scorm_builder.source.substitute import substitute
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """A validated course and the positioned tree it was made from (includes expanded)."""
-
-    course: Course
-    tree: Map
 
 
 def find_course_file(course: Path) -> Path:
@@ -39,24 +31,6 @@ def load_course(course: Path, profile: Path | None = None) -> Course:
 
     Raises CourseInvalid with every problem found.
     """
-    return load(course, profile).course
-
-
-def load_all(courses: Iterable[Path], profile: Path | None = None) -> list[Course]:
-    """Load every course, then fail once with all their problems."""
-    loaded, problems = [], []
-    for path in courses:
-        try:
-            loaded.append(load_course(Path(path), profile))
-        except CourseInvalid as err:
-            problems.extend(err.problems)
-    if problems:
-        raise CourseInvalid(problems)
-    return loaded
-
-
-def load(course: Path, profile: Path | None = None) -> Loaded:
-    """The steps of :func:`load_course`, keeping the tree for the tools that need positions."""
     path = find_course_file(Path(course))
     found = Collector()
     tree = _read(path)                                          # 1. YAML -> positioned tree
@@ -71,12 +45,26 @@ def load(course: Path, profile: Path | None = None) -> Loaded:
         apply_profile(tree, settings, found)                    # 5. the profile changes the tree
         _stop_if(found)
     substitute(tree, text_variables(tree, company), found)      # 6. {{ placeholders }} filled in
-    clean = COURSE.check_keys(tree, "", found)                  # 7. the format, profile additions too
+    with paused_gc():  # many small objects, none of them garbage: the collector would only rescan them
+        clean = COURSE.check_keys(tree, "", found)              # 7. the format, profile additions too
     if found.problems and structure_broken(clean):
         _stop_if(found)
     model = check_course(clean, path.parent, found, company)    # 8. cross-field rules -> model
     _stop_if(found)
-    return Loaded(model, tree)
+    return model
+
+
+def load_all(courses: Iterable[Path], profile: Path | None = None) -> list[Course]:
+    """Load every course, then fail once with all their problems."""
+    loaded, problems = [], []
+    for path in courses:
+        try:
+            loaded.append(load_course(Path(path), profile))
+        except CourseInvalid as err:
+            problems.extend(err.problems)
+    if problems:
+        raise CourseInvalid(problems)
+    return loaded
 
 
 def text_variables(tree: Map, company: Company | None) -> dict:

@@ -20,7 +20,7 @@ def markdown(text: str | None) -> str:
     return _rendered(text)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)  # a whole 5,000-page course, so two standards render each text once
 def _rendered(text: str) -> str:
     """Each text is rendered once per process, not once per standard built."""
     return _markdown().render(text).strip()
