@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
+from scorm_builder.check.course_data import read_course_data
+from scorm_builder.check.findings import render
 from scorm_builder.check.report import check_package
 from scorm_builder.cli import main
 
@@ -118,7 +120,7 @@ def write_zip(path: Path, files: list[tuple[str, bytes]], method: int = zipfile.
 
 
 def lines(path: Path, schemas: Path | None = None) -> list[str]:
-    return [f.line_for(PKG) for f in check_package(path, schemas)]
+    return [render(f) for f in check_package(path, schemas, PKG)]
 
 
 def line_of(text: str, needle: str) -> int:
@@ -310,8 +312,8 @@ def test_duplicate_entry(tmp_path):
 @pytest.mark.parametrize("name", [".htaccess", "api/save.php", "x.PHP5", "cgi/run.cgi", "go.sh", "a.shtml",
                                   "b.asp", "b.aspx", "c.jsp", "d.py", "e.rb", "f.pl"])
 def test_server_side_files(tmp_path, name):
-    found = check_package(write_zip(tmp_path / PKG, files_12() + [(name, b"x")]))
-    assert found[0].line_for(PKG) == (
+    found = check_package(write_zip(tmp_path / PKG, files_12() + [(name, b"x")]), label=PKG)
+    assert render(found[0]) == (
         f"{PKG}:{name}: error [zip-server-file] {name} is a server-side file; LMSes such as Docebo refuse a "
         "package that holds .htaccess, .php, .cgi, .sh, .shtml, .asp(x), .jsp, .py, .rb or .pl files — remove "
         "it from the package")
@@ -348,9 +350,9 @@ def test_zip_bomb_total_size(tmp_path):
     for i in range(3):
         data = _set_sizes(data, f"v{i}.mp4".encode(), 1_400_000_000)
     path.write_bytes(data)
-    found = check_package(path)
+    found = check_package(path, label=PKG)
     total = 4_200_000_000 + sum(len(d) for _, d in files_12())
-    bombs = [f.line_for(PKG) for f in found if f.rule == "zip-bomb"]
+    bombs = [render(f) for f in found if f.rule == "zip-bomb"]
     assert len(bombs) == 4  # each stored entry also claims a 1.4e9x ratio
     assert bombs[3:] == [
         f"{PKG}: error [zip-bomb] the package unpacks to {total} bytes, above the 1 GiB limit — split the "
@@ -521,9 +523,24 @@ def test_launch_file_missing(tmp_path):
 def test_external_sco_href(tmp_path):
     found, m = broken_12(tmp_path, 'href="shared/launch.html">', 'href="https://cdn.example.com/golf.html">')
     assert found == [
-        f"{at(m, '<resource ')}: error [href-external] the SCO's href 'https://cdn.example.com/golf.html' is "
-        "outside the package; the SCO could not reach the LMS API across origins — put the launch page in the "
-        "package"]
+        f"{at(m, '<resource ')}: error [launch-external] resource 'res_1' launches "
+        "'https://cdn.example.com/golf.html', outside the package; the LMS cannot serve it, and a page from another "
+        "origin cannot reach the SCORM API — put the launch page in the package"]
+
+
+@pytest.mark.parametrize("written, href", [
+    ("https://evil.example.com/x.html", "https://evil.example.com/x.html"),
+    (" HTTPS://evil.example.com/x.html", " HTTPS://evil.example.com/x.html"),
+    ("java&#9;script:alert(1).html", "java\tscript:alert(1).html"),  # browsers drop the tab: javascript:
+    ("//evil.example.com/x.html", "//evil.example.com/x.html")])
+def test_external_launch_of_an_asset_is_an_error(tmp_path, written, href):
+    """An item launching an asset at a URL (or what a browser reads as one) is as broken as a SCO there."""
+    found, m = broken_12(tmp_path, 'adlcp:scormtype="sco" href="shared/launch.html"',
+                         f'adlcp:scormtype="asset" href="{written}"')
+    assert found == [
+        f"{at(m, '<resource ')}: error [launch-external] resource 'res_1' launches {href!r}, outside the "
+        "package; the LMS cannot serve it, and a page from another origin cannot reach the SCORM API — put the "
+        "launch page in the package"]
 
 
 def test_external_file_href(tmp_path):
@@ -581,7 +598,7 @@ def test_schema_files_missing_from_the_root(tmp_path):
 
 def test_xsd_rejects_what_the_schema_forbids(tmp_path, schemas_dir):
     found, m = broken_12(tmp_path, "<title>Playing the game</title>", "<titel>Playing the game</titel>")
-    assert [f.line_for(PKG) for f in check_package(tmp_path / PKG, schemas_dir)] == [
+    assert lines(tmp_path / PKG, schemas_dir) == [
         f"{at(m, '<titel>')}: error [manifest-xsd] the official SCORM 1.2 schema rejects this: Element "
         "'{http://www.imsproject.org/xsd/imscp_rootv1p1p2}titel': This element is not expected. Expected is one "
         "of ( {http://www.imsproject.org/xsd/imscp_rootv1p1p2}title, {http://www.imsproject.org/xsd/imscp_rootv1p"
@@ -816,17 +833,14 @@ def test_player_data_of_an_unknown_format(tmp_path):
 
 def test_built_package_is_recognised_as_ours(demo_course, build_into, monkeypatch):
     """The checker finds the player data in a real build: with a tiny limit, the budget rule fires."""
-    from scorm_builder.check import readiness as check_ready
+    from scorm_builder import standards
     from scorm_builder.render.suspend import worst_case
 
     path = build_into(demo_course, ("scorm12",))["scorm12"]
-    html = zipfile.ZipFile(path).read("index.html")
-    start = html.index(check_ready.COURSE_DATA) + len(check_ready.COURSE_DATA)
-    data = json.loads(html[start:html.index(b"</script>", start)])
-    estimate = worst_case(data)
-    monkeypatch.setitem(check_ready.SUSPEND_LIMIT, "1.2", 100)
-    found = [f.line_for(PKG) for f in check_package(path) if f.rule == "suspend-data"]
-    assert found == [
+    found = read_course_data(zipfile.ZipFile(path).read("index.html"))
+    estimate = worst_case(found.data)
+    monkeypatch.setitem(standards.SUSPEND_LIMIT, "scorm12", 100)
+    assert [line for line in lines(path) if "[suspend-data]" in line] == [
         f"{PKG}:index.html: error [suspend-data] the saved state can reach {estimate.length} characters "
         f"({estimate.describe()}), above SCORM 1.2's suspend_data limit of 100; the player then drops saved answers "
         "to keep the bookmark — split the course, or shorten dialogues and the question draw"]
@@ -860,21 +874,27 @@ def test_cli_errors_exit_1_with_one_line_each_and_a_summary(tmp_path, runner):
         f"{empty}: 1 error, 0 warnings"]
 
 
+def diagnostic(package: Path, severity: str, rule: str, entry: str | None, line: int | None, reason: str,
+               fix: str) -> dict:
+    """One object of the project's JSON diagnostics, as check writes it."""
+    return {"severity": severity, "rule": rule, "file": str(package), "entry": entry, "line": line,
+            "column": None, "key": "", "reason": reason, "fix": fix}
+
+
 def test_cli_json(tmp_path, runner):
     path = write_zip(tmp_path / PKG, files_12() + [("shared/extra.js", b"1"), ("run.php", b"<?php")])
     result = runner.invoke(main, ["check", "--json", str(path)])
     assert result.exit_code == 1
     assert json.loads(result.output) == [
-        {"package": str(path), "severity": "error", "rule": "zip-server-file", "entry": "run.php", "line": None,
-         "message": "run.php is a server-side file; LMSes such as Docebo refuse a package that holds .htaccess, "
-                    ".php, .cgi, .sh, .shtml, .asp(x), .jsp, .py, .rb or .pl files",
-         "fix": "remove it from the package"},
-        {"package": str(path), "severity": "warning", "rule": "file-unlisted", "entry": "shared/extra.js",
-         "line": None, "message": "shared/extra.js is in the zip but in no <file> of the manifest; some LMSes don't "
-                                  "copy unlisted files", "fix": "list it in its resource, or remove it"},
-        {"package": str(path), "severity": "warning", "rule": "file-unlisted", "entry": "run.php", "line": None,
-         "message": "run.php is in the zip but in no <file> of the manifest; some LMSes don't copy unlisted files",
-         "fix": "list it in its resource, or remove it"}]
+        diagnostic(path, "error", "zip-server-file", "run.php", None,
+                   "run.php is a server-side file; LMSes such as Docebo refuse a package that holds .htaccess, "
+                   ".php, .cgi, .sh, .shtml, .asp(x), .jsp, .py, .rb or .pl files", "remove it from the package"),
+        diagnostic(path, "warning", "file-unlisted", "shared/extra.js", None,
+                   "shared/extra.js is in the zip but in no <file> of the manifest; some LMSes don't copy unlisted "
+                   "files", "list it in its resource, or remove it"),
+        diagnostic(path, "warning", "file-unlisted", "run.php", None,
+                   "run.php is in the zip but in no <file> of the manifest; some LMSes don't copy unlisted files",
+                   "list it in its resource, or remove it")]
 
 
 def test_cli_json_clean_is_an_empty_list(tmp_path, runner):
@@ -887,9 +907,17 @@ def test_cli_json_for_a_line_finding(tmp_path, runner):
     path = write_zip(tmp_path / PKG, files_12(broken))
     result = runner.invoke(main, ["check", "--json", str(path)])
     assert json.loads(result.output) == [
-        {"package": str(path), "severity": "error", "rule": "manifest-schema", "entry": "imsmanifest.xml",
-         "line": line_of(broken, "<schema>"), "message": "<schema> is 'SCORM' (expected 'ADL SCORM')",
-         "fix": "write <schema>ADL SCORM</schema>"}]
+        diagnostic(path, "error", "manifest-schema", "imsmanifest.xml", line_of(broken, "<schema>"),
+                   "<schema> is 'SCORM' (expected 'ADL SCORM')", "write <schema>ADL SCORM</schema>")]
+
+
+def test_cli_json_for_a_whole_zip_finding(tmp_path, runner):
+    path = tmp_path / PKG
+    path.write_bytes(b"")
+    result = runner.invoke(main, ["check", "--json", str(path)])
+    assert (result.exit_code, json.loads(result.output)) == (1, [
+        diagnostic(path, "error", "zip-empty", None, None, "the file is empty (0 bytes)",
+                   "export or build the package again")])
 
 
 @pytest.mark.parametrize("content, rule", [(b"", "zip-empty"), (b"not a zip", "zip-invalid"),

@@ -1,3 +1,5 @@
-"""The package checker for any SCORM zip: the zip container (container), the manifest (manifest,
-xsd), LMS readiness (readiness), and the report (report).
+"""The package checker for any SCORM zip, in dependency order: findings (the Diagnostics of one
+package), container (the zip), manifest (parsing, lines, paths), manifest_rules and xsd (the
+manifest's rules), course_data (the player page's JSON), readiness (LMS readiness), and report
+(the entry point, check_package, and the text and JSON reports).
 """

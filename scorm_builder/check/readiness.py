@@ -1,43 +1,49 @@
 """LMS-readiness rules of the checker: suspend_data budget, interaction ids, known LMS refusals."""
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
-from scorm_builder.check.report import Finding, error, warning
-from scorm_builder.check.manifest import IMSSS, Manifest, _at, _path
+from scorm_builder import standards
 from scorm_builder.check.container import Package
+from scorm_builder.check.course_data import COURSE_DATA_TAG, CourseDataError, read_course_data
+from scorm_builder.check.findings import Findings
+from scorm_builder.check.manifest import ADLCP, IMSSS, Manifest, local_name
+from scorm_builder.render.suspend import COUNTER_MAX, interaction_ids, worst_case
 
-COURSE_DATA = b'<script type="application/json" id="course-data">'  # how the player page carries its data
-SUSPEND_LIMIT = {"1.2": 4096, "2004": 64000}
+COURSE_DATA = COURSE_DATA_TAG  # the old name, still read by tests/browser/test_suspend_bound.py
 ID_12 = re.compile(r"[A-Za-z0-9_-]{1,255}\Z")  # CMIIdentifier
 ID_2004 = re.compile(r"[A-Za-z0-9_.:-]{1,4000}\Z")  # URI-safe; also what the player agrees to send
 SEQUENCING_BEYOND_ONE_SCO = ("controlMode", "sequencingRules", "limitConditions", "auxiliaryResources",
                              "rollupRules", "randomizationControls", "sequencingCollection")
+# What a format-1 page holds that doesn't match the shape the rules read, whichever way it is wrong.
+SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError, ArithmeticError)
 
 
-def check_readiness(package: Package, manifest: Manifest | None, findings: list[Finding]) -> None:
+def check_readiness(package: Package, manifest: Manifest | None, findings: Findings) -> None:
     _file_names(package, findings)
     if manifest is None:
         return
-    _known_lms(manifest, findings)
+    _lms_edition(manifest, findings)
+    _lms_sequencing(manifest, findings)
+    _lms_masteryscore(manifest, findings)
     for entry in _player_pages(package, manifest):
         data = _course_data(package, entry, findings)
-        if data is None:
+        if data is None or not _within_bounds(data, entry, findings):
             continue
-        found: list[Finding] = []
+        found = Findings(findings.package)
         try:
             _interaction_ids(data, manifest.version, entry, found)
-            _suspend_data(data, manifest.version, entry, found)
-        except (KeyError, TypeError, ValueError, AttributeError, IndexError) as err:
-            found = [error("player-data", f"the course data in {entry} is not shaped as format 1 expects "
-                           f"({type(err).__name__}: {err}); the player would fail on it too",
-                           "rebuild the package with scorm-builder", entry)]
-        findings.extend(found)
+            _suspend_data(data, manifest, entry, found)
+        except SHAPE_ERRORS as err:
+            found = Findings(findings.package)
+            found.error("player-data", f"the course data in {entry} is not shaped as format 1 expects "
+                        f"({type(err).__name__}: {err}); the player would fail on it too",
+                        "rebuild the package with scorm-builder", entry)
+        findings.items.extend(found)
 
 
-def _file_names(package: Package, findings: list[Finding]) -> None:
+def _file_names(package: Package, findings: Findings) -> None:
     for info in package.files:
         name = info.filename
         if name.lower().endswith((".xsd", ".dtd")):
@@ -50,112 +56,123 @@ def _file_names(package: Package, findings: list[Finding]) -> None:
         if name != name.lower():
             problems.append("upper-case letters")
         if problems:
-            findings.append(warning("file-name", f"{name} has {' and '.join(problems)}; some LMS servers store or "
-                                    "serve such names differently, and the link then breaks",
-                                    "use lower-case ASCII names with '-' instead of spaces", name))
+            findings.warning("file-name", f"{name} has {' and '.join(problems)}; some LMS servers store or serve "
+                             "such names differently, and the link then breaks",
+                             "use lower-case ASCII names with '-' instead of spaces", name)
 
 
-def _known_lms(m: Manifest, findings: list[Finding]) -> None:
-    root = _at(m.root)
-    if m.version == "2004" and m.schemaversion == "2004 4th Edition":
-        findings.append(warning("lms-edition", "SCORM 2004 4th Edition: Docebo imports SCORM 1.2 and 2004 3rd "
-                                "Edition only", "for Docebo, build with --standard scorm2004-3 or scorm12",
-                                **root))
-    if m.version == "2004":
-        scos = m.sco_items()
-        beyond = [el for el in m.root.iter() if isinstance(el.tag, str) and el.tag.startswith(f"{{{IMSSS}}}")
-                  and el.tag.rsplit("}", 1)[1] in SEQUENCING_BEYOND_ONE_SCO]
-        if len(scos) > 1:
-            findings.append(warning("lms-sequencing", f"{len(scos)} SCOs rely on the LMS to move between them; "
-                                    "Docebo has no sequencing support", "keep one SCO with its own navigation",
-                                    **root))
-        elif beyond:
-            el = beyond[0]
-            findings.append(warning("lms-sequencing", f"<imsss:{el.tag.rsplit('}', 1)[1]}> needs LMS sequencing, "
-                                    "which Docebo ignores", "make the package work with sequencing ignored",
-                                    **_at(el)))
-    if m.version == "2004":
-        for item, _ in m.sco_items():
-            _delivery_controls(item, findings)
-    if m.version == "1.2":
-        adlcp = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
-        for el in m.root.iter(f"{{{adlcp}}}masteryscore"):
-            findings.append(warning("lms-masteryscore", f"adlcp:masteryscore {(el.text or '').strip()!r}: the LMS "
-                                    "may set passed/failed from score.raw and override the status the course "
-                                    "reports (Moodle does at LMSFinish)", "leave it out unless your LMS needs it",
-                                    **_at(el)))
+def _lms_edition(m: Manifest, findings: Findings) -> None:
+    if m.version == "2004" and m.schemaversion == standards.get("scorm2004-4").schema_version:
+        findings.warning("lms-edition", "SCORM 2004 4th Edition: Docebo imports SCORM 1.2 and 2004 3rd Edition "
+                         "only", "for Docebo, build with --standard scorm2004-3 or scorm12", **m.at(m.root))
 
 
-def _delivery_controls(item: Any, findings: list[Finding]) -> None:
+def _lms_sequencing(m: Manifest, findings: Findings) -> None:
+    if m.version != "2004":
+        return
+    scos = m.sco_items()
+    beyond = [el for el in m.root.iter() if isinstance(el.tag, str) and el.tag.startswith(f"{{{IMSSS}}}")
+              and local_name(el.tag) in SEQUENCING_BEYOND_ONE_SCO]
+    if len(scos) > 1:
+        findings.warning("lms-sequencing", f"{len(scos)} SCOs rely on the LMS to move between them; Docebo has no "
+                         "sequencing support", "keep one SCO with its own navigation", **m.at(m.root))
+    elif beyond:
+        findings.warning("lms-sequencing", f"<imsss:{local_name(beyond[0].tag)}> needs LMS sequencing, which "
+                         "Docebo ignores", "make the package work with sequencing ignored", **m.at(beyond[0]))
+    for item, _ in scos:
+        _delivery_controls(m, item, findings)
+
+
+def _delivery_controls(m: Manifest, item: Any, findings: Findings) -> None:
     """SuccessFactors marks a 2004 SCO complete on exit unless the content is said to set its status."""
     seq = item.find(f"{{{IMSSS}}}sequencing")
     if seq is not None and seq.get("IDRef"):
         return  # the controls live in a sequencing collection; not followed
     dc = seq.find(f"{{{IMSSS}}}deliveryControls") if seq is not None else None
     if dc is None or dc.get("completionSetByContent") != "true" or dc.get("objectiveSetByContent") != "true":
-        findings.append(warning("lms-delivery-controls", f"item {item.get('identifier')!r} launches a SCO without "
-                                '<imsss:deliveryControls completionSetByContent="true" objectiveSetByContent="true"/>; '
-                                "by the 2004 defaults the LMS sets the status itself, and SuccessFactors marks the "
-                                "SCO complete as soon as the learner exits", "add it to the item's "
-                                "<imsss:sequencing>", **_at(item)))
+        findings.warning("lms-delivery-controls", f"item {item.get('identifier')!r} launches a SCO without "
+                         '<imsss:deliveryControls completionSetByContent="true" objectiveSetByContent="true"/>; by '
+                         "the 2004 defaults the LMS sets the status itself, and SuccessFactors marks the SCO "
+                         "complete as soon as the learner exits", "add it to the item's <imsss:sequencing>",
+                         **m.at(item))
+
+
+def _lms_masteryscore(m: Manifest, findings: Findings) -> None:
+    if m.version != "1.2":
+        return
+    for el in m.root.iter(f"{{{ADLCP['1.2']}}}masteryscore"):
+        findings.warning("lms-masteryscore", f"adlcp:masteryscore {(el.text or '').strip()!r}: the LMS may set "
+                         "passed/failed from score.raw and override the status the course reports (Moodle does at "
+                         "LMSFinish)", "leave it out unless your LMS needs it", **m.at(el))
 
 
 def _player_pages(package: Package, m: Manifest) -> list[str]:
     """The SCO launch pages in the zip, in manifest order, without repeats."""
     pages = []
     for _, res in m.sco_items():
-        path = _path(m, res, res.get("href"))
+        path = m.entry_path(res, res.get("href"))
         if path in package.names and path not in pages and path.endswith((".html", ".htm")):
             pages.append(path)
     return pages
 
 
-def _course_data(package: Package, entry: str, findings: list[Finding]) -> dict[str, Any] | None:
+def _course_data(package: Package, entry: str, findings: Findings) -> dict[str, Any] | None:
     """The scorm-builder player's data from a launch page, or None when the page is another tool's."""
-    html = package.read(entry, []) or b""
-    start = html.find(COURSE_DATA)
-    end = html.find(b"</script>", start)
-    if start < 0 or end < 0:
-        return None
-    line = html.count(b"\n", 0, start) + 1
+    html = package.read(entry, Findings(findings.package)) or b""  # a damaged page is reported already
     try:
-        data = json.loads(html[start + len(COURSE_DATA):end])
-    except (ValueError, UnicodeDecodeError) as err:
-        findings.append(error("player-data", f"the course data in {entry} is not valid JSON ({err})",
-                              "rebuild the package with scorm-builder", entry, line))
+        found = read_course_data(html)
+    except CourseDataError as err:
+        if err.limit:
+            findings.error("player-data-limit", f"the course data in {entry} is {err.reason}; suspend_data and "
+                           "interactions not checked", "rebuild the package with scorm-builder", entry, err.line)
+        else:
+            findings.error("player-data", f"the course data in {entry} is not valid JSON ({err.reason})",
+                           "rebuild the package with scorm-builder", entry, err.line)
         return None
+    if found is None:
+        return None
+    data = found.data
     if not isinstance(data, dict) or data.get("format") != 1:
         got = data.get("format") if isinstance(data, dict) else type(data).__name__
-        findings.append(warning("player-data", f"the course data in {entry} has format {got!r}, which this "
-                                "checker doesn't know (expected 1); suspend_data and interactions not checked",
-                                "check it with the scorm-builder that built it", entry, line))
+        findings.warning("player-data", f"the course data in {entry} has format {got!r}, which this checker "
+                         "doesn't know (expected 1); suspend_data and interactions not checked",
+                         "check it with the scorm-builder that built it", entry, found.line)
         return None
     return data
 
 
-def _interaction_ids(data: dict[str, Any], version: str, entry: str, findings: list[Finding]) -> None:
-    from scorm_builder.render.suspend import interaction_ids
+def _within_bounds(data: dict[str, Any], entry: str, findings: Findings) -> bool:
+    """The numbers the rules allocate by stay below what they count (so a tiny page can't ask for gigabytes)."""
+    assessment = data.get("assessment")
+    attempts = assessment.get("attempts") if isinstance(assessment, dict) else None
+    if isinstance(attempts, int) and not isinstance(attempts, bool) and attempts > COUNTER_MAX:
+        shown = str(attempts) if attempts < 10 ** 18 else f"a {len(str(attempts))}-digit number of"
+        findings.error("player-data-limit", f"the course data in {entry} allows {shown} attempts, more than the "
+                       f"{COUNTER_MAX} this checker counts (a course allows at most 99); suspend_data and "
+                       "interactions not checked", "rebuild the package with scorm-builder", entry)
+        return False
+    return True
 
+
+def _interaction_ids(data: dict[str, Any], version: str, entry: str, findings: Findings) -> None:
     valid, rule = (ID_12, "CMIIdentifier: 1-255 of A-Z a-z 0-9 _ -") if version == "1.2" else (
         ID_2004, "1-4000 of A-Z a-z 0-9 _ . : -, URI-safe")
     for kind, ident in interaction_ids(data):
         if not valid.match(ident):
-            findings.append(error("interaction-id", f"{kind} id {ident!r} is not valid in SCORM {version} (expected "
-                                  f"{rule}); the player does not send it and the LMS records nothing",
-                                  "shorten or rename the question, scenario or dialogue id", entry))
+            findings.error("interaction-id", f"{kind} id {ident!r} is not valid in SCORM {version} (expected {rule}); "
+                           "the player does not send it and the LMS records nothing",
+                           "shorten or rename the question, scenario or dialogue id", entry)
 
 
-def _suspend_data(data: dict[str, Any], version: str, entry: str, findings: list[Finding]) -> None:
-    from scorm_builder.render.suspend import worst_case
-
-    limit = SUSPEND_LIMIT[version]
+def _suspend_data(data: dict[str, Any], m: Manifest, entry: str, findings: Findings) -> None:
+    limit = standards.SUSPEND_LIMIT[m.family]
     estimate = worst_case(data)
     if estimate.length > limit:
-        findings.append(error("suspend-data", f"the saved state can reach {estimate.length} characters "
-                              f"({estimate.describe()}), above SCORM {version}'s suspend_data limit of {limit}; the "
-                              "player then drops saved answers to keep the bookmark", "split the course, or "
-                              "shorten dialogues and the question draw", entry))
+        findings.error("suspend-data", f"the saved state can reach {estimate.length} characters "
+                       f"({estimate.describe()}), above SCORM {m.version}'s suspend_data limit of {limit}; the "
+                       "player then drops saved answers to keep the bookmark", "split the course, or shorten "
+                       "dialogues and the question draw", entry)
     for page in estimate.loops:
-        findings.append(warning("suspend-data", f"dialogue {page!r} has a loop: each lap adds to its saved path, "
-                                f"beyond the {estimate.length} characters counted with every choice taken once",
-                                "give the loop's choices a way forward", entry))
+        findings.warning("suspend-data", f"dialogue {page!r} has a loop: each lap adds to its saved path, beyond "
+                         f"the {estimate.length} characters counted with every choice taken once",
+                         "give the loop's choices a way forward", entry)
