@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from repo import course_data as page_data
 
 from scorm_builder.pack.batch import build_matrix
 from scorm_builder.pack.pipeline import build
@@ -28,9 +29,7 @@ def packages(tmp_path_factory):
 
 
 def course_data(files: dict[str, bytes]) -> dict:
-    html = files["index.html"].decode()
-    raw = re.search(r'<script type="application/json" id="course-data">(.*?)</script>', html, re.S).group(1)
-    return json.loads(raw)
+    return page_data(files["index.html"])
 
 
 def flatten(value, path: str = "") -> dict[str, object]:

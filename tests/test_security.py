@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from repo import course_data
 from lxml import etree, html
 
 HOSTILE = """\
@@ -93,10 +94,7 @@ def _page(files: dict[str, bytes]) -> str:
 
 
 def _data(files: dict[str, bytes]) -> dict:
-    text = _page(files)
-    match = re.search(r'<script type="application/json" id="course-data">(.*?)</script>', text, re.S)
-    assert match, "course data script not found"
-    return json.loads(match.group(1))
+    return course_data(files["index.html"])
 
 
 @pytest.mark.parametrize("standard", ["scorm12", "scorm2004-4"])

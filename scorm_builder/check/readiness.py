@@ -11,7 +11,6 @@ from scorm_builder.check.findings import Findings
 from scorm_builder.check.manifest import ADLCP, IMSSS, Manifest, local_name
 from scorm_builder.render.suspend import COUNTER_MAX, interaction_ids, worst_case
 
-COURSE_DATA = COURSE_DATA_TAG  # the old name, still read by tests/browser/test_suspend_bound.py
 ID_12 = re.compile(r"[A-Za-z0-9_-]{1,255}\Z")  # CMIIdentifier
 ID_2004 = re.compile(r"[A-Za-z0-9_.:-]{1,4000}\Z")  # URI-safe; also what the player agrees to send
 SEQUENCING_BEYOND_ONE_SCO = ("controlMode", "sequencingRules", "limitConditions", "auxiliaryResources",

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import zipfile
 
-from scorm_builder.check import readiness as check_ready
+from repo import course_data
+
 from scorm_builder.render.suspend import worst_case
 
 
@@ -16,8 +17,7 @@ def test_the_real_player_writes_the_worst_case_state_back_unchanged(browser, dem
     folder = tmp_path / "unpacked"
     zipfile.ZipFile(path).extractall(folder)
     html = (folder / "index.html").read_bytes()
-    start = html.index(check_ready.COURSE_DATA) + len(check_ready.COURSE_DATA)
-    data = json.loads(html[start:html.index(b"</script>", start)])
+    data = course_data(html)
     estimate = worst_case(data)
     assert estimate.parts["scenarios"] > 2 and estimate.parts["dialogues"] > 2 and estimate.parts["assessment"] > 4
     context = browser.new_context()
