@@ -385,3 +385,16 @@ def test_cli_invalid_course(runner, tmp_path, monkeypatch):
         "— write each lesson on its own line starting with '- '",
         "1 problem found.",
     ]
+
+
+@pytest.mark.parametrize(("body", "shown"), [
+    ("[a](javascript:alert(1))", "[a]\\(javascript:alert(1))"),
+    ("[a](JaVa&#x09;Script:alert(1))", "[a]\\(JaVa&#x09;Script:alert(1))"),
+    ("[b](data:text/html,<b>x</b>)", "[b]\\(data:text/html,&lt;b>x&lt;/b>)"),
+    ("[c]( vbscript:msgbox)", "[c]\\( vbscript:msgbox)"),
+    ("[r]: javascript:alert(1)", "\\[r]: javascript:alert(1)"),
+    ("[ok](https://example.com) and [aid](assets/aid.pdf)", "[ok](https://example.com) and [aid](assets/aid.pdf)"),
+])
+def test_links_the_player_refuses_are_inert_in_the_outline(body: str, shown: str) -> None:
+    """The player shows javascript:, vbscript:, file: and data: links as text; the Markdown outline too."""
+    assert md_block(body) == shown

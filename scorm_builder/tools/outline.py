@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import html
 import re
 import tempfile
 from pathlib import Path
@@ -151,11 +152,32 @@ _HEADING = re.compile(r"^(#{1,6})(?=\s|$)")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
 
+# What markdown-it (the player's renderer) refuses as a link target, after the same normalising
+_UNSAFE_TARGET = re.compile(r"(?:javascript|vbscript|file|data):")
+_LINK_TARGET = re.compile(r"\]\((\s*[^)\s]*)|^(\s{0,3}\[[^\]]+\]:)(\s*\S+)", re.M)
+
+
+def _unsafe(target: str) -> bool:
+    plain = re.sub(r"[\x00-\x20\x7f]", "", html.unescape(target)).lower()
+    return bool(_UNSAFE_TARGET.match(plain))
+
+
+def inert_links(text: str) -> str:
+    """Links whose target the player would refuse (javascript:, vbscript:, file:, data:) shown as
+    text, as the player shows them, so no Markdown viewer of the outline makes them live."""
+    def fix(m: re.Match) -> str:
+        if m.group(1) is not None:
+            return "]\\(" + m.group(1) if _unsafe(m.group(1)) else m.group(0)
+        return "\\" + m.group(2) + m.group(3) if _unsafe(m.group(3)) else m.group(0)
+
+    return _LINK_TARGET.sub(fix, text)
+
+
 def md_block(text: str | None, below: int = 3) -> str:
-    """Markdown from the course, kept as Markdown; raw HTML made inert as the player's renderer does,
-    and headings moved ``below`` levels down so they sit under the page's own heading."""
+    """Markdown from the course, kept as Markdown; raw HTML and unsafe links made inert as the player's
+    renderer does, and headings moved ``below`` levels down so they sit under the page's own heading."""
     lines, fenced = [], False
-    for line in (text or "").strip().replace("<", "&lt;").splitlines():
+    for line in inert_links((text or "").strip().replace("<", "&lt;")).splitlines():
         if _FENCE.match(line):
             fenced = not fenced
         elif not fenced:
