@@ -92,7 +92,8 @@ def _check_colours(profile: Map, branding: Map, ctx: Ctx) -> dict[str, str]:
             ctx.error(branding.where(name), f"branding.{name}",
                       f"colour {colour} fails WCAG AA contrast for {where_used} (expected at least "
                       f"{minimum}:1 against {against}, got {got:.2f}:1)",
-                      f"use a shade such as {shade}, or set 'fix_contrast: true' to use it automatically")
+                      f"use a shade such as {shade}, or set 'fix_contrast: true' to use it automatically",
+                      rule="brand-contrast")
         out[name] = colour
     return out
 
@@ -102,16 +103,16 @@ def _logo(branding: Map, folder: Path, ctx: Ctx) -> Asset | None:
     file = (folder / raw).resolve()
     if ".." in Path(raw).parts or Path(raw).is_absolute() or not file.is_relative_to(folder.resolve()):
         ctx.error(branding.where("logo"), "branding.logo", f"the logo path {raw!r} leaves the profile's folder",
-                  "put the logo next to the profile, e.g. logos/acme.svg")
+                  "put the logo next to the profile, e.g. logos/acme.svg", rule="logo-outside-profile")
         return None
     if not file.is_file():
         ctx.error(branding.where("logo"), "branding.logo", f"logo not found: {raw!r}",
-                  "check the path; it is relative to the profile")
+                  "check the path; it is relative to the profile", rule="logo-not-found")
         return None
     ext = file.suffix.lower()
     if ext not in (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp"):
         ctx.error(branding.where("logo"), "branding.logo", f"unsupported logo type {ext!r} (expected svg, png, jpg, gif or webp)",
-                  "convert the logo to SVG or PNG")
+                  "convert the logo to SVG or PNG", rule="logo-type")
         return None
     return Asset(file, f"player/logo{ext}")
 
@@ -121,8 +122,29 @@ def _logo(branding: Map, folder: Path, ctx: Ctx) -> Asset | None:
 def apply_profile(course: Map, profile: Map, ctx: Ctx) -> None:
     """Change the course tree as the profile says, in place."""
     index = _Index(course)
+    _apply_settings(course, profile, ctx)
+    for i, ov in enumerate(profile.get("overrides") or []):
+        _apply_override(index, ov, i, ctx)
+    for i, ident in enumerate(profile.get("remove") or []):
+        if index.find(ident, profile["remove"], i, ctx, path=f"remove[{i}]") is not None:
+            index.remove(ident)
+    for i, add in enumerate(profile.get("add_pages") or []):
+        _add_page(index, add, i, ctx)
+    assessment = course.get("assessment")
+    for question in profile.get("add_questions") or []:
+        if isinstance(assessment, Map) and isinstance(assessment.get("questions"), Seq):
+            assessment["questions"].append(question)
+            assessment["questions"].item_pos.append(getattr(question, "pos", (1, 1)))
+    if profile.get("lessons"):
+        _reorder(course, profile, index, ctx)
+    _merge_lint(course, profile)
+
+
+def _apply_settings(course: Map, profile: Map, ctx: Ctx) -> None:
     if profile.get("language"):
         _put(course, "language", profile, "language")
+    if profile.get("publisher_iri"):
+        _put(course, "publisher_iri", profile, "publisher_iri")
     assessment = course.get("assessment")
     for key in ("pass_mark", "attempts"):
         if key in profile:
@@ -130,57 +152,59 @@ def apply_profile(course: Map, profile: Map, ctx: Ctx) -> None:
                 _put(assessment, key, profile, key)
             else:
                 ctx.error(profile.where(key), key, f"'{key}' needs an assessment, but the course has none",
-                          f"remove '{key}' from the profile")
-    for i, ov in enumerate(profile.get("overrides") or []):
-        target = index.find(ov["id"], ov, "id", ctx, path=f"overrides[{i}].id")
-        if target is None:
-            continue
-        if ov.get("node"):
-            nodes = {n.get("id"): n for n in (target.get("nodes") or []) if isinstance(n, Map)}
-            if ov["node"] not in nodes:
-                ctx.error(ov.where("node"), f"overrides[{i}].node",
-                          f"'{ov['id']}' has no node '{ov['node']}' (nodes: {', '.join(map(str, nodes))})",
-                          did_you_mean(ov["node"], nodes) or "use one of the node ids listed")
-                continue
-            target = nodes[ov["node"]]
-        _merge(target, ov["set"])
-    for i, ident in enumerate(profile.get("remove") or []):
-        if index.find(ident, profile["remove"], i, ctx, path=f"remove[{i}]") is not None:
-            index.remove(ident)
-    for i, add in enumerate(profile.get("add_pages") or []):
-        lesson = index.lessons.get(add["lesson"])
-        if lesson is None:
-            ctx.error(add.where("lesson"), f"add_pages[{i}].lesson",
-                      f"the course has no lesson '{add['lesson']}' (lessons: {', '.join(index.lessons)})",
-                      did_you_mean(add["lesson"], index.lessons) or "use one of the lesson ids listed")
-            continue
-        pages = lesson.get("pages")
-        at = len(pages)
-        if add.get("after"):
-            ids = [p.get("id") if isinstance(p, Map) else None for p in pages]
-            if add["after"] not in ids:
-                ctx.error(add.where("after"), f"add_pages[{i}].after",
-                          f"lesson '{add['lesson']}' has no page '{add['after']}' "
-                          f"(pages: {', '.join(str(x) for x in ids if x)})", "use one of the page ids listed")
-                continue
-            at = ids.index(add["after"]) + 1
-        pages.insert(at, add["page"])
-        pages.item_pos.insert(at, add.where("page")[1])
-    for question in profile.get("add_questions") or []:
-        if isinstance(assessment, Map) and isinstance(assessment.get("questions"), Seq):
-            assessment["questions"].append(question)
-            assessment["questions"].item_pos.append(getattr(question, "pos", (1, 1)))
-    if profile.get("lessons"):
-        _reorder(course, profile, index, ctx)
+                          f"remove '{key}' from the profile", rule="profile-needs-assessment")
+
+
+def _apply_override(index: _Index, ov: Map, i: int, ctx: Ctx) -> None:
+    target = index.find(ov["id"], ov, "id", ctx, path=f"overrides[{i}].id")
+    if target is None:
+        return
+    if ov.get("node"):
+        nodes = {n.get("id"): n for n in (target.get("nodes") or []) if isinstance(n, Map)}
+        if ov["node"] not in nodes:
+            ctx.error(ov.where("node"), f"overrides[{i}].node",
+                      f"'{ov['id']}' has no node '{ov['node']}' (nodes: {', '.join(map(str, nodes))})",
+                      did_you_mean(ov["node"], nodes) or "use one of the node ids listed", rule="unknown-node")
+            return
+        target = nodes[ov["node"]]
+    _merge(target, ov["set"])
+
+
+def _add_page(index: _Index, add: Map, i: int, ctx: Ctx) -> None:
+    lesson = index.lessons.get(add["lesson"])
+    if lesson is None:
+        ctx.error(add.where("lesson"), f"add_pages[{i}].lesson",
+                  f"the course has no lesson '{add['lesson']}' (lessons: {', '.join(index.lessons)})",
+                  did_you_mean(add["lesson"], index.lessons) or "use one of the lesson ids listed",
+                  rule="unknown-lesson")
+        return
+    pages = lesson.get("pages")
+    at = len(pages)
+    if add.get("after"):
+        ids = [p.get("id") if isinstance(p, Map) else None for p in pages]
+        if add["after"] not in ids:
+            ctx.error(add.where("after"), f"add_pages[{i}].after",
+                      f"lesson '{add['lesson']}' has no page '{add['after']}' "
+                      f"(pages: {', '.join(str(x) for x in ids if x)})", "use one of the page ids listed",
+                      rule="unknown-page")
+            return
+        at = ids.index(add["after"]) + 1
+    pages.insert(at, add["page"])
+    pages.item_pos.insert(at, add.where("page")[1])
+
+
+def _merge_lint(course: Map, profile: Map) -> None:
+    """The profile's extra scripted phrases join the course's own."""
     extra = (profile.get("lint") or {}).get("scripted_phrases")
-    if extra:
-        lint = course.setdefault("lint", _new_map(course))
-        if isinstance(lint, Map):
-            phrases = lint.get("scripted_phrases")
-            merged = Seq(list(phrases or []) + list(extra))
-            merged.src, merged.pos = profile.src, profile.where("lint")[1]
-            merged.item_pos = list(getattr(phrases, "item_pos", [])) + list(extra.item_pos)
-            lint["scripted_phrases"] = merged
+    if not extra:
+        return
+    lint = course.setdefault("lint", _new_map(course))
+    if isinstance(lint, Map):
+        phrases = lint.get("scripted_phrases")
+        merged = Seq(list(phrases or []) + list(extra))
+        merged.src, merged.pos = profile.src, profile.where("lint")[1]
+        merged.item_pos = list(getattr(phrases, "item_pos", [])) + list(extra.item_pos)
+        lint["scripted_phrases"] = merged
 
 
 def _new_map(parent: Map) -> Map:
@@ -215,7 +239,7 @@ def _reorder(course: Map, profile: Map, index: "_Index", ctx: Ctx) -> None:
         if ident not in by_id:
             ctx.error(profile["lessons"].where(i), f"lessons[{i}]",
                       f"the course has no lesson '{ident}' (lessons: {', '.join(map(str, by_id))})",
-                      did_you_mean(ident, by_id) or "use one of the lesson ids listed")
+                      did_you_mean(ident, by_id) or "use one of the lesson ids listed", rule="unknown-lesson")
             continue
         order.append(by_id[ident][0])
         order.item_pos.append(by_id[ident][1])
@@ -247,7 +271,7 @@ class _Index:
         hint = did_you_mean(ident, self.parents)
         ctx.error(node.where(key), path or key,
                   f"the course has no piece with id '{ident}' (ids: {', '.join(sorted(self.parents))})",
-                  hint or "use one of the ids listed")
+                  hint or "use one of the ids listed", rule="unknown-id")
         return None
 
     def remove(self, ident: str) -> None:

@@ -12,6 +12,7 @@ import secrets
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from scorm_builder import standards
@@ -146,82 +147,87 @@ class _Server(ThreadingHTTPServer):
         return {f"127.0.0.1:{port}", f"localhost:{port}"}
 
 
+class _Handler(BaseHTTPRequestHandler):
+    """One request to the preview: the page, its scripts, the package's files, status and changes."""
+
+    timeout = TIMEOUT
+    server: _Server
+    preview: Preview  # set by make_server
+    page: Any  # the preview page's template
+
+    def log_message(self, *args):  # quiet: the page shows what matters
+        pass
+
+    def _send(self, status: int, body: bytes, ctype: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _host_ok(self) -> bool:
+        """Only this server's own name is answered: a rebinding DNS name never gets the course."""
+        if self.headers.get("Host", "") in self.server.allowed_hosts():
+            return True
+        self._send(421, b"this preview answers only http://127.0.0.1:PORT/ and http://localhost:PORT/",
+                   "text/plain")
+        return False
+
+    def do_GET(self):  # noqa: N802 - http.server's naming
+        if not self._host_ok():
+            return None
+        url = urlsplit(self.path)
+        if url.path == "/":
+            html = self.page.render(status={**self.preview.status(), "token": self.server.token},
+                               standards=PREVIEW_STANDARDS)
+            return self._send(200, html.encode("utf-8"), "text/html; charset=utf-8")
+        if url.path == "/api/status":
+            return self._send(200, json.dumps(self.preview.status()).encode(), "application/json")
+        if url.path in STATIC:
+            body = read_template_bytes(STATIC[url.path])
+            ctype = mimetypes.guess_type(url.path)[0] or "text/plain"
+            return self._send(200, body, ctype + "; charset=utf-8")
+        if url.path.startswith("/pkg/"):
+            return self._package_file(url.path[len("/pkg/"):])
+        return self._send(404, b"not found", "text/plain")
+
+    def _package_file(self, name: str) -> None:
+        with self.preview.lock:
+            body = self.preview.files.get(name)
+        if body is None:
+            return self._send(404, b"not in the package", "text/plain")
+        ctype = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        if ctype.startswith("text/") or ctype.endswith(("javascript", "json", "xml")):
+            ctype += "; charset=utf-8"
+        return self._send(200, body, ctype)
+
+    def do_POST(self):  # noqa: N802
+        if not self._host_ok():
+            return None
+        origin = self.headers.get("Origin", "")
+        if origin not in {f"http://{host}" for host in self.server.allowed_hosts()}:
+            return self._send(403, b"a change needs a request from the preview page itself (Origin)",
+                              "text/plain")
+        if not secrets.compare_digest(self.headers.get("X-Preview-Token", ""), self.server.token):
+            return self._send(403, b"a change needs this run's preview token; reload the preview page",
+                              "text/plain")
+        url = urlsplit(self.path)
+        if url.path == "/api/standard":
+            wanted = parse_qs(url.query).get("standard", [""])[0]
+            try:
+                self.preview.switch(wanted)
+            except BuilderError as err:
+                return self._send(400, err.message.encode(), "text/plain")
+            return self._send(200, json.dumps(self.preview.status()).encode(), "application/json")
+        return self._send(404, b"not found", "text/plain")
+
+
 def make_server(preview: Preview, port: int = 8765) -> _Server:
     page = environment(()).get_template("preview/index.html")
-
-    class Handler(BaseHTTPRequestHandler):
-        timeout = TIMEOUT
-        server: _Server
-
-        def log_message(self, *args):  # quiet: the page shows what matters
-            pass
-
-        def _send(self, status: int, body: bytes, ctype: str) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-store")
-            self.send_header("X-Content-Type-Options", "nosniff")
-            self.end_headers()
-            self.wfile.write(body)
-
-        def _host_ok(self) -> bool:
-            """Only this server's own name is answered: a rebinding DNS name never gets the course."""
-            if self.headers.get("Host", "") in self.server.allowed_hosts():
-                return True
-            self._send(421, b"this preview answers only http://127.0.0.1:PORT/ and http://localhost:PORT/",
-                       "text/plain")
-            return False
-
-        def do_GET(self):  # noqa: N802 - http.server's naming
-            if not self._host_ok():
-                return None
-            url = urlsplit(self.path)
-            if url.path == "/":
-                html = page.render(status={**preview.status(), "token": self.server.token},
-                                   standards=PREVIEW_STANDARDS)
-                return self._send(200, html.encode("utf-8"), "text/html; charset=utf-8")
-            if url.path == "/api/status":
-                return self._send(200, json.dumps(preview.status()).encode(), "application/json")
-            if url.path in STATIC:
-                body = read_template_bytes(STATIC[url.path])
-                ctype = mimetypes.guess_type(url.path)[0] or "text/plain"
-                return self._send(200, body, ctype + "; charset=utf-8")
-            if url.path.startswith("/pkg/"):
-                return self._package_file(url.path[len("/pkg/"):])
-            return self._send(404, b"not found", "text/plain")
-
-        def _package_file(self, name: str) -> None:
-            with preview.lock:
-                body = preview.files.get(name)
-            if body is None:
-                return self._send(404, b"not in the package", "text/plain")
-            ctype = mimetypes.guess_type(name)[0] or "application/octet-stream"
-            if ctype.startswith("text/") or ctype.endswith(("javascript", "json", "xml")):
-                ctype += "; charset=utf-8"
-            return self._send(200, body, ctype)
-
-        def do_POST(self):  # noqa: N802
-            if not self._host_ok():
-                return None
-            origin = self.headers.get("Origin", "")
-            if origin not in {f"http://{host}" for host in self.server.allowed_hosts()}:
-                return self._send(403, b"a change needs a request from the preview page itself (Origin)",
-                                  "text/plain")
-            if not secrets.compare_digest(self.headers.get("X-Preview-Token", ""), self.server.token):
-                return self._send(403, b"a change needs this run's preview token; reload the preview page",
-                                  "text/plain")
-            url = urlsplit(self.path)
-            if url.path == "/api/standard":
-                wanted = parse_qs(url.query).get("standard", [""])[0]
-                try:
-                    preview.switch(wanted)
-                except BuilderError as err:
-                    return self._send(400, err.message.encode(), "text/plain")
-                return self._send(200, json.dumps(preview.status()).encode(), "application/json")
-            return self._send(404, b"not found", "text/plain")
-
-    return _Server(port, Handler)
+    handler = type("Handler", (_Handler,), {"preview": preview, "page": page})
+    return _Server(port, handler)
 
 
 def serve(course: Path, profile: Path | None, standard: str, port: int, open_browser: bool, echo) -> None:
