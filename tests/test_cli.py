@@ -11,9 +11,9 @@ import jsonschema
 import pytest
 import yaml
 
+from repo import REPO
 from scorm_builder.cli import main
 
-REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)

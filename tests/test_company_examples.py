@@ -1,18 +1,16 @@
 """The shipped company profiles: their packages differ from the plain course exactly where the profiles say."""
 from __future__ import annotations
 
-import json
 import re
 import zipfile
-from pathlib import Path
 
 import pytest
 from repo import course_data as page_data
 
+from repo import REPO
 from scorm_builder.pack.batch import build_matrix
 from scorm_builder.pack.pipeline import build
 
-REPO = Path(__file__).resolve().parents[1]
 COURSE = REPO / "courses" / "empathy-essentials"
 COMPANIES = REPO / "courses" / "companies"
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from repo import REPO
 from scorm_builder.source.loader import LoadError, load_text
 
-REPO = Path(__file__).resolve().parent.parent
 SECONDS = 5
 BIG_INPUT_SECONDS = 20
 MEMORY = 1 << 30  # 1 GB of address space for the whole process

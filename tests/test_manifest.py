@@ -19,11 +19,11 @@ from pathlib import Path
 import pytest
 
 from manifest_rules import Expect, structural_problems, xsd_errors
+from repo import REPO
 from scorm_builder.pack.plan import xml_id
 from scorm_builder.load import load_course
 from scorm_builder import standards
 
-REPO = Path(__file__).resolve().parent.parent
 GOLDEN = REPO / "tests" / "golden"
 STANDARDS = standards.IDS
 COURSES = sorted(p.parent.name for p in (REPO / "courses").glob("*/course.yaml"))

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from repo import REPO
 from scorm_builder.render.player_js import join_player, module_names, player_script
 
-REPO = Path(__file__).resolve().parent.parent
 MODULES = REPO / "templates" / "player" / "js"
 
 

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+from repo import REPO
+from scorm_builder.render.player_js import player_script
+
 
 
 def _can_build_without_isolation() -> bool:
@@ -101,7 +103,7 @@ def test_installed_wheel_builds_a_course(venv: Path, tmp_path: Path) -> None:
         with zipfile.ZipFile(work / "output" / name) as zf:
             names = set(zf.namelist())
             assert {"imsmanifest.xml", "index.html", "player/player.js", "player/player.css"} <= names
-            assert zf.read("player/player.js") == (REPO / "templates/player/player.js").read_bytes()
+            assert zf.read("player/player.js") == player_script()
             assert zf.read("player/player.css") == (REPO / "templates/player/player.css").read_bytes()
             assert b'<script src="player/player.js"></script>' in zf.read("index.html")
 
