@@ -39,6 +39,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Sequence
+
 from common import console_script, machine  # noqa: E402  (bench/common.py)
 
 REPO = Path(__file__).resolve().parent.parent
@@ -90,12 +91,12 @@ def in_process(course: Path, out: Path, runs: int) -> dict[str, Timing]:
     a first build (or a build after an edit) would; "again" keeps them, as a second
     build of the same unchanged course in one process.
     """
-    from scorm_builder.source import loader
-    from scorm_builder.render.player_data import player_data as render
+    from scorm_builder.load import load_course
     from scorm_builder.pack.archive import zip_bytes_to
     from scorm_builder.pack.pipeline import build
     from scorm_builder.pack.plan import plan
-    from scorm_builder.load import load_course
+    from scorm_builder.render.player_data import player_data as render
+    from scorm_builder.source import loader
 
     def forget() -> None:
         rendered = getattr(render, "_rendered", None)

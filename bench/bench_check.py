@@ -34,6 +34,7 @@ import time
 import zipfile
 from pathlib import Path
 from typing import Callable
+
 from common import console_script, machine  # noqa: E402  (bench/common.py)
 
 REPO = Path(__file__).resolve().parent.parent
@@ -129,10 +130,10 @@ def run(runs: int, markdown: bool) -> int:
         inproc = {}
         for std, path in pkgs.items():
             check_package(path)
-            inproc[std] = median_of(lambda: check_package(path), runs)
+            inproc[std] = median_of(lambda path=path: check_package(path), runs)
             if xsd:
                 check_package(path, xsd)
-                inproc[f"{std} --schemas"] = median_of(lambda: check_package(path, xsd), runs)
+                inproc[f"{std} --schemas"] = median_of(lambda path=path: check_package(path, xsd), runs)
         source = next(iter(pkgs.values())).name.rsplit("-scorm", 1)[0]
         sizes = {std: path.stat().st_size for std, path in pkgs.items()}
         entries = {std: len(zipfile.ZipFile(path).namelist()) for std, path in pkgs.items()}

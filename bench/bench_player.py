@@ -43,6 +43,7 @@ import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
+
 import common  # noqa: E402  (bench/common.py)
 
 REPO = Path(__file__).resolve().parent.parent
@@ -86,7 +87,7 @@ def serve(folder: Path) -> tuple[subprocess.Popen, str]:
         except OSError:
             if time.monotonic() > deadline or server.poll() is not None:
                 server.kill()
-                raise SystemExit(f"the local HTTP server did not start on port {port}")
+                raise SystemExit(f"the local HTTP server did not start on port {port}") from None
             time.sleep(0.05)
     return server, f"http://127.0.0.1:{port}/"
 
@@ -144,14 +145,19 @@ def launches(browser: Any, targets: dict[str, str], runs: int) -> dict[str, dict
 # -- 2. size ------------------------------------------------------------------------------------
 def player_sizes(essentials_folder: Path) -> list[tuple[str, int, int]]:
     """(file, bytes in templates/player/, bytes in the essentials package)."""
-    return [(name, (PLAYER / name).stat().st_size, (essentials_folder / "player" / name).stat().st_size)
+    from scorm_builder.render.player_js import player_script
+
+    def source_size(name: str) -> int:  # player.js is joined from templates/player/js/ at package time
+        return len(player_script()) if name == "player.js" else (PLAYER / name).stat().st_size
+
+    return [(name, source_size(name), (essentials_folder / "player" / name).stat().st_size)
             for name in PLAYER_FILES]
 
 
 # -- 3. suspend_data ----------------------------------------------------------------------------
 def suspend_data_lengths(browser: Any, folders: dict[str, Path]) -> dict[str, dict[str, int]]:
-    from browser.walkthrough import (Walk, Walker, best_choice, best_option, key_for, other_choice,
-                                     poor_option)
+    from browser.walkthrough import Walk, Walker, best_choice, best_option, key_for, other_choice, poor_option
+
     from scorm_builder.load import load_course
 
     out: dict[str, dict[str, int]] = {}
@@ -196,9 +202,8 @@ def verdict(ok: bool) -> str:
 
 
 def run(runs: int, launch_only: bool = False) -> int:
-    from playwright.sync_api import sync_playwright
-
     from browser.conftest import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
 
     load_before = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     with tempfile.TemporaryDirectory(prefix="bench-player-") as tmp, sync_playwright() as pw:

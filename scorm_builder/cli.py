@@ -43,7 +43,8 @@ def main() -> None:
               "(default: one per core).")
 def build(courses, standards, out_dir, schemas, companies, companies_dir, jobs) -> None:
     """Build SCORM zips: OUTPUT/<course-id>[-<company>]-<version>-<standard>.zip."""
-    from scorm_builder.pack.pipeline import build as run, warnings_for
+    from scorm_builder.pack.pipeline import build as run
+    from scorm_builder.pack.pipeline import warnings_for
     DEFAULT_STANDARDS = _standards.DEFAULT
 
     if companies:
@@ -57,10 +58,10 @@ def build(courses, standards, out_dir, schemas, companies, companies_dir, jobs) 
 
 
 def _build_matrix(courses, standards, out_dir, schemas, patterns, companies_dir, jobs) -> None:
+    from scorm_builder.errors import BuilderError
     from scorm_builder.pack.batch import build_matrix, summary_table
     from scorm_builder.pack.pipeline import schemas_folder
     from scorm_builder.source.find import find_profiles
-    from scorm_builder.errors import BuilderError
 
     profiles = find_profiles(patterns, companies_dir, courses)
     total = len(courses) * len(profiles)
@@ -162,7 +163,8 @@ def lint(courses, strict, company, companies_dir, as_json) -> None:
     no scenario teaches, sympathy leads where action is needed, missing or echoing feedback."""
     from scorm_builder.errors import render_json
     from scorm_builder.source.find import find_profile
-    from scorm_builder.tools.lint import lint as run, summary
+    from scorm_builder.tools.lint import lint as run
+    from scorm_builder.tools.lint import summary
 
     profile = find_profile(company, companies_dir, courses)
     results = run(courses, profile)

@@ -14,9 +14,9 @@ from scorm_builder.format.course import COURSE
 from scorm_builder.format.profile import PROFILE
 from scorm_builder.source.include import expand_includes
 from scorm_builder.source.loader import LoadError, Map, load_yaml
-from scorm_builder.source.tree import paused_gc
 from scorm_builder.source.profile import Company, apply_profile, load_profile
 from scorm_builder.source.substitute import substitute
+from scorm_builder.source.tree import paused_gc
 
 
 def find_course_file(course: Path) -> Path:

@@ -13,14 +13,18 @@ from scorm_builder.errors import BuilderError
 @dataclass(frozen=True)
 class Standard:
     id: str  # what --standard takes and package names end with
-    family: str  # scorm12 | scorm2004: which LMS adapter the player uses
+    family: str  # scorm12 | scorm2004 | cmi5: which LMS adapter the player uses
     title: str  # as people name it
-    schema_version: str  # <schemaversion> in the manifest
+    schema_version: str  # <schemaversion> in the manifest ("" for cmi5, whose cmi5.xml has none)
     manifest_template: str  # under templates/
     schema_folder: str  # under the official schema set (--schemas)
-    suspend_limit: int  # characters of suspend_data an LMS must keep
-    api_object: str  # the run-time API object the player looks for
+    suspend_limit: int  # characters of suspend_data (cmi5: of the player's state document) an LMS must keep
+    api_object: str  # the run-time API object the player looks for ("" for cmi5, which talks to an LRS)
     namespaces: tuple[tuple[str, str], ...]  # (prefix, uri) of the manifest
+    manifest_name: str = "imsmanifest.xml"  # the manifest's name at the zip root
+    schemas_in_package: bool = True  # `build --schemas` copies the schema files to the package root
+    connect_src: str = ""  # what the player page's CSP lets it connect to ("": nothing); a cmi5 AU reaches
+    # an LRS known only at launch
 
 
 _NS_12 = (
@@ -34,6 +38,8 @@ _NS_2004 = (
     ("adlnav", "http://www.adlnet.org/xsd/adlnav_v1p3"),
     ("imsss", "http://www.imsglobal.org/xsd/imsss"),
 )
+
+CMI5_NAMESPACE = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"
 
 TABLE: tuple[Standard, ...] = (
     Standard("scorm12", "scorm12", "SCORM 1.2", "1.2", "scorm12/imsmanifest.xml", "scorm12", 4096, "API",
@@ -51,6 +57,13 @@ PREVIEW = ("scorm12", "scorm2004-4")  # one per family: what preview can switch 
 # A manifest's family (as check reads it) to the limit an LMS must keep.
 SUSPEND_LIMIT = {s.family: s.suspend_limit for s in TABLE}
 
+# cmi5 (docs/player.md, "cmi5"): the AU's moveOn for each completion rule of the course, and the
+# base of the course and AU ids (IRIs) when neither the course nor the profile sets publisher_iri:
+# an .invalid host (RFC 2606) never resolves and is never anyone's, so the ids are unique to
+# scorm-builder but say nothing about the publisher; set your own.
+CMI5_MOVE_ON = {"lessons": "Completed", "assessment": "Passed", "both": "CompletedAndPassed"}
+DEFAULT_PUBLISHER_IRI = "https://scorm-builder.invalid/courses"
+
 
 def get(standard_id: str) -> Standard:
     try:
@@ -62,6 +75,6 @@ def get(standard_id: str) -> Standard:
 def family_of(schema_version: str) -> str | None:
     """The family of a manifest's <schemaversion>, or None when no row has it."""
     for s in TABLE:
-        if s.schema_version == schema_version:
+        if s.schema_version and s.schema_version == schema_version:
             return s.family
     return None

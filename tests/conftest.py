@@ -8,6 +8,7 @@ from typing import Callable, Sequence
 
 import pytest
 from click.testing import CliRunner
+
 from scorm_builder import standards
 
 REPO = Path(__file__).resolve().parent.parent

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
+
 from scorm_builder import standards
 
 CP12 = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
@@ -189,7 +190,7 @@ def structural_problems(zip_bytes: bytes, standard: str, expect: Expect) -> list
     tokens = (root.get(f"{{{XSI}}}schemaLocation") or "").split()
     if len(tokens) % 2:
         out.append("xsi:schemaLocation has an odd number of tokens")
-    located = dict(zip(tokens[::2], tokens[1::2]))
+    located = dict(zip(tokens[::2], tokens[1::2], strict=False))
     used = {etree.QName(el).namespace for el in root.iter() if isinstance(el.tag, str)}
     used |= {etree.QName(a).namespace for el in root.iter() if isinstance(el.tag, str) for a in el.attrib}
     for ns in sorted(n for n in used - {None, XSI, XML_NS} if n not in located):

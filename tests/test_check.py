@@ -7,8 +7,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
+
 from scorm_builder.check.course_data import read_course_data
 from scorm_builder.check.findings import render
 from scorm_builder.check.report import check_package

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from conftest import REPO
+
 from scorm_builder.check.course_data import COURSE_DATA_TAG, SCRIPT_END
 from scorm_builder.check.findings import CONTROL, render
 from scorm_builder.check.report import check_package

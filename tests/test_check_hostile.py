@@ -11,8 +11,8 @@ import warnings
 import zipfile
 from pathlib import Path
 
-from test_check import (MANIFEST_12, PAGE, PKG, STAMP, at, course_data, files_12, lines, player_page, question,
-                        write_zip)
+from test_check import MANIFEST_12, PAGE, PKG, STAMP, at, course_data, files_12, lines, player_page, question, write_zip
+
 from scorm_builder.cli import main
 
 LIMIT = 512 * 1024 ** 2  # address space for a check run: a normal one needs under 256 MiB

@@ -10,10 +10,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-
 from repo import REPO
-from scorm_builder.cli import main
 
+from scorm_builder.cli import main
 
 
 @pytest.fixture(autouse=True)
@@ -94,7 +93,7 @@ def test_build_command(runner, demo_course: Path, tmp_path: Path) -> None:
     names = ["demo-course-1.0.0-scorm2004-3.zip", "demo-course-1.0.0-scorm12.zip"]
     lines = result.stdout.splitlines()
     assert [line.split(" (")[0] for line in lines] == [f"built {out / n}" for n in names]
-    for line, name in zip(lines, names):
+    for line, name in zip(lines, names, strict=True):
         assert line.endswith(f" ({(out / name).stat().st_size / 1024:.0f} KB)")
     assert result.stderr == ""
     assert sorted(os.listdir(out)) == sorted(names)

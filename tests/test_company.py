@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from scorm_builder.pack.batch import build_matrix
 from scorm_builder.cli import main
 from scorm_builder.errors import CourseInvalid
-from scorm_builder.tools.scaffold import scaffold
 from scorm_builder.load import load_course
+from scorm_builder.pack.batch import build_matrix
+from scorm_builder.tools.scaffold import scaffold
 
 
 @pytest.fixture()

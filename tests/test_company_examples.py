@@ -5,9 +5,9 @@ import re
 import zipfile
 
 import pytest
+from repo import REPO
 from repo import course_data as page_data
 
-from repo import REPO
 from scorm_builder.pack.batch import build_matrix
 from scorm_builder.pack.pipeline import build
 

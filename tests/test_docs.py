@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from scorm_builder.format import docs
 from scorm_builder.cli import main
+from scorm_builder.format import docs
 from scorm_builder.format.course import COURSE
 from scorm_builder.format.spec import ListOf, MapOf, Obj, Tagged
 from scorm_builder.load import load_course
@@ -57,7 +57,7 @@ def _object_keys(obj: Obj, path: str) -> list[tuple[str, str | None]]:
 def sections_by_heading(text: str) -> list[tuple[str, str]]:
     """(heading line, body up to the next heading) of every '### ' section."""
     parts = re.split(r"^(### .*)$", text, flags=re.M)
-    return list(zip(parts[1::2], parts[2::2]))
+    return list(zip(parts[1::2], parts[2::2], strict=False))
 
 
 def test_key_tables_are_current():

@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from repo import REPO
+
 from scorm_builder.source.loader import LoadError, load_text
 
 SECONDS = 5

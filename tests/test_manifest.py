@@ -17,12 +17,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from manifest_rules import Expect, structural_problems, xsd_errors
 from repo import REPO
-from scorm_builder.pack.plan import xml_id
-from scorm_builder.load import load_course
+
 from scorm_builder import standards
+from scorm_builder.load import load_course
+from scorm_builder.pack.plan import xml_id
 
 GOLDEN = REPO / "tests" / "golden"
 STANDARDS = standards.IDS

@@ -5,8 +5,8 @@ import os
 from pathlib import Path
 
 import pytest
-
 from repo import REPO
+
 from scorm_builder.render.player_js import join_player, module_names, player_script
 
 MODULES = REPO / "templates" / "player" / "js"

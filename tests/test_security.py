@@ -6,14 +6,13 @@ the render stage.
 """
 from __future__ import annotations
 
-import json
 import re
 import zipfile
 from pathlib import Path
 
 import pytest
-from repo import course_data
 from lxml import etree, html
+from repo import course_data
 
 HOSTILE = """\
 id: hostile

@@ -10,10 +10,9 @@ from importlib import metadata
 from pathlib import Path
 
 import pytest
-
 from repo import REPO
-from scorm_builder.render.player_js import player_script
 
+from scorm_builder.render.player_js import player_script
 
 
 def _can_build_without_isolation() -> bool:

@@ -6,8 +6,18 @@ from typing import Any
 
 from scorm_builder.check.container import MANIFEST, Package
 from scorm_builder.check.findings import Findings
-from scorm_builder.check.manifest import (ADLCP, SCHEMA_VERSIONS, SCORMTYPE, XML_BASE, XML_NS, XSI, Manifest,
-                                          is_external, local_name, namespace)
+from scorm_builder.check.manifest import (
+    ADLCP,
+    SCHEMA_VERSIONS,
+    SCORMTYPE,
+    XML_BASE,
+    XML_NS,
+    XSI,
+    Manifest,
+    is_external,
+    local_name,
+    namespace,
+)
 
 NCNAME = re.compile(r"[^\W\d][\w.\-]*\Z")
 EXTENSION = re.compile(r"\.[A-Za-z0-9]+\Z")
@@ -228,7 +238,7 @@ def _schema_location(m: Manifest, package: Package, findings: Findings) -> None:
     if len(tokens) % 2:
         findings.error("schemalocation", f"xsi:schemaLocation has {len(tokens)} values; it must hold 'namespace "
                        "file' pairs", "give each namespace its schema file", **m.at(m.root))
-    mapped = dict(zip(tokens[::2], tokens[1::2]))
+    mapped = dict(zip(tokens[::2], tokens[1::2], strict=False))
     used: dict[str, Any] = {}
     for el in m.root.iter():
         for ns in [namespace(el.tag), *(namespace(a) for a in el.attrib)]:

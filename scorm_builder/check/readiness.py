@@ -6,7 +6,7 @@ from typing import Any
 
 from scorm_builder import standards
 from scorm_builder.check.container import Package
-from scorm_builder.check.course_data import COURSE_DATA_TAG, CourseDataError, read_course_data
+from scorm_builder.check.course_data import CourseDataError, read_course_data
 from scorm_builder.check.findings import Findings
 from scorm_builder.check.manifest import ADLCP, IMSSS, Manifest, local_name
 from scorm_builder.render.suspend import COUNTER_MAX, interaction_ids, worst_case

@@ -1,18 +1,27 @@
-"""Batch builds: courses x companies x standards, in parallel, with a report of every package."""
+"""Batch builds: courses x companies x standards, in parallel, with a report of every package.
+
+Workers build and write each package under a temp name; this process, through the one writer,
+claims each name once, renames the packages into place in job order (so the result does not
+depend on the number of workers) and writes build-report.json, whatever failed.
+"""
 from __future__ import annotations
 
-import hashlib
 import json
+import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+import sys
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
-from scorm_builder.pack.archive import zip_bytes_to
-from scorm_builder.errors import BuilderError, CourseInvalid
+from scorm_builder.errors import BuilderError
+from scorm_builder.pack.archive import build_time
+from scorm_builder.pack.writer import FIX, OutputFolder, Staged, discard, stage
 
 REPORT = "build-report.json"
+JOBS_PER_WORKER = 8  # below this many course x company jobs per core, one process (bench/README.md)
 
 
 @dataclass(frozen=True)
@@ -24,6 +33,7 @@ class Entry:
     path: str
     size: int
     sha256: str
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -41,69 +51,158 @@ class Job:
     out_dir: str
     schemas: str | None
 
+    @property
+    def company_name(self) -> str:
+        return Path(self.company).stem if self.company else ""
 
-def run_job(job: Job) -> tuple[list[Entry], list[Failure]]:
-    """Build one course for one company to every standard (runs in a worker process)."""
-    from scorm_builder.pack.plan import plan
+    def failed(self, error: str) -> Outcome:
+        return Outcome(self, (), Failure(self.course, self.company_name, error))
+
+
+@dataclass(frozen=True)
+class Package:
+    """One package a worker wrote under a temp name, with what claims its name and its report entry."""
+
+    staged: Staged
+    source: str
+    entry: Entry
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What building one job gave: its packages (written, not yet renamed), or why it failed."""
+
+    job: Job
+    packages: tuple[Package, ...]
+    failure: Failure | None = None
+
+
+def run_job(job: Job) -> Outcome:
+    """Build one course for one company to every standard (in a worker process, or this one).
+
+    Any exception is this job's failure, reported with its type; the other jobs go on.
+    """
     from scorm_builder.load import load_course
+    from scorm_builder.pack.plan import course_file, plan
 
-    company_name = Path(job.company).stem if job.company else ""
     try:
         course = load_course(Path(job.course), Path(job.company) if job.company else None)
         plans = [plan(course, std, (), Path(job.schemas) if job.schemas else None) for std in job.standards]
-        entries = []
-        for p in plans:
-            target = Path(job.out_dir) / p.name
-            zip_bytes_to(p.files, target)
-            blob = target.read_bytes()
-            entries.append(Entry(course.id, course.company.id if course.company else "", p.standard,
-                                 course.version, target.as_posix(), len(blob), hashlib.sha256(blob).hexdigest()))
-        return entries, []
-    except CourseInvalid as err:
-        return [], [Failure(str(job.course), company_name, err.message)]
+        source = course_file(course) + (f" with {course.company.source}" if course.company else "")
+        packages: list[Package] = []
+        try:
+            for p in plans:
+                staged = stage(Path(job.out_dir) / p.name, p.entries)
+                packages.append(Package(staged, source, Entry(
+                    course.id, course.company.id if course.company else "", p.standard, course.version,
+                    staged.target.as_posix(), staged.size, staged.sha256, tuple(p.warnings))))
+        except BaseException:
+            discard([pkg.staged for pkg in packages])
+            raise
+        return Outcome(job, tuple(packages))
     except BuilderError as err:
-        return [], [Failure(str(job.course), company_name, err.message)]
-    except OSError as err:
-        return [], [Failure(str(job.course), company_name, f"cannot write: {err}")]
+        return job.failed(err.message)
+    except Exception as err:  # a bug, or an environment we did not foresee: this job's failure only
+        return job.failed(f"unexpected {type(err).__name__}: {err}")
+
+
+def workers_for(jobs: int, requested: int | None = None) -> int:
+    """Worker processes: as asked, else one per usable core once there are enough jobs to share."""
+    if requested:
+        return max(1, min(requested, jobs))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cores, jobs // JOBS_PER_WORKER))
 
 
 def build_matrix(courses: Sequence[Path], profiles: Sequence[Path | None], standards: Sequence[str],
                  out_dir: Path, schemas: Path | None = None, workers: int | None = None,
                  progress: Callable[[int], None] | None = None) -> tuple[list[Entry], list[Failure]]:
-    """Build every combination; one failure doesn't stop the others. Writes the build report."""
+    """Build every combination; one failure doesn't stop the others. Always writes the build report."""
+    build_time()  # a SOURCE_DATE_EPOCH a zip can't hold fails before any work
+    out = OutputFolder(Path(out_dir))
+    out.open()
     jobs = [Job(str(c), str(p) if p else None, tuple(standards), str(out_dir), str(schemas) if schemas else None)
             for c in courses for p in profiles]
-    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
     entries: list[Entry] = []
     failures: list[Failure] = []
-    if workers == 1:
-        results = map(run_job, jobs)
-        for got, failed in results:
-            entries += got
-            failures += failed
-            if progress:
-                progress(1)
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for got, failed in pool.map(run_job, jobs, chunksize=max(1, len(jobs) // (workers * 8))):
-                entries += got
-                failures += failed
-                if progress:
-                    progress(1)
+    for outcome in _outcomes(jobs, workers_for(len(jobs), workers)):
+        _commit(out, outcome, entries, failures)
+        if progress:
+            progress(1)
     entries.sort(key=lambda e: e.path)
-    write_report(Path(out_dir), entries, failures)
+    write_report(out, entries, failures)
     return entries, failures
 
 
-def write_report(out_dir: Path, entries: list[Entry], failures: list[Failure]) -> Path:
+def _outcomes(jobs: Sequence[Job], workers: int) -> Iterator[Outcome]:
+    """Every job's outcome, in job order. The first job runs here, so the workers forked after it
+    start with its imports, parsed YAML, compiled templates and compressed player files."""
+    if workers < 2 or len(jobs) < 3:
+        yield from map(run_job, jobs)
+        return
+    yield run_job(jobs[0])
+    context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs) - 1), mp_context=context) as pool:
+        futures = [pool.submit(run_job, job) for job in jobs[1:]]
+        try:
+            for job, future in zip(jobs[1:], futures, strict=True):
+                yield _result(job, future, context)
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
+
+
+def _result(job: Job, future: Future, context) -> Outcome:
+    """A worker's outcome; when a worker process died (the pool is then broken for every job not
+    yet done), the job is built again alone in a new process, so only the job that kills its
+    process fails."""
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        pass
+    except Exception as err:  # e.g. an outcome that could not be sent back
+        return job.failed(f"unexpected {type(err).__name__}: {err}")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as alone:
+        try:
+            return alone.submit(run_job, job).result()
+        except BrokenProcessPool as err:
+            return job.failed(f"the process building it died ({type(err).__name__}: {err})")
+        except Exception as err:
+            return job.failed(f"unexpected {type(err).__name__}: {err}")
+
+
+def _commit(out: OutputFolder, outcome: Outcome, entries: list[Entry], failures: list[Failure]) -> None:
+    """Rename one job's packages into place, unless another job already wrote one of their names."""
+    if outcome.failure is not None:
+        failures.append(outcome.failure)
+        return
+    staged = [pkg.staged for pkg in outcome.packages]
+    names = [(item.target.name, pkg.source) for item, pkg in zip(staged, outcome.packages, strict=True)]
+    try:
+        out.claim_all(names)
+    except BuilderError as err:
+        discard(staged)
+        failures.append(Failure(outcome.job.course, outcome.job.company_name, err.message))
+        return
+    try:
+        out.commit(staged)
+    except BuilderError as err:
+        out.release([name for name, _ in names])
+        failures.append(Failure(outcome.job.course, outcome.job.company_name, err.message))
+        return
+    entries.extend(pkg.entry for pkg in outcome.packages)
+
+
+def write_report(out: OutputFolder | Path, entries: list[Entry], failures: list[Failure]) -> Path:
     """output/build-report.json: every package with its size and sha256, and every failure."""
+    out = out if isinstance(out, OutputFolder) else OutputFolder(out)
     report = {"packages": [asdict(e) for e in entries], "failures": [asdict(f) for f in failures]}
-    target = out_dir / REPORT
-    out_dir.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{REPORT}.tmp")
-    tmp.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    os.replace(tmp, target)
-    return target
+    text = json.dumps(report, indent=2, sort_keys=True) + "\n"
+    try:
+        return out.write_bytes(REPORT, text.encode("utf-8"))
+    except BuilderError as err:
+        raise BuilderError(f"{err.message} ({len(entries)} packages built, {len(failures)} failed, no report "
+                           f"written) \u2014 {FIX}") from err
 
 
 def summary_table(entries: list[Entry], failures: list[Failure]) -> str:
@@ -111,7 +210,8 @@ def summary_table(entries: list[Entry], failures: list[Failure]) -> str:
     rows += [(e.course, e.company or "-", e.standard, f"{e.size / 1024:.0f} KB", Path(e.path).name) for e in entries]
     rows += [(Path(f.course).name, f.company or "-", "-", "-", "FAILED") for f in failures]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
+    lines += [f"warning: {w}" for e in entries for w in e.warnings]
     lines.append(f"{len(entries)} packages built, {len(failures)} failed.")
     return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""The pipeline: YAML -> model -> render -> package -> zip. The only writer to output/."""
+"""The pipeline: YAML -> model -> render -> package -> zip, written through the one writer (pack.writer)."""
 from __future__ import annotations
 
 import os
@@ -6,15 +6,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from scorm_builder.pack.archive import write_temp_zip
-from scorm_builder.errors import BuilderError, CourseInvalid
 from scorm_builder.course.model import Course
-from scorm_builder.pack.plan import Plan, plan
-from scorm_builder.standards import DEFAULT as DEFAULT_STANDARDS
+from scorm_builder.errors import CourseInvalid
 from scorm_builder.load import load_course
+from scorm_builder.pack.archive import build_time
+from scorm_builder.pack.plan import Plan, course_file, plan
+from scorm_builder.pack.writer import OutputFolder, Staged, commit, discard
+from scorm_builder.standards import DEFAULT as DEFAULT_STANDARDS
 
 SCHEMAS_ENV = "SCORM_BUILDER_SCHEMAS"
-SIZE_WARNING = 50 * 1024 * 1024  # LMS upload limits start failing around here
 
 
 @dataclass(frozen=True)
@@ -55,41 +55,31 @@ def build(courses: Sequence[Path], standards: Sequence[str] = DEFAULT_STANDARDS,
           template_dirs: Sequence[Path] = ()) -> list[Built]:
     """Build every course to every standard; write the zips only once all of them rendered."""
     schemas = schemas_folder(schemas)
+    build_time()  # a SOURCE_DATE_EPOCH a zip can't hold fails before any work
     plans = [plan(course, std, template_dirs, schemas) for course in load_all(courses) for std in standards]
-    names = [p.name for p in plans]
-    if len(set(names)) != len(names):
-        dup = sorted({n for n in names if names.count(n) > 1})[0]
-        raise BuilderError(f"two courses would both write {dup}; give them different ids or versions")
-    return _write_all(plans, Path(out_dir))
+    out = OutputFolder(Path(out_dir))
+    for p in plans:
+        out.claim(p.name, course_file(p.course))
+    return _write_all(plans, out)
 
 
-def _write_all(plans: Sequence[Plan], out_dir: Path) -> list[Built]:
+def _write_all(plans: Sequence[Plan], out: OutputFolder) -> list[Built]:
     """Every zip to a temp file first, then all renamed into place: a failure leaves output/ as it was."""
-    made_dir = not out_dir.exists()
-    temps: list[tuple[Path, Path]] = []
+    staged: list[Staged] = []
     try:
         for p in plans:
-            target = out_dir / p.name
-            try:
-                temps.append((write_temp_zip(p.files, target), target))
-            except OSError as err:
-                raise BuilderError(f"cannot write {target}: {err.strerror}") from err
-        for tmp, target in temps:
-            os.replace(tmp, target)
+            staged.append(out.stage_zip(p.name, p.entries))
+        commit(staged)
     except BaseException:
-        for tmp, _ in temps:
-            tmp.unlink(missing_ok=True)
-        if made_dir and out_dir.is_dir() and not any(out_dir.iterdir()):
-            out_dir.rmdir()
+        discard(staged)  # the temps not renamed; those renamed are gone already
+        out.remove_if_empty_and_new()
         raise
-    return [Built(target, p, target.stat().st_size) for p, (_, target) in zip(plans, temps)]
+    return [Built(s.target, p, s.size) for p, s in zip(plans, staged, strict=True)]
 
 
 def warnings_for(built: Built) -> list[str]:
-    if built.size > SIZE_WARNING:
-        return [f"{built.path}: {built.size / 1e6:.0f} MB is above what several LMSes accept for upload "
-                f"(about 50 MB); keep video out of the package"]
-    return []
+    """What the user is told about a built package (known before it was written)."""
+    return built.plan.warnings
 
 
 __all__ = ["build", "validate", "load_all", "Built"]

@@ -1,34 +1,86 @@
-"""Stage 4: the package plan, every file of one SCORM package as {path in zip: bytes}."""
+"""Stage 4: the package plan, every file of one SCORM package: rendered bytes, or an asset file sized before reading."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Mapping, Sequence
 
 from scorm_builder import standards
+from scorm_builder.course.asset_files import LIMIT_ENV, LMS_BUDGET, inspect_asset, package_limit, size_text
+from scorm_builder.course.model import Asset, Course
 from scorm_builder.errors import BuilderError
-from scorm_builder.course.model import Course
+from scorm_builder.pack.archive import Content, SourceFile
 from scorm_builder.render.environment import environment, read_template_bytes
 from scorm_builder.render.player_data import player_data
+from scorm_builder.render.player_js import player_script
 
-PLAYER_FILES = ("player/player.css", "player/player.js")
+PLAYER_FILES = ("player/player.css",)  # copied as they are; player/player.js is joined from its modules
 DEFAULT_BRAND = {"primary": "#1f4fd1", "accent": "#0b3aa8"}  # the player's own colours (player.css)
 LAUNCH = "index.html"
 
 
 @dataclass(frozen=True)
 class Plan:
-    """What one package holds: file paths (posix, relative) mapped to their bytes."""
+    """What one package holds: file paths (posix, relative, sorted) mapped to their contents.
+
+    ``entries`` holds rendered files as bytes and assets as :class:`SourceFile` (read in chunks
+    when the zip is written); ``files`` shows every entry as bytes, reading assets on access.
+    """
 
     course: Course
     standard: str
-    files: dict[str, bytes]
+    entries: dict[str, Content]
 
     @property
     def name(self) -> str:
         company = f"-{self.course.company.id}" if self.course.company else ""
         return f"{self.course.id}{company}-{self.course.version}-{self.standard}.zip"
+
+    @property
+    def files(self) -> Mapping[str, bytes]:
+        return PackageFiles(self.entries)
+
+    @property
+    def size(self) -> int:
+        """Bytes before compression, known before any asset is read."""
+        return sum(_size(c) for c in self.entries.values())
+
+    @property
+    def warnings(self) -> list[str]:
+        """What to tell the user before the package is written: above what an LMS accepts."""
+        if self.size <= LMS_BUDGET:
+            return []
+        name, largest = max(self.entries.items(), key=lambda item: (_size(item[1]), item[0]))
+        return [f"{self.name}: {size_text(self.size)} before compression (the largest file, {name}, is "
+                f"{size_text(_size(largest))}), above the {size_text(LMS_BUDGET)} several LMSes accept for "
+                "upload \u2014 keep video out of the package and stream it from your video platform"]
+
+
+class PackageFiles(Mapping[str, bytes]):
+    """A plan's entries as bytes: an asset is read when it is asked for (the preview serves them so)."""
+
+    def __init__(self, entries: Mapping[str, Content]):
+        self._entries = entries
+
+    def __getitem__(self, name: str) -> bytes:
+        content = self._entries[name]
+        return content.path.read_bytes() if isinstance(content, SourceFile) else content
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+def course_file(course: Course) -> str:
+    """The course file as messages show it (``course.source`` is a str, or a model Source with ``file``)."""
+    return str(getattr(course.source, "file", course.source))
+
+
+def _size(content: Content) -> int:
+    return content.size if isinstance(content, SourceFile) else len(content)
 
 
 def xml_id(*parts: str) -> str:
@@ -47,20 +99,22 @@ def plan(course: Course, standard: str, template_dirs: Sequence[Path] = (),
     company = course.company
     dirs = tuple(template_dirs)  # installed, trusted theme folders; a profile's theme is static files
     env = environment(dirs)
-    files: dict[str, bytes] = {}
+    files: dict[str, Content] = {}
     data = player_data(course, standard, dirs)
     files[LAUNCH] = env.get_template("player/index.html").render(
-        course=course, data=data, standard=standard).encode("utf-8")
+        course=course, data=data, standard=standard, connect_src=row.connect_src).encode("utf-8")
     for name in PLAYER_FILES:
         files[name] = read_template_bytes(name, dirs)
+    files["player/player.js"] = player_script(dirs)
     files["player/brand.css"] = env.get_template("player/brand.css").render(brand=_brand(course)).encode("utf-8")
+    limit = package_limit()
     for asset in course.assets:
-        files[asset.href] = asset.source.read_bytes()
+        files[asset.href] = source_file(asset, course_file(course), limit)
     for asset in company.theme if company else ():
-        files[asset.href] = asset.source.read_bytes()  # replaces the player's file at that path
+        files[asset.href] = source_file(asset, company.source, limit)  # replaces the player's file at that path
     if company and company.logo:
-        files[company.logo.href] = company.logo.source.read_bytes()
-    if schemas is not None:
+        files[company.logo.href] = source_file(company.logo, company.source, limit)
+    if schemas is not None and row.schemas_in_package:
         files.update(control_files(schemas, standard))
     # Identifiers never include the version, so an LMS can update a package in place.
     key = (course.id, company.id) if company else (course.id,)
@@ -69,10 +123,27 @@ def plan(course: Course, standard: str, template_dirs: Sequence[Path] = (),
            "objective": xml_id("OBJ", *key)}
     manifest = env.get_template(row.manifest_template).render(
         course=course, ids=ids, launch=LAUNCH, files=sorted(files), standard=standard,
-        schemaversion=row.schema_version, mastery=_mastery(course),
+        schemaversion=row.schema_version, mastery=_mastery(course), cmi5=cmi5_structure(course) if row.family == "cmi5" else None,
         with_schemas=schemas is not None)
-    files["imsmanifest.xml"] = manifest.encode("utf-8")
-    return Plan(course, standard, dict(sorted(files.items())))
+    files[row.manifest_name] = manifest.encode("utf-8")
+    planned = Plan(course, standard, dict(sorted(files.items())))
+    if planned.size > limit:
+        raise BuilderError(f"{course_file(course)}: the package {planned.name} would hold {size_text(planned.size)} "
+                           f"before compression, above the {size_text(limit)} a package may hold \u2014 keep "
+                           f"large media out of the package, or raise the limit with {LIMIT_ENV}=<megabytes>")
+    return planned
+
+
+def source_file(asset: Asset, source: str, limit: int) -> SourceFile:
+    """An asset to copy into the package, sized and checked before any byte of it is read.
+
+    The course checks found it readable; this catches a file changed since, and the logo and
+    theme files of a profile. ``source`` is the file that named it, for the message.
+    """
+    size, problem = inspect_asset(asset.source, asset.href, limit)
+    if problem is not None:
+        raise BuilderError(f"{source}: {problem.reason} \u2014 {problem.fix}")
+    return SourceFile(asset.source, size)
 
 
 def _brand(course: Course) -> dict[str, str]:
@@ -89,6 +160,14 @@ def _mastery(course: Course) -> dict | None:
         return None
     return {"percent": course.assessment.pass_mark,
             "scaled": f"{course.assessment.pass_mark / 100:.2f}".rstrip("0").rstrip(".") or "0"}
+
+
+def cmi5_structure(course: Course) -> dict[str, str]:
+    """What cmi5.xml says beyond the course: the course and AU ids, IRIs under the publisher's base
+    that never include the version (an LMS then updates the course in place), and the AU's moveOn."""
+    base = (course.publisher_iri or standards.DEFAULT_PUBLISHER_IRI).rstrip("/")
+    course_iri = "/".join([base, course.id] + ([course.company.id] if course.company else []))
+    return {"course_iri": course_iri, "au_iri": f"{course_iri}/au", "move_on": standards.CMI5_MOVE_ON[course.completion]}
 
 
 def control_files(folder: Path, standard: str) -> dict[str, bytes]:

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scorm_builder.course import contrast
-from scorm_builder.source.theme import load_theme
-from scorm_builder.source.loader import LoadError, Map, Seq, display_path, load_yaml
 from scorm_builder.course.model import Asset
 from scorm_builder.format.profile import FONTS, PROFILE
 from scorm_builder.format.spec import Ctx, did_you_mean
+from scorm_builder.source.loader import LoadError, Map, Seq, load_yaml
+from scorm_builder.source.theme import load_theme
 
 PAGE_BG = "#ffffff"  # the player's page background
 ON_PRIMARY = "#ffffff"  # text on primary-coloured buttons and the header
@@ -232,7 +232,7 @@ def _reorder(course: Map, profile: Map, index: "_Index", ctx: Ctx) -> None:
     lessons = course.get("lessons")
     if not isinstance(lessons, Seq):
         return
-    by_id = {l.get("id"): (l, pos) for l, pos in zip(lessons, lessons.item_pos) if isinstance(l, Map)}
+    by_id = {l.get("id"): (l, pos) for l, pos in zip(lessons, lessons.item_pos, strict=True) if isinstance(l, Map)}
     order = Seq()
     order.src, order.pos, order.item_pos = lessons.src, lessons.pos, []
     for i, ident in enumerate(profile["lessons"]):

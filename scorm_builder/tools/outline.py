@@ -1,8 +1,8 @@
 """The course outline: every page, option, dialogue graph and question as Markdown or HTML for review."""
 from __future__ import annotations
 
-import os
 import html
+import os
 import re
 import tempfile
 from pathlib import Path

@@ -5,8 +5,8 @@ import re
 from pathlib import Path
 
 from scorm_builder.errors import BuilderError
-from scorm_builder.render.environment import read_template_bytes
 from scorm_builder.format.course import ID, ID_HELP
+from scorm_builder.render.environment import read_template_bytes
 
 
 def scaffold(course_id: str, directory: Path) -> Path:

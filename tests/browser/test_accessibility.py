@@ -11,7 +11,6 @@ from .harness import format_violations, open_course, run_axe
 from .learner import CourseKey, Learner, exact
 from .test_tracking import ACCEPTABLE, ALL_RIGHT, BEST, DLG_BEST, HALF
 
-
 STANDARD = "scorm2004-4"  # the player's screens are the same in both standards
 
 

@@ -11,7 +11,6 @@ from .conftest import REPO
 from .harness import check_interaction_formats, check_session, first_launch_cmi, interactions, open_course
 from .walkthrough import Walk, Walker, best_choice, best_option, key_for
 
-
 COURSE = REPO / "courses" / "empathy-essentials"
 PROFILE = REPO / "courses" / "companies" / "northwind-mobile.yaml"
 ROAMING = "northwind-roaming-bill"
@@ -23,8 +22,8 @@ NORTHWIND_PRIMARY = "#0b5394"
 def northwind(lms, tmp_path_factory) -> dict:
     """The Northwind package of essentials in both standards, built by the batch builder,
     unpacked and served by the test LMS; plus the course as the profile customises it."""
-    from scorm_builder.pack.batch import build_matrix
     from scorm_builder.load import load_course
+    from scorm_builder.pack.batch import build_matrix
 
     out = tmp_path_factory.mktemp("northwind")
     entries, failures = build_matrix([COURSE], [PROFILE], ["scorm12", "scorm2004-4"], out / "zip", workers=1)

@@ -9,9 +9,17 @@ import pytest
 from .conftest import REPO
 from .harness import check_interaction_formats, check_session, interactions, open_course, relaunch_cmi, status
 from .learner import Learner
-from .walkthrough import (Walk, Walker, acceptable_option, best_choice, best_option,
-                          key_for, other_choice, poor_option, std_family)
-
+from .walkthrough import (
+    Walk,
+    Walker,
+    acceptable_option,
+    best_choice,
+    best_option,
+    key_for,
+    other_choice,
+    poor_option,
+    std_family,
+)
 
 COURSES = ("empathy-essentials", "empathy-sales", "empathy-written-channels", "empathy-coaching")
 STANDARDS = ("scorm12", "scorm2004-4")

@@ -11,10 +11,9 @@ import pytest
 import yaml
 
 from .conftest import REPO
-from .harness import check_session, interactions, open_course, run_axe, format_violations
+from .harness import check_session, format_violations, interactions, open_course, run_axe
 from .learner import CourseKey, Learner
 from .test_tracking import BEST, DLG_BEST, HALF, final, q_rows, status
-
 
 STANDARD = "scorm2004-4"
 STRINGS = REPO / "templates" / "player" / "strings"

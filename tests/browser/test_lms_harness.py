@@ -10,7 +10,6 @@ import pytest
 
 from .harness import open_course, relaunch_cmi
 
-
 MINI_SCO = Path(__file__).resolve().parent / "fixtures" / "mini-sco"
 STANDARDS = ("scorm12", "scorm2004")
 

@@ -75,7 +75,7 @@ def test_short_run_shows_every_call_in_the_debug_panel(preview, preview_page):
     assert rows.count() == len(calls)
     assert rows.nth(len(calls) - 1).locator("td").nth(1).inner_text() == "Terminate"
     cmi_rows = dict(zip(preview_page.locator("#cmi tbody tr td:first-child").all_inner_texts(),
-                        preview_page.locator("#cmi tbody tr td:last-child").all_inner_texts()))
+                        preview_page.locator("#cmi tbody tr td:last-child").all_inner_texts(), strict=True))
     assert cmi_rows["cmi.interactions.0.id"] == "scn_late-refund"
     assert cmi_rows["cmi.completion_status"] == "incomplete"
     # relaunch resumes from what the preview LMS stored

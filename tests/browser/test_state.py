@@ -12,7 +12,6 @@ from .harness import check_session, interactions, open_course, relaunch_cmi
 from .learner import CourseKey, Learner
 from .test_tracking import BEST, final, status
 
-
 SUSPEND_LIMIT = 4096
 
 

@@ -5,10 +5,18 @@ import re
 
 import pytest
 
-from .harness import (check_interaction_formats, check_session, first_launch_cmi, interactions, objectives,
-                      open_course, open_without_lms, relaunch_cmi, status)
+from .harness import (
+    check_interaction_formats,
+    check_session,
+    first_launch_cmi,
+    interactions,
+    objectives,
+    open_course,
+    open_without_lms,
+    relaunch_cmi,
+    status,
+)
 from .learner import CourseKey, Learner
-
 
 STANDARDS = ("scorm12", "scorm2004-4")
 

@@ -119,7 +119,7 @@ def best_choices(node: Any) -> list[int]:
 def percent(questions: list[Any], right: list[bool]) -> int:
     """The player's score: round(100 x weights right / weights drawn), halves rounded up like Math.round."""
     total = sum(q.weight for q in questions)
-    got = sum(q.weight for q, ok in zip(questions, right) if ok)
+    got = sum(q.weight for q, ok in zip(questions, right, strict=True) if ok)
     return math.floor(100 * got / total + 0.5)
 
 
