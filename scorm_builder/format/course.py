@@ -5,9 +5,20 @@ editors use (``scorm-builder schema``) and the key tables in docs/course-format.
 """
 from __future__ import annotations
 
-import json
-
-from scorm_builder.format.spec import Bool, Choice, F, Int, ListOf, MapOf, Obj, Str, Tagged, index_keys
+from scorm_builder.format.spec import (
+    Bool,
+    Choice,
+    F,
+    Int,
+    ListOf,
+    MapOf,
+    Obj,
+    Str,
+    Tagged,
+    index_keys,
+    schema_document,
+    schema_text,
+)
 
 ID = r"[a-z][a-z0-9-]{0,47}"
 ID_HELP = "lower-case letters, digits and '-', starting with a letter, at most 48 characters"
@@ -246,14 +257,8 @@ def _allow_includes(node):
 
 def json_schema() -> dict:
     """The JSON Schema (draft 2020-12) of course.yaml."""
-    out = _allow_includes(COURSE.json())
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://scorm-builder.invalid/course.schema.json",
-        "title": "scorm-builder course",
-        **out,
-    }
+    return schema_document(_allow_includes(COURSE.json()), "course", "scorm-builder course")
 
 
 def json_schema_text() -> str:
-    return json.dumps(json_schema(), indent=2, sort_keys=False, ensure_ascii=False) + "\n"
+    return schema_text(json_schema())

@@ -1,10 +1,21 @@
 """The company profile format (courses/companies/<id>.yaml), declared once: validation, JSON Schema, docs."""
 from __future__ import annotations
 
-import json
-
 from scorm_builder.format.course import ID, ID_HELP
-from scorm_builder.format.spec import Anything, Bool, Choice, F, Int, ListOf, MapOf, Obj, Str, index_keys
+from scorm_builder.format.spec import (
+    Anything,
+    Bool,
+    Choice,
+    F,
+    Int,
+    ListOf,
+    MapOf,
+    Obj,
+    Str,
+    index_keys,
+    schema_document,
+    schema_text,
+)
 
 HEX = r"#[0-9a-fA-F]{6}"
 # Font stacks made only of fonts that devices already have: nothing is downloaded.
@@ -64,13 +75,8 @@ index_keys(PROFILE)
 
 def json_schema() -> dict:
     """The JSON Schema (draft 2020-12) of a company profile."""
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://scorm-builder.invalid/profile.schema.json",
-        "title": "scorm-builder company profile",
-        **PROFILE.json(),
-    }
+    return schema_document(PROFILE.json(), "profile", "scorm-builder company profile")
 
 
 def json_schema_text() -> str:
-    return json.dumps(json_schema(), indent=2, sort_keys=False, ensure_ascii=False) + "\n"
+    return schema_text(json_schema())
