@@ -130,12 +130,13 @@ def test_idle_half_sent_connections_time_out_and_are_bounded(served, monkeypatch
     _, base, _ = served
     host, port = base[len("http://"):].split(":")
     idle = []
+    before = threading.active_count()  # other tests' threads may still be winding down
     for _ in range(preview_module.MAX_CONNECTIONS + 8):
         sock = socket.create_connection((host, int(port)), timeout=5)
         sock.sendall(b"GET / HTTP/1.1\r\nHost: ")  # never finished
         idle.append(sock)
     time.sleep(0.3)
-    assert threading.active_count() <= preview_module.MAX_CONNECTIONS + 12
+    assert threading.active_count() - before <= preview_module.MAX_CONNECTIONS
     # the connections past the bound were closed at once; the others end by the server's timeout
     over = idle[-1]
     over.settimeout(5)

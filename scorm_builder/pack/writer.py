@@ -213,8 +213,12 @@ class OutputFolder:
             return
         try:
             if not self.folder.is_dir():
-                self.folder.mkdir(parents=True)
-                self.created = True
+                try:
+                    self.folder.mkdir(parents=True)
+                    self.created = True
+                except FileExistsError:  # another build made it in the meantime
+                    if not self.folder.is_dir():
+                        raise
             self.swept = sweep_stale(self.folder)
             probe, out = _create(self.folder / ".probe")
             out.close()
