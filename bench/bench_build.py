@@ -92,15 +92,19 @@ def in_process(course: Path, out: Path, runs: int) -> dict[str, Timing]:
     build of the same unchanged course in one process.
     """
     from scorm_builder.load import load_course
+    from scorm_builder.pack.archive import zip_bytes_to
     from scorm_builder.pack.pipeline import build
     from scorm_builder.pack.plan import plan
-    from scorm_builder.pack.writer import zip_bytes_to
-    from scorm_builder.render import markdown
+    from scorm_builder.render.player_data import player_data as render
     from scorm_builder.source import loader
 
     def forget() -> None:
-        markdown._rendered.cache_clear()
-        loader.clear_cache()
+        rendered = getattr(render, "_rendered", None)
+        if rendered is not None:
+            rendered.cache_clear()
+        parsed = getattr(loader, "_PARSED", None)
+        if parsed is not None:
+            parsed.clear()
 
     build([course], ["scorm12"], out)
     loaded = load_course(course)

@@ -84,10 +84,10 @@ def serve(folder: Path) -> tuple[subprocess.Popen, str]:
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
                 break
-        except OSError:
+        except OSError as err:
             if time.monotonic() > deadline or server.poll() is not None:
                 server.kill()
-                raise SystemExit(f"the local HTTP server did not start on port {port}") from None
+                raise SystemExit(f"the local HTTP server did not start on port {port}") from err
             time.sleep(0.05)
     return server, f"http://127.0.0.1:{port}/"
 

@@ -1,6 +1,7 @@
 """The command line: a thin click layer; each command calls one library function."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -25,7 +26,7 @@ def main() -> None:
     """
 
 
-@main.command()
+@main.command(short_help="Build SCORM zips, for company profiles too.")
 @COURSE_ARG
 @click.option("--standard", "-s", "standards", multiple=True, type=click.Choice(STANDARD_CHOICES),
               help="Standard to build; repeat for several. Default: scorm12 and scorm2004-4.")
@@ -65,8 +66,8 @@ def _build_matrix(courses, standards, out_dir, schemas, patterns, companies_dir,
 
     profiles = find_profiles(patterns, companies_dir, courses)
     total = len(courses) * len(profiles)
-    with click.progressbar(length=total, label="Building", file=click.get_text_stream("stderr"),
-                           show_pos=True) as bar:
+    # sys.stderr: the stream helper of click this used to call is gone in Click 9
+    with click.progressbar(length=total, label="Building", file=sys.stderr, show_pos=True) as bar:
         entries, failures = build_matrix(courses, profiles, standards, out_dir, schemas_folder(schemas),
                                          jobs, progress=bar.update)
     for failure in failures:
@@ -77,7 +78,7 @@ def _build_matrix(courses, standards, out_dir, schemas, patterns, companies_dir,
         raise BuilderError(f"{len(failures)} of {total} course/company builds failed (see above)")
 
 
-@main.command()
+@main.command(short_help="Check courses as a build would, writing nothing.")
 @COURSE_ARG
 @click.option("--company", metavar="ID", help="Validate the course as customized by this company profile.")
 @COMPANIES_DIR
@@ -103,7 +104,7 @@ def validate(courses, company, companies_dir, as_json) -> None:
         click.echo(f"ok {course_id}")
 
 
-@main.command()
+@main.command(short_help="Print the JSON Schema of a course or a profile.")
 @click.option("--profile", is_flag=True, help="The company profile's schema instead of the course's.")
 def schema(profile) -> None:
     """Print the JSON Schema of a course (or a profile), for editor autocompletion."""
@@ -115,7 +116,7 @@ def schema(profile) -> None:
     click.echo(json_schema_text(), nl=False)
 
 
-@main.command()
+@main.command(short_help="Create a commented course or company profile.")
 @click.argument("new_id", metavar="ID")
 @click.option("-d", "--directory", type=click.Path(file_okay=False, path_type=Path),
               help="Folder to create it in (default: courses, or courses/companies with --company).")
@@ -134,7 +135,7 @@ def new(new_id, directory, is_company) -> None:
     click.echo(f"next: scorm-builder build {path.parent}")
 
 
-@main.command()
+@main.command(short_help="Check SCORM zips from any tool before upload.")
 @click.argument("packages", metavar="PACKAGE.zip...", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--schemas", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of the official SCORM XSDs to validate the manifest against "
@@ -151,59 +152,71 @@ def check(packages, schemas, as_json) -> None:
         raise SystemExit(1)
 
 
-@main.command()
+@main.command(short_help="Warn about content that teaches badly or misleads.")
 @COURSE_ARG
 @click.option("--strict", is_flag=True, help="Exit with status 1 when there is any warning.")
-@click.option("--company", metavar="ID", help="Lint the course as customized by this company profile "
-              "(its text and its extra scripted phrases).")
+@click.option("--company", metavar="ID", help="Lint the course as customized by this company profile (its text "
+              "and its extra scripted phrases), and list what the profile changes next to the course's original.")
 @COMPANIES_DIR
 @click.option("--json", "as_json", is_flag=True, help="Print the warnings as a JSON list.")
 def lint(courses, strict, company, companies_dir, as_json) -> None:
-    """Warn about content that teaches empathy badly: scripted phrases in best options, principles
-    no scenario teaches, sympathy leads where action is needed, missing or echoing feedback."""
+    """Warn about content that teaches empathy badly or misleads: scripted phrases in best options,
+    principles no scenario teaches, sympathy leads where action is needed, missing or echoing feedback,
+    text that contradicts the settings, Markdown the player drops, overrides that drift."""
+    from scorm_builder.errors import count as counted
     from scorm_builder.errors import render_json
     from scorm_builder.source.find import find_profile
     from scorm_builder.tools.lint import lint as run
     from scorm_builder.tools.lint import summary
+    from scorm_builder.tools.lint_profile import change_lines
 
     profile = find_profile(company, companies_dir, courses)
     results = run(courses, profile)
+    warnings = [w for linted in results for w in linted.warnings]
     if as_json:
-        click.echo(render_json([w for _, warnings in results for w in warnings]))
-        if strict and any(warnings for _, warnings in results):
+        click.echo(render_json(warnings))
+        if strict and warnings:
             raise SystemExit(1)
         return
-    for course, warnings in results:
-        for warning in warnings:
+    for linted in results:
+        for warning in linted.warnings:
             click.echo(str(warning))
-        if not warnings:
-            click.echo(f"ok {course.id}")
-    count = sum(len(warnings) for _, warnings in results)
-    if count:
-        click.echo(summary(count, strict))
+        if not linted.warnings:
+            click.echo(f"ok {linted.course.id}")
+        if linted.changes:
+            click.echo(f"{linted.course.id}: {counted(len(linted.changes), 'change')} by the profile "
+                       f"{linted.course.company.source}:")
+            for line in change_lines(linted.changes):
+                click.echo(f"  {line}")
+    if warnings:
+        click.echo(summary(len(warnings), strict))
         if strict:
             raise SystemExit(1)
 
 
-@main.command()
+@main.command(short_help="Write the whole course on one page for review.")
 @click.argument("course", type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(("markdown", "html")),
               help="Default: html when the -o file ends in .html, else markdown.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write; default: standard output.")
-def outline(course, fmt, output) -> None:
+@click.option("--company", metavar="ID", help="The course as this company profile customizes it (its wording, "
+              "pass mark and pages), for the client's reviewer.")
+@COMPANIES_DIR
+def outline(course, fmt, output, company, companies_dir) -> None:
     """Write the whole course for a subject expert to review: every page, scenario option with its
     verdict and feedback, dialogue graph, and question with its answer."""
+    from scorm_builder.source.find import find_profile
     from scorm_builder.tools.outline import outline as run
 
-    text = run(course, fmt, output)
+    text = run(course, fmt, output, profile=find_profile(company, companies_dir, [course]))
     if output is None:
         click.echo(text, nl=False)
     else:
         click.echo(f"wrote {output}")
 
 
-@main.command()
+@main.command(short_help="Try a course beside a live LMS debug panel.")
 @click.argument("course", type=click.Path(exists=True, path_type=Path))
 @click.option("--company", metavar="ID", help="Preview as this company (a profile id or file).")
 @COMPANIES_DIR

@@ -68,14 +68,47 @@ def load_all(courses: Iterable[Path], profile: Path | None = None) -> list[Cours
 
 
 def text_variables(tree: Map, company: Company | None) -> dict:
-    """What course text may name: company.name, company.id and terms.<name>."""
+    """What course text may name, read once includes and the profile are applied, so the text shows
+    the profile's pass mark and attempts: ``company.name``, ``terms.<name>``, ``course.title``,
+    ``course.duration_minutes`` (when set) and, with an assessment, ``assessment.pass_mark``,
+    ``assessment.attempts`` (``unlimited`` for 0), ``assessment.questions`` (drawn per attempt) and
+    ``assessment.pool`` (the questions to draw from).
+
+    The tree is not checked yet: a value of the wrong type is left out (the format reports it).
+    """
+    def value(node: object, key: str, default: object = None) -> str | int | None:
+        found = node.get(key, default) if isinstance(node, dict) else default
+        return found if isinstance(found, (str, int)) and not isinstance(found, bool) else None
+
     terms = tree.get("terms") if isinstance(tree.get("terms"), dict) else {}
     terms = {k: v for k, v in terms.items() if isinstance(v, str)}
-    name = tree.get("company_name") if isinstance(tree.get("company_name"), str) else "our company"
+    name = value(tree, "company_name") if isinstance(value(tree, "company_name"), str) else "our company"
     if company is not None:
         terms.update(company.terms)
-        return {"company": {"name": company.name, "id": company.id}, "terms": terms}
-    return {"company": {"name": name, "id": ""}, "terms": terms}
+        name = company.name
+    out: dict = {"company": {"name": name}, "terms": terms}
+    course: dict = {}
+    if value(tree, "duration_minutes") is not None:
+        course["duration_minutes"] = value(tree, "duration_minutes")
+    assessment = tree.get("assessment")
+    if isinstance(assessment, dict):
+        defaults = COURSE.fields["assessment"].spec.fields
+        pool = assessment.get("questions")
+        drawn = value(assessment, "draw") or (len(pool) if isinstance(pool, list) else None)
+        attempts = value(assessment, "attempts", defaults["attempts"].default)
+        out["assessment"] = {k: v for k, v in (
+            ("pass_mark", value(assessment, "pass_mark", defaults["pass_mark"].default)),
+            ("attempts", "unlimited" if attempts == 0 else attempts), ("questions", drawn),
+            ("pool", len(pool) if isinstance(pool, list) else None)) if v is not None}
+    title = value(tree, "title")
+    if isinstance(title, str):
+        # the title may itself hold placeholders: course.title is the title once they are filled in
+        holder, problems = Map([("title", title)], tree.src), Collector()
+        substitute(holder, {**out, "course": course}, problems)
+        if not problems.problems or "course.title" not in title:
+            course["title"] = holder["title"]
+    out["course"] = course
+    return out
 
 
 def _read(path: Path) -> Map:

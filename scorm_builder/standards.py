@@ -48,6 +48,10 @@ TABLE: tuple[Standard, ...] = (
              "scorm2004/imsmanifest.xml", "scorm2004-4th", 64000, "API_1484_11", _NS_2004),
     Standard("scorm2004-4", "scorm2004", "SCORM 2004 4th Edition", "2004 4th Edition",
              "scorm2004/imsmanifest.xml", "scorm2004-4th", 64000, "API_1484_11", _NS_2004),
+    # The cmi5 working group's files are laid out as v1/CourseStructure.xsd (../shared/cmi5);
+    # the spec needs no schema file in the package, and the AU must reach the LMS's LRS.
+    Standard("cmi5", "cmi5", "cmi5", "", "cmi5/cmi5.xml", "v1", 64000, "", (("", CMI5_NAMESPACE),),
+             manifest_name="cmi5.xml", schemas_in_package=False, connect_src="http: https:"),
 )
 
 BY_ID = {s.id: s for s in TABLE}
@@ -57,7 +61,7 @@ PREVIEW = ("scorm12", "scorm2004-4")  # one per family: what preview can switch 
 # A manifest's family (as check reads it) to the limit an LMS must keep.
 SUSPEND_LIMIT = {s.family: s.suspend_limit for s in TABLE}
 
-# cmi5 (docs/player.md, "cmi5"): the AU's moveOn for each completion rule of the course, and the
+# cmi5 (docs/player.md, section 13): the AU's moveOn for each completion rule of the course, and the
 # base of the course and AU ids (IRIs) when neither the course nor the profile sets publisher_iri:
 # an .invalid host (RFC 2606) never resolves and is never anyone's, so the ids are unique to
 # scorm-builder but say nothing about the publisher; set your own.

@@ -186,14 +186,20 @@ def structural_problems(zip_bytes: bytes, standard: str, expect: Expect) -> list
     if any(n.startswith("/") or ".." in n.split("/") or "\\" in n for n in names):
         out.append(f"zip entry names must be relative and inside the package: {names}")
 
-    # Namespaces in use are all paired in xsi:schemaLocation; with --schemas the files are at the root.
-    tokens = (root.get(f"{{{XSI}}}schemaLocation") or "").split()
+    # With --schemas, namespaces in use are all paired in xsi:schemaLocation and the files are at the
+    # root; without, the manifest names no schema file it doesn't ship (issue 12, item 9).
+    location = root.get(f"{{{XSI}}}schemaLocation")
+    if not expect.with_schemas:
+        if location is not None:
+            out.append(f"xsi:schemaLocation names files the package doesn't ship: {location}")
+        location = None
+    tokens = (location or "").split()
     if len(tokens) % 2:
         out.append("xsi:schemaLocation has an odd number of tokens")
     located = dict(zip(tokens[::2], tokens[1::2], strict=False))
     used = {etree.QName(el).namespace for el in root.iter() if isinstance(el.tag, str)}
     used |= {etree.QName(a).namespace for el in root.iter() if isinstance(el.tag, str) for a in el.attrib}
-    for ns in sorted(n for n in used - {None, XSI, XML_NS} if n not in located):
+    for ns in sorted(n for n in used - {None, XSI, XML_NS} if n not in located and expect.with_schemas):
         out.append(f"namespace {ns} is used but not paired in xsi:schemaLocation")
     if expect.with_schemas:
         for path in located.values():

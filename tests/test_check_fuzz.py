@@ -234,7 +234,7 @@ def fuzz(base: dict[str, Path], work: Path, cases: dict[str, int], schemas: Path
         for d in found:
             seen[d.rule] += 1
             line = render(d)
-            if d.rule not in rules or d.severity not in ("error", "warning") or CONTROL.search(line):
+            if d.rule not in rules or d.severity not in ("error", "warning", "info") or CONTROL.search(line):
                 failures.append(f"{label}: {line!r}")
     return count, failures, seen
 

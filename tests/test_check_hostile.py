@@ -250,8 +250,8 @@ def test_attempts_up_to_the_count_are_checked(tmp_path):
     """999 attempts is the most the bound counts: the suspend_data rule runs on it (999 scores of 100)."""
     assert lines(tiny_package(tmp_path, 999)) == [
         f"{PKG}:{SCHEMA_FILES_LINE}",
-        f"{PKG}:shared/launch.html: error [suspend-data] the saved state can reach 4132 characters (pages 40, "
-        "scenarios 7, dialogues 7, assessment 4073), above SCORM 1.2's suspend_data limit of 4096; the player then "
+        f"{PKG}:shared/launch.html: error [suspend-data] the saved state can reach 4143 characters (pages 37, "
+        "scenarios 7, dialogues 7, assessment 4087), above SCORM 1.2's suspend_data limit of 4096; the player then "
         "drops saved answers to keep the bookmark — split the course, or shorten dialogues and the question draw"]
 
 

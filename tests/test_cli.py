@@ -65,7 +65,7 @@ def test_every_command_has_help(runner) -> None:
 
 def test_build_help_documents_the_options(runner) -> None:
     text = invoke(runner, "build", "--help").stdout
-    assert "-s, --standard [scorm12|scorm2004-3|scorm2004-4]" in text
+    assert "-s, --standard [scorm12|scorm2004-3|scorm2004-4|cmi5]" in text
     assert "-o, --output DIRECTORY" in text
     assert "--schemas DIRECTORY" in text
 
@@ -137,7 +137,7 @@ def test_validate_a_yaml_file(runner, demo_course: Path) -> None:
     (["validate", "no/such/course"], "Error: Invalid value for 'COURSE...': Path 'no/such/course' does not exist."),
     (["build", "tests/fixtures/broken/tabs", "-s", "scorm2004"],
      "Error: Invalid value for '--standard' / '-s': 'scorm2004' is not one of 'scorm12', 'scorm2004-3', "
-     "'scorm2004-4'."),
+     "'scorm2004-4', 'cmi5'."),
     (["build", "tests/fixtures/broken/tabs", "--schemas", "no/such/dir"],
      "Error: Invalid value for '--schemas': Directory 'no/such/dir' does not exist."),
     (["buidl"], "Error: No such command 'buidl'. Did you mean 'build'?"),

@@ -150,8 +150,9 @@ def test_missing_variable_is_an_error_at_the_text(demo):
         load_course(demo)
     assert [str(p) for p in info.value.problems] == [
         "courses/demo/course.yaml:25:16: lessons[0].pages[0].title: unknown placeholder 'terms.agnt' (expected one "
-        "of: company.id, company.name) \u2014 fix the name, or define it under 'terms:' in the course or the company "
-        "profile",
+        "of: assessment.attempts, assessment.pass_mark, assessment.pool, assessment.questions, company.name, "
+        "course.duration_minutes, course.title) \u2014 fix the name, or define it under 'terms:' in the course or the "
+        "company profile",
     ]
 
 
@@ -160,9 +161,11 @@ def test_missing_variable_is_an_error_at_the_text(demo):
      "the expression \"{{ ''.__class__.__mro__[1].__subclasses__() }}\" is not allowed in text (expected only "
      "placeholders: {{ name }} or {{ name | filter }}, with a filter among capitalize, lower, title, upper)"),
     ("{{ company.__class__ }}",
-     "unknown placeholder 'company.__class__' (expected one of: company.id, company.name, terms.agent)"),
+     "unknown placeholder 'company.__class__' (expected one of: assessment.attempts, assessment.pass_mark, "
+     "assessment.pool, assessment.questions, company.name, course.duration_minutes, course.title, terms.agent)"),
     ("{{ cycler.__init__.__globals__ }}",
-     "unknown placeholder 'cycler.__init__.__globals__' (expected one of: company.id, company.name, terms.agent)"),
+     "unknown placeholder 'cycler.__init__.__globals__' (expected one of: assessment.attempts, assessment.pass_mark, "
+     "assessment.pool, assessment.questions, company.name, course.duration_minutes, course.title, terms.agent)"),
 ])
 def test_course_text_cannot_reach_python(demo, text, reason):
     prof = profile(f"""\

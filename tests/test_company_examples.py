@@ -84,6 +84,11 @@ def test_northwind_differs_exactly_where_its_profile_says(packages):
         "lessons[wrap-up].pages[wrap-up-takeaways].body_html",
         "lessons[timing].pages[northwind-roaming-bill]",
         "lessons[practice-repeat-caller].pages[fourth-call].nodes.opening.customer",
+        # the intro names the pass mark through {{ assessment.pass_mark }}
+        "assessment.intro_html",
+        # a changed piece has a new hash, so a learner's saved answer to the old wording is not restored
+        "lessons[timing].pages[timing-on-hold].h",
+        "lessons[practice-repeat-caller].pages[fourth-call].h",
     }
     data = course_data(nw)
     on_hold = next(p for p in data["lessons"][3]["pages"] if p["id"] == "timing-on-hold")
@@ -93,8 +98,9 @@ def test_northwind_differs_exactly_where_its_profile_says(packages):
     assert "the people who contact Northwind Mobile are locked out" in welcome
     assert "the people who contact our company" in course_data(plain)["lessons"][0]["pages"][0]["body_html"]
     added = next(q for q in data["assessment"]["questions"] if q["id"] == "northwind-callback")
-    assert added["text_html"] == ("<p>At Northwind Mobile, when you promise a callback you give a time within two "
-                                  "hours and keep it.</p>")
+    assert added["text_html"] == ("<p>It is 2 pm. A customer's fault needs a technician's check before you can give "
+                                  "an answer. At Northwind Mobile, callbacks are promised within two hours. What do "
+                                  "you tell the customer?</p>")
 
 
 def test_harbor_differs_exactly_where_its_profile_says(packages):
@@ -116,6 +122,8 @@ def test_harbor_differs_exactly_where_its_profile_says(packages):
         f"{flood}.options[3]",
         "lessons[welcome].pages[welcome-how-it-works].body_html",
         "lessons[wrap-up].pages[wrap-up-takeaways].body_html",
+        "assessment.intro_html",  # {{ assessment.attempts }}
+        f"{clues}.h", f"{flood}.h",
     }
     assert hh["assessment"]["attempts"] == 2
 
@@ -131,17 +139,25 @@ def test_only_the_brand_and_manifest_identifiers_differ_outside_the_course_data(
         manifest = manifest.replace('      <file href="player/logo.svg"/>\n', "")
         manifest = manifest.replace(">0.85</imsss:minNormalizedMeasure>", ">0.8</imsss:minNormalizedMeasure>")
         assert manifest == plain["imsmanifest.xml"].decode()
-    assert companies["northwind-mobile"]["player/brand.css"].decode().splitlines()[3:] == [
-        ":root {", "  --accent: #0b5394;", "  --accent-soft: color-mix(in srgb, #0b5394 10%, #fff);",
-        "  --focus: #b45f06;", "}",
-        'body { font-family: Seravek, "Gill Sans Nova", Ubuntu, Calibri, "DejaVu Sans", source-sans-pro, sans-serif; }',
-        ".btn.primary:hover { background: color-mix(in srgb, #0b5394 82%, #000);",
-        "  border-color: color-mix(in srgb, #0b5394 82%, #000); }", ".bar-fill { background: #b45f06; }"]
-    assert companies["harbor-health"]["player/brand.css"].decode().splitlines()[3:] == [
-        ":root {", "  --accent: #2e6b3a;", "  --accent-soft: color-mix(in srgb, #2e6b3a 10%, #fff);",
-        "  --focus: #7a4e9d;", "}",
-        'body { font-family: Charter, "Bitstream Charter", "Sitka Text", Cambria, serif; }',
-        ".btn.primary:hover { background: color-mix(in srgb, #2e6b3a 82%, #000);",
-        "  border-color: color-mix(in srgb, #2e6b3a 82%, #000); }", ".bar-fill { background: #7a4e9d; }"]
+    def brand_rules(company: str) -> list[str]:
+        lines = companies[company]["player/brand.css"].decode().splitlines()
+        return lines[lines.index(":root {"):]  # after the comment that states the contrast guarantee
+
+    def expected(primary: str, accent: str, font: str) -> list[str]:
+        return [":root {", f"  --accent: {primary};", f"  --accent-strong: color-mix(in srgb, {primary} 82%, #000);",
+                f"  --accent-soft: color-mix(in srgb, {primary} 10%, #fff);", f"  --focus: {accent};",
+                f"  --bar: {accent};", "}", "@media (prefers-color-scheme: dark) {", "  :root {",
+                f"    --accent: color-mix(in srgb, {primary} 40%, #fff);",
+                f"    --accent-strong: color-mix(in srgb, {primary} 25%, #fff);",
+                f"    --accent-soft: color-mix(in srgb, {primary} 30%, #12161c);", "    --on-accent: #0b1020;",
+                f"    --focus: color-mix(in srgb, {accent} 40%, #fff);",
+                f"    --bar: color-mix(in srgb, {accent} 40%, #fff);", "  }", "}", "@media print {",
+                "  :root { --accent: #000; --accent-soft: #fff; --on-accent: #000; }", "}",
+                f"body {{ font-family: {font}; }}"]
+
+    assert brand_rules("northwind-mobile") == expected(
+        "#0b5394", "#b45f06", 'Seravek, "Gill Sans Nova", Ubuntu, Calibri, "DejaVu Sans", source-sans-pro, sans-serif')
+    assert brand_rules("harbor-health") == expected(
+        "#2e6b3a", "#7a4e9d", 'Charter, "Bitstream Charter", "Sitka Text", Cambria, serif')
     # built without a company, brand.css changes nothing
     assert plain["player/brand.css"].decode().count("{") == 0

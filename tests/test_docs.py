@@ -127,10 +127,25 @@ def test_examples_without_output_are_valid_courses(examples):
     outputs = {f"{target}/course.yaml" for _, target, _ in OUTPUT.findall(doc_text())}
     courses = [n for n in examples if n.endswith("/course.yaml") and not n.startswith("shared/")
                and f"courses/{n}" not in outputs]
-    assert sorted(courses) == ["handling-complaints/course.yaml", "team-basics/course.yaml"]
+    assert sorted(courses) == ["handling-complaints/course.yaml", "names-and-terms/course.yaml",
+                               "settings-in-text/course.yaml", "team-basics/course.yaml"]
     for name in courses:
         course = load_course(examples[name].parent)
         assert course.id == name.split("/")[0]
+
+
+def test_the_settings_example_reads_as_the_doc_says(examples):
+    """The text names the settings; the learner reads their values, as the sentence after the example says."""
+    course = load_course(examples["settings-in-text/course.yaml"].parent)
+    page = course.pages[0]
+    assert page.title == "About Handling complaints"
+    said = re.search(r'The learner reads "(.*?)"', doc_text(), re.S).group(1)
+    assert " ".join(page.body.split()) == " ".join(said.split())
+
+
+def test_the_names_and_terms_example_fills_them_in(examples):
+    course = load_course(examples["names-and-terms/course.yaml"].parent)
+    assert course.pages[0].body == "At Northwind Mobile, an advisor calls back within 2 hours."
 
 
 def test_included_pieces_are_spliced_in_order(examples):
@@ -311,3 +326,94 @@ def test_profile_key_tables_are_generated_from_the_profile_format() -> None:
         assert f"| `branding.{name}` |" in text, name
     for name in ("lesson", "after", "page"):
         assert f"| `add_pages[].{name}` |" in text, name
+
+
+# -- every YAML example of the README and docs/ ----------------------------------------------------
+
+YAML_BLOCK = re.compile(r"(<!-- example: (\S+) -->\n)?```ya?ml\n(.*?)\n```", re.S)
+
+
+def yaml_blocks() -> list[tuple[str, str | None, str]]:
+    """(file:line, the example's path when it is a marked '<!-- example: PATH -->' block, text) of every
+    ```yaml block of README.md and docs/*.md."""
+    found = []
+    for path in [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]:
+        text = path.read_text(encoding="utf-8")
+        for m in YAML_BLOCK.finditer(text):
+            line = text[:m.start(3)].count("\n") + 1
+            found.append((f"{path.relative_to(REPO).as_posix()}:{line}", m.group(2), m.group(3)))
+    return found
+
+
+def format_objects() -> list:
+    """Every object of the course and profile formats, in the order they were declared."""
+    from scorm_builder.format.profile import PROFILE
+
+    seen: dict[int, Obj] = {}
+    todo = [COURSE, PROFILE]
+    while todo:
+        spec = todo.pop()
+        if isinstance(spec, Obj) and id(spec) not in seen:
+            seen[id(spec)] = spec
+            todo.extend(f.spec for f in spec.fields.values())
+        elif isinstance(spec, ListOf):
+            todo.append(spec.item)
+        elif isinstance(spec, MapOf):
+            todo.append(spec.value)
+        elif isinstance(spec, Tagged):
+            todo.extend(spec.variants.values())
+    return sorted(seen.values(), key=lambda o: o.order)
+
+
+def fragment_problems(text: str, where: str) -> list[str]:
+    """What is wrong with a piece of a course or profile shown on its own: its keys must all be keys of one
+    object of the formats, with values that object accepts (keys it leaves out are not missing)."""
+    from scorm_builder.errors import Collector
+    from scorm_builder.source.loader import load_text
+
+    file, first = where.rsplit(":", 1)
+    tree = load_text(text.encode("utf-8"), file)
+    problems: list[str] | None = None
+    for obj in format_objects():
+        if set(tree) <= set(obj.fields):
+            found = Collector()
+            obj.check_keys(tree, "", found)
+            wrong = [f"{file}:{int(first) + p.line - 1}:{p.column}: {p.key}: {p.reason}"
+                     for p in found.problems if p.rule != "missing-key"]
+            if not wrong:
+                return []
+            problems = problems or wrong
+    return problems or [f"{where}: no object of the course or profile format has all of the keys {sorted(tree)}"]
+
+
+def test_the_readme_and_the_docs_have_yaml_examples() -> None:
+    blocks = yaml_blocks()
+    files = {where.split(":")[0] for where, _, _ in blocks}
+    assert {"README.md", "docs/course-format.md", "docs/editor-support.md"} <= files
+    assert len(blocks) >= 14
+
+
+def test_every_marked_example_is_checked_whole() -> None:
+    """A marked example is a course the tests above load, a shared piece they include, or a broken course
+    whose output they compare: none is left unchecked."""
+    marked = {name for _, name, _ in yaml_blocks() if name}
+    shown = {f"{target.removeprefix('courses/')}/course.yaml" for _, target, _ in OUTPUT.findall(doc_text())}
+    loaded = {"handling-complaints/course.yaml", "names-and-terms/course.yaml", "settings-in-text/course.yaml",
+              "team-basics/course.yaml"}
+    included = {"shared/lessons/why-empathy.yaml", "shared/questions/basics.yaml"}  # by team-basics
+    assert marked == shown | loaded | included
+
+
+@pytest.mark.parametrize("where, name, text", [b for b in yaml_blocks() if not b[1]], ids=lambda v: str(v)[:40])
+def test_every_other_yaml_example_is_a_valid_piece(where: str, name: str | None, text: str) -> None:
+    assert fragment_problems(text, where) == []
+
+
+def test_a_wrong_piece_is_caught() -> None:
+    """The check above fails on the mistakes a designer would copy from a doc."""
+    assert fragment_problems("optoins:\n  - text: Hi\n", "doc.md:1") == [
+        "doc.md:1: no object of the course or profile format has all of the keys ['optoins']"]
+    assert fragment_problems("options:\n  - {text: Hi, verdict: best}\n  - text: Hello\n    verdict: good\n",
+                             "doc.md:10") == [
+        "doc.md:13:14: options[1].verdict: invalid value (expected one of: best, acceptable, poor, got the text "
+        "'good')"]

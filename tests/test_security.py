@@ -217,4 +217,4 @@ def test_placeholders_cannot_reach_python_objects(tmp_path: Path) -> None:
         load_course(folder)
     assert [(p.line, p.column, p.key, p.rule, p.reason) for p in info.value.problems] == [
         (2, 8, "title", "placeholder-unknown",
-         "unknown placeholder 'company.__class__.__mro__' (expected one of: company.id, company.name)")]
+         "unknown placeholder 'company.__class__.__mro__' (expected one of: company.name, course.title)")]

@@ -14,6 +14,7 @@ from scorm_builder.errors import CourseInvalid, Diagnostic, render_json, source_
 from scorm_builder.load import load_course
 
 REPO = Path(__file__).resolve().parent.parent
+PNG = b"\x89PNG\r\n\x1a\n"  # a PNG's signature: enough for the content check an image passes
 BROKEN = REPO / "tests" / "fixtures" / "broken"
 CASES = sorted(p.name for p in BROKEN.iterdir() if (p / "expected.txt").is_file())
 LINE = re.compile(r"^tests/fixtures/broken/[a-z0-9-]+/[a-z0-9/_-]+\.yaml:[1-9][0-9]*:[1-9][0-9]*: .+ \u2014 .+$")
@@ -45,6 +46,9 @@ REQUIRED_CASES = {
     "non-UTF-8 file": ["non-utf8"],
     "include missing or looping": ["include-missing", "include-loop", "include-outside"],
     "several problems at once": ["many-problems"],
+    # the authoring issue, section 2
+    "a link to a file that is missing or can't be packaged": ["link-missing", "link-file-type"],
+    "an asset whose content is not its extension": ["asset-content-mismatch"],
 }
 
 
@@ -148,7 +152,7 @@ assessment:
 def test_asset_path_is_normalised_and_collected(tmp_path: Path) -> None:
     folder = write(tmp_path / "unit", BASE + "        image:\n          src: assets/./call.png\n          alt: A call\n")
     (folder / "assets").mkdir()
-    (folder / "assets" / "call.png").write_bytes(b"png")
+    (folder / "assets" / "call.png").write_bytes(PNG)
     course = load_course(folder)
     assert [(a.href, a.source) for a in course.assets] == [("assets/call.png", (folder / "assets" / "call.png").resolve())]
     image = course.lessons[0].pages[0].image
@@ -160,7 +164,7 @@ def test_asset_path_is_normalised_and_collected(tmp_path: Path) -> None:
 def test_symlink_inside_the_course_is_allowed(tmp_path: Path) -> None:
     folder = write(tmp_path / "unit", BASE + "        image:\n          src: assets/link.png\n          alt: A call\n")
     (folder / "assets").mkdir()
-    (folder / "assets" / "call.png").write_bytes(b"png")
+    (folder / "assets" / "call.png").write_bytes(PNG)
     (folder / "assets" / "link.png").symlink_to("call.png")
     course = load_course(folder)
     assert [a.href for a in course.assets] == ["assets/call.png"]
@@ -320,6 +324,7 @@ def test_every_rule_id_of_the_format_and_the_course_rules_is_documented() -> Non
 # rules (the cases of reading and including files are source/'s).
 RULES_OF_CASE = {
     "asset-absolute": ["asset-absolute"],
+    "asset-content-mismatch": ["asset-content-mismatch"],
     "asset-dotdot": ["asset-parent-path"],
     "asset-missing": ["asset-not-found"],
     "asset-symlink-out": ["asset-link-outside"],
@@ -339,6 +344,8 @@ RULES_OF_CASE = {
     "included-file-errors": ["unknown-key", "missing-key"],
     "invalid-choice-value": ["not-a-choice"],
     "invalid-id": ["pattern-mismatch"],
+    "link-file-type": ["link-file-type"],
+    "link-missing": ["asset-not-found"],
     "many-problems": ["wrong-type", "unknown-key", "missing-key", "asset-not-found", "duplicate-id", "too-few-items",
                       "out-of-range", "out-of-range", "no-correct-choice"],
     "matching-one-pair": ["too-few-items"],
@@ -446,7 +453,7 @@ def test_model_is_typed_with_the_defaults_filled_in(tmp_path: Path, monkeypatch:
     monkeypatch.chdir(tmp_path)
     folder = write(tmp_path / "unit", FULL)
     (folder / "assets").mkdir()
-    (folder / "assets" / "call.png").write_bytes(b"png")
+    (folder / "assets" / "call.png").write_bytes(PNG)
     course = load_course(folder)
     text, scenario, dialogue = course.lessons[0].pages
     assert isinstance(text, TextPage) and isinstance(scenario, ScenarioPage) and isinstance(dialogue, DialoguePage)
@@ -472,7 +479,7 @@ def test_every_model_object_knows_where_it_was_written(tmp_path: Path, monkeypat
     monkeypatch.chdir(tmp_path)
     folder = write(tmp_path / "unit", FULL)
     (folder / "assets").mkdir()
-    (folder / "assets" / "call.png").write_bytes(b"png")
+    (folder / "assets" / "call.png").write_bytes(PNG)
     course = load_course(folder)
     src = "unit/course.yaml"
     text, scenario, dialogue = course.lessons[0].pages

@@ -11,6 +11,7 @@ from pathlib import Path
 from scorm_builder.check.findings import CONTROL, Findings, printable
 
 MANIFEST = "imsmanifest.xml"
+COURSE_STRUCTURE = "cmi5.xml"  # a cmi5 course package's course structure, at the zip root (cmi5 section 14.1)
 SIZE_WARNING = 50 * 1024 * 1024  # several LMSes refuse uploads above about 50 MB
 MAX_TOTAL = 1024 ** 3  # 1 GiB unpacked: no course needs it, an LMS's disk or memory may not survive it
 MAX_ENTRY_RATIO = 100  # text compresses 3-20x; a 100x entry of 1 MiB or more is a bomb's signature
@@ -37,6 +38,7 @@ class Package:
     files: list[zipfile.ZipInfo]  # file entries (no folders, no nameless entry), in zip order
     names: set[str] = field(default_factory=set)
     has_manifest: bool = False
+    is_cmi5: bool = False  # cmi5.xml at the root and no imsmanifest.xml: checked by check/cmi5.py
     unread: set[str] = field(default_factory=set)  # entries already reported as damaged or a bomb
 
     def read(self, name: str, findings: Findings) -> bytes | None:
@@ -88,7 +90,8 @@ def open_package(path: Path, findings: Findings) -> Package | None:
     if size > SIZE_WARNING:
         findings.warning("zip-size", f"the package is {size / 1e6:.0f} MB; several LMSes refuse uploads above "
                          "about 50 MB", "keep video out of the package and stream it from your video platform")
-    package.has_manifest = _manifest_at_root(files, findings)
+    package.is_cmi5 = COURSE_STRUCTURE in package.names and MANIFEST not in package.names
+    package.has_manifest = not package.is_cmi5 and _manifest_at_root(files, findings)
     return package
 
 
@@ -233,13 +236,14 @@ def _manifest_at_root(files: list[zipfile.ZipInfo], findings: Findings) -> bool:
     if MANIFEST in names:
         return True
     wrong_case = [n for n in names if n.lower() == MANIFEST]
-    nested = sorted((n for n in names if n.lower().endswith("/" + MANIFEST)), key=lambda n: (n.count("/"), n))
+    nested = sorted((n for n in names if n.lower().endswith(("/" + MANIFEST, "/" + COURSE_STRUCTURE))),
+                    key=lambda n: (n.count("/"), n))
     if wrong_case:
         findings.error("manifest-at-root", f"the manifest is named {wrong_case[0]!r}; LMSes look for exactly "
                        "'imsmanifest.xml'", "rename it in lower case", wrong_case[0])
     elif nested:
-        folder = nested[0].rsplit("/", 1)[0]
-        findings.error("manifest-at-root", f"imsmanifest.xml is not at the root of the zip but in '{folder}/'",
+        folder, name = nested[0].rsplit("/", 1)
+        findings.error("manifest-at-root", f"{name} is not at the root of the zip but in '{folder}/'",
                        f"zip the contents of '{folder}', not the folder itself", nested[0])
     else:
         findings.error("manifest-at-root", "the zip has no imsmanifest.xml, so it is not a SCORM package",

@@ -49,6 +49,10 @@ class Findings:
     def error(self, rule: str, reason: str, fix: str = "", entry: str | None = None, line: int | None = None) -> None:
         self.add("error", rule, reason, fix, entry, line)
 
+    def info(self, rule: str, reason: str, fix: str = "", entry: str | None = None, line: int | None = None) -> None:
+        """A note that is true of the package but asks nothing of its author (check exits 0)."""
+        self.add("info", rule, reason, fix, entry, line)
+
     def warning(self, rule: str, reason: str, fix: str = "", entry: str | None = None,
                 line: int | None = None) -> None:
         self.add("warning", rule, reason, fix, entry, line)

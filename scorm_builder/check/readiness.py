@@ -62,8 +62,9 @@ def _file_names(package: Package, findings: Findings) -> None:
 
 def _lms_edition(m: Manifest, findings: Findings) -> None:
     if m.version == "2004" and m.schemaversion == standards.get("scorm2004-4").schema_version:
-        findings.warning("lms-edition", "SCORM 2004 4th Edition: Docebo imports SCORM 1.2 and 2004 3rd Edition "
-                         "only", "for Docebo, build with --standard scorm2004-3 or scorm12", **m.at(m.root))
+        # a note, not a warning: 4th Edition is what most LMSes take, and the default build; only Docebo refuses it
+        findings.info("lms-edition", "SCORM 2004 4th Edition: Docebo imports SCORM 1.2 and 2004 3rd "
+                      "Edition only", "for Docebo, build with --standard scorm2004-3 or scorm12", **m.at(m.root))
 
 
 def _lms_sequencing(m: Manifest, findings: Findings) -> None:

@@ -1,10 +1,11 @@
-"""The package checker's entry point: runs the zip, manifest and LMS-readiness rules, and reports them."""
+"""The package checker's entry point: runs the zip, manifest (or cmi5) and LMS-readiness rules, and reports them."""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from scorm_builder.check.cmi5 import check_cmi5
 from scorm_builder.check.container import open_package
 from scorm_builder.check.findings import Findings, json_safe, printable, render
 from scorm_builder.check.manifest import parse_manifest
@@ -25,7 +26,7 @@ def schemas_folder(option: Path | None) -> Path | None:
 
 
 def check_package(path: Path, schemas: Path | None = None, label: str | None = None) -> list[Diagnostic]:
-    """Every finding for one package, in rule order: zip, manifest (XSDs first), LMS readiness.
+    """Every finding for one package, in rule order: zip, manifest (XSDs first) or cmi5.xml, LMS readiness.
 
     ``label`` names the package in the findings (default: the path as given).
     """
@@ -34,6 +35,10 @@ def check_package(path: Path, schemas: Path | None = None, label: str | None = N
     if package is None:
         return findings.items
     with package.zf:
+        if package.is_cmi5:
+            check_cmi5(package, schemas, findings)
+            check_readiness(package, None, findings)  # without a manifest: the file names
+            return findings.items
         manifest = parse_manifest(package, findings)
         if manifest is not None:
             if schemas is not None:

@@ -1,8 +1,10 @@
-"""Asset files on disk: links resolved safely, the file readable, its size within the limits, before any byte is read."""
+"""Asset files on disk: links resolved safely, the file readable, its size within the limits before any byte is
+read, and its first bytes those of the type its extension names."""
 from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +23,7 @@ KINDS = {stat.S_IFDIR: "a folder", stat.S_IFIFO: "a named pipe (FIFO)", stat.S_I
 class AssetProblem:
     """Why an asset can't go into a package, for a positioned error at the asset's key."""
 
-    rule: str  # asset-symlink-loop | asset-unreadable | asset-not-a-file | asset-too-large
+    rule: str  # asset-symlink-loop | asset-unreadable | asset-not-a-file | asset-too-large | asset-content-mismatch
     reason: str
     fix: str
 
@@ -98,3 +100,73 @@ def _loop(raw: str) -> AssetProblem:
 def _unreadable(raw: str, err: OSError) -> AssetProblem:
     return AssetProblem("asset-unreadable", f"the asset {raw!r} cannot be read ({err.strerror or err})",
                         "let the user running the build read the file (e.g. chmod a+r), or replace it")
+
+
+# -- what a file's first bytes say it is ---------------------------------------------------------------
+HEAD_BYTES = 4096  # enough for every signature below, and for an SVG's XML declaration and comments
+TYPE_NAMES = {"png": "a PNG image", "jpeg": "a JPEG image", "gif": "a GIF image", "webp": "a WebP image",
+              "svg": "an SVG image", "pdf": "a PDF document", "mp3": "an MP3 sound", "mp4": "an MP4 video or sound",
+              "webm": "a WebM video", "ogg": "an Ogg sound or video", "wav": "a WAV sound", "woff": "a WOFF font",
+              "woff2": "a WOFF2 font", "zip": "a ZIP archive (or an Office document)", "html": "an HTML page"}
+TYPE_OF_EXTENSION = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".gif": "gif", ".webp": "webp", ".svg": "svg",
+                     ".pdf": "pdf", ".mp3": "mp3", ".mp4": "mp4", ".m4a": "mp4", ".m4v": "mp4", ".webm": "webm",
+                     ".ogg": "ogg", ".oga": "ogg", ".ogv": "ogg", ".wav": "wav", ".woff": "woff", ".woff2": "woff2",
+                     ".zip": "zip", ".docx": "zip", ".xlsx": "zip", ".pptx": "zip", ".odt": "zip", ".ods": "zip",
+                     ".odp": "zip"}
+_MARKUP_START = re.compile(rb"\s*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<(svg|html)\b", re.S | re.I)
+
+
+def content_type(head: bytes) -> str | None:
+    """The type the first bytes of a file show (a key of TYPE_NAMES), or None when they show none of them."""
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith((b"GIF87a", b"GIF89a")):
+        return "gif"
+    if head.startswith(b"RIFF") and head[8:12] in (b"WEBP", b"WAVE"):
+        return "webp" if head[8:12] == b"WEBP" else "wav"
+    if b"%PDF-" in head[:1024]:  # readers accept a few bytes of junk before the header
+        return "pdf"
+    if head[4:8] == b"ftyp":
+        return "mp4"
+    for signature, kind in ((b"\x1a\x45\xdf\xa3", "webm"), (b"OggS", "ogg"), (b"wOFF", "woff"), (b"wOF2", "woff2"),
+                            (b"PK\x03\x04", "zip"), (b"ID3", "mp3")):
+        if head.startswith(signature):
+            return kind
+    if len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0:  # an MPEG audio frame without ID3 tags
+        return "mp3"
+    markup = _MARKUP_START.match(head.removeprefix(b"\xef\xbb\xbf"))
+    return markup.group(1).decode().lower() if markup else None
+
+
+def content_problem(real: Path, raw: str) -> AssetProblem | None:
+    """Why the file at ``real`` is not what its extension says (an SVG renamed .png), or None.
+
+    Only the first bytes are read; an extension outside TYPE_OF_EXTENSION is not checked, and a
+    file that can't be read is left to :func:`inspect_asset` to report.
+    """
+    wanted = TYPE_OF_EXTENSION.get(real.suffix.lower()) or TYPE_OF_EXTENSION.get(Path(raw).suffix.lower())
+    if wanted is None:
+        return None
+    try:
+        with open(real, "rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    except OSError:
+        return None
+    found = content_type(head)
+    if found == wanted:
+        return None
+    ext = Path(raw).suffix or real.suffix
+    if not head:
+        return AssetProblem("asset-content-mismatch", f"the asset {raw!r} is empty (expected {TYPE_NAMES[wanted]})",
+                            f"replace it with the real {ext} file")
+    if found is None:
+        return AssetProblem("asset-content-mismatch", f"the asset {raw!r} is not {TYPE_NAMES[wanted]}: its first "
+                            f"bytes are not those of a {ext} file", f"export the file again as {ext}, or give it the "
+                            "extension of what it really is")
+    real_ext = next(e for e, kind in TYPE_OF_EXTENSION.items() if kind == found) if found != "html" else ".html"
+    return AssetProblem("asset-content-mismatch", f"the asset {raw!r} is {TYPE_NAMES[found]}, not "
+                        f"{TYPE_NAMES[wanted]} as its extension says",
+                        f"rename it to {Path(raw).with_suffix(real_ext).as_posix()} (and the path that names it), "
+                        f"or convert it to {ext}")

@@ -1,21 +1,38 @@
-"""The files a course's pages name: each must be a safely named file inside the course folder.
+"""The files a course's pages name or its text links to: each a safely named file inside the course folder.
 
-What a file on disk must be to go into a package (readable, not too large, no link loop) is
-asset_files.py's; the rules here are about the path as written and where it leads.
+What a file on disk must be to go into a package (readable, not too large, no link loop, its
+content what its extension says) is asset_files.py's; the rules here are about the path as
+written and where it leads. A page's ``image:`` names a file; a Markdown link such as
+``[job aid](assets/job-aid.pdf)`` in any Markdown text links to one, and the file goes into the
+package at the path the link names (so the link works as written). A link with a scheme
+(``https:``, ``mailto:``) or to an anchor of the page (``#top``) is not a file of the course.
 """
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from pathlib import Path
+from typing import Any, Callable, Iterator
+from urllib.parse import unquote
 
-from scorm_builder.course.asset_files import AssetProblem, resolve_asset
-from scorm_builder.course.model import Asset
+from scorm_builder.course.asset_files import AssetProblem, content_problem, resolve_asset
+from scorm_builder.course.from_tree import source_of
+from scorm_builder.course.model import Asset, Pos, Source
+from scorm_builder.course.text_position import find, position_of
 from scorm_builder.errors import Collector
+from scorm_builder.format.course import COURSE
+from scorm_builder.format.spec import ListOf, Obj, Spec, Str, Tagged
+from scorm_builder.render.markdown import link_targets
 from scorm_builder.source.loader import Map, display_path
 
 SAFE_HREF = re.compile(r"[a-z0-9_][a-z0-9._/-]*")
 FIX_INSIDE = "put the file in the course's assets/ folder and write a path such as assets/photo.png"
+SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+# What text may link to: documents, pictures, sound and video. A linked file opens as a page of the
+# LMS's site, so nothing that runs there (HTML, SVG, scripts) or that a server would run (.php, ...).
+LINKABLE = (".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".mp3", ".m4a", ".wav", ".ogg", ".oga", ".mp4",
+            ".m4v", ".webm", ".ogv", ".txt", ".csv", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".zip")
 
 
 def course_assets(clean: Map, root: Path, found: Collector) -> dict[str, Asset]:
@@ -33,23 +50,34 @@ def course_assets(clean: Map, root: Path, found: Collector) -> dict[str, Asset]:
 
 def check_asset(node: Map, key: str, path: str, root: Path, found: Collector) -> Asset | None:
     """The Asset that the path ``node[key]`` names, or None after reporting why it can't go in the package."""
-    raw = node[key]
 
     def error(rule: str, reason: str, fix: str) -> None:
         found.error(node.where(key), path, reason, fix, rule=rule)
 
+    return course_file(node[key], root, error)
+
+
+def course_file(raw: str, root: Path, error: Callable[[str, str, str], None], link: bool = False) -> Asset | None:
+    """The Asset of the course file at path ``raw``, or None after reporting (through ``error(rule, reason,
+    fix)``) why it can't go in the package; ``link``: a file text links to, packaged at the path as
+    written (so the link works as it is) and only of the LINKABLE types."""
+    what = "linked file" if link else "asset"
     if raw.startswith(("/", "\\")) or (len(raw) > 1 and raw[1] == ":") or "://" in raw:
-        error("asset-absolute", f"the asset path {raw!r} is absolute or a URL (expected a path inside the course "
+        error("asset-absolute", f"the {what} path {raw!r} is absolute or a URL (expected a path inside the course "
               "folder)", FIX_INSIDE)
         return None
     if ".." in raw.replace("\\", "/").split("/"):
-        error("asset-parent-path", f"the asset path {raw!r} leaves the course folder (expected a path inside it)",
+        error("asset-parent-path", f"the {what} path {raw!r} leaves the course folder (expected a path inside it)",
               FIX_INSIDE)
+        return None
+    if link and Path(raw).suffix.lower() not in LINKABLE:
+        error("link-file-type", f"text can't link to the file {raw!r} (expected a document, picture, sound or video: "
+              f"{', '.join(e[1:] for e in LINKABLE)})", "link to a PDF or another file of those types")
         return None
     course_dir = root.resolve()
     file = root / raw
     if not file.exists() and not os.path.islink(file):
-        error("asset-not-found", f"asset not found: {raw!r} (expected a file at {display_path(file)})",
+        error("asset-not-found", f"{what} not found: {raw!r} (expected a file at {display_path(file)})",
               "check the spelling and the folder, or add the file")
         return None
     real = resolve_asset(file, raw)
@@ -57,20 +85,80 @@ def check_asset(node: Map, key: str, path: str, root: Path, found: Collector) ->
         error(real.rule, real.reason, real.fix)
         return None
     if not real.is_relative_to(course_dir):
-        error("asset-link-outside", f"the asset {raw!r} is a link to a file outside the course folder "
+        error("asset-link-outside", f"the {what} {raw!r} is a link to a file outside the course folder "
               f"({display_path(real)})", "copy the file into the course folder instead of linking to it")
         return None
     if not real.is_file():
-        error("asset-not-a-file", f"the asset {raw!r} is not a file", "point at a file, not a folder")
+        error("asset-not-a-file", f"the {what} {raw!r} is not a file", "point at a file, not a folder")
         return None
-    href = real.relative_to(course_dir).as_posix()
+    href = posixpath.normpath(raw) if link else real.relative_to(course_dir).as_posix()
     if not SAFE_HREF.fullmatch(href):
         # LMSes on case-sensitive or URL-decoding servers lose such files (SCORM-CONFORMANCE A1)
-        error("asset-unsafe-name", f"the asset name {href!r} has capitals, spaces or other special characters "
+        error("asset-unsafe-name", f"the {what} name {href!r} has capitals, spaces or other special characters "
               "(expected lower-case letters, digits, '.', '-', '_' and '/')",
               "rename the file, e.g. assets/agent-headset.png, and update the path")
         return None
+    mismatch = content_problem(real, raw)
+    if mismatch is not None:
+        error(mismatch.rule, mismatch.reason, mismatch.fix)
+        return None
     return Asset(real, href)
+
+
+def linked_assets(clean: Map, root: Path, found: Collector) -> list[Asset]:
+    """The files the Markdown texts of a checked course tree link to, each checked; a problem is reported at the
+    link's own line."""
+    linked: dict[str, Asset] = {}
+    for node, key, path, text in markdown_values(clean):
+        for href in dict.fromkeys(link_targets(text)):
+            raw = _local_path(href)
+            if raw is None:
+                continue
+            where = _link_position(source_of(node, path.rpartition(".")[0]), key, text, href, raw)
+
+            def error(rule: str, reason: str, fix: str, where: tuple[str, Pos] = where, path: str = path) -> None:
+                found.error(where, path, reason, fix, rule=rule)
+
+            asset = course_file(raw, root, error, link=True)
+            if asset is not None:
+                linked[asset.href] = asset
+    return [linked[href] for href in sorted(linked)]
+
+
+def _link_position(holder: Source, key: str, text: str, href: str, raw: str) -> tuple[str, Pos]:
+    """Where the link's path is written: after its '](' (or '](<'), else at the text itself."""
+    for phrase, offset in ((f"]({href}", 2), (f"](<{raw}", 3), (f"]({raw}", 2), (raw, 0)):
+        found = find(holder, key, text, phrase, offset)
+        if found is not None:
+            return holder.at(key).file, found
+    return position_of(holder, key, text, "")
+
+
+def markdown_values(tree: Map) -> Iterator[tuple[Map, str, str, str]]:
+    """(mapping, key, key path, text) of every Markdown text of a checked course tree: the keys the course
+    format marks Markdown, wherever they are."""
+    stack: list[tuple[Spec, Any, str]] = [(COURSE, tree, "")]
+    while stack:
+        spec, node, path = stack.pop()
+        if isinstance(spec, Tagged) and isinstance(node, dict) and node.get(spec.tag) in spec.variants:
+            stack.append((spec.variants[node[spec.tag]], node, path))
+        elif isinstance(spec, Obj) and isinstance(node, Map):
+            for key, field in spec.fields.items():
+                sub, value = f"{path}.{key}" if path else key, node.get(key)
+                if isinstance(field.spec, Str) and field.spec.markdown and isinstance(value, str):
+                    yield node, key, sub, value
+                elif value is not None:
+                    stack.append((field.spec, value, sub))
+        elif isinstance(spec, ListOf) and isinstance(node, list):
+            stack.extend((spec.item, item, f"{path}[{i}]") for i, item in reversed(list(enumerate(node))))
+
+
+def _local_path(href: str) -> str | None:
+    """The course file a link's href names (query and anchor dropped, %-escapes decoded), or None when it names
+    none: an anchor of the page, or an address with a scheme or a host."""
+    if not href or href.startswith(("#", "//")) or SCHEME.match(href):
+        return None
+    return unquote(href.split("#", 1)[0].split("?", 1)[0]) or None
 
 
 def _items(value) -> list:

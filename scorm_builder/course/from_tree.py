@@ -9,7 +9,7 @@ unless the course says), completion, and the letter keys of options, choices and
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Sequence
 
 from scorm_builder.course.model import (
     QUESTION_KINDS,
@@ -43,8 +43,10 @@ from scorm_builder.source.loader import Map, Seq
 _NO_FILES: MappingProxyType = MappingProxyType({})
 
 
-def course_from_tree(clean: Map, assets: dict[str, Asset], company: Any = None) -> Course:
-    """The Course of a checked tree; ``assets``: each image path as written -> its checked Asset."""
+def course_from_tree(clean: Map, assets: dict[str, Asset], company: Any = None,
+                     linked: Sequence[Asset] = ()) -> Course:
+    """The Course of a checked tree; ``assets``: each image path as written -> its checked Asset; ``linked``:
+    the files its text links to."""
     lessons = tuple(_lesson(lesson, f"lessons[{i}]", clean["scenario_retry"], assets)
                     for i, lesson in enumerate(clean["lessons"]))
     assessment = _assessment(clean["assessment"], "assessment") if "assessment" in clean else None
@@ -57,8 +59,9 @@ def course_from_tree(clean: Map, assets: dict[str, Asset], company: Any = None) 
         principles=tuple(Principle(p["id"], p["title"], source_of(p, f"principles[{i}]"))
                          for i, p in enumerate(clean.get("principles") or ())),
         lessons=lessons, assessment=assessment,
-        assets=tuple(sorted({a.href: a for a in assets.values()}.values(), key=lambda a: a.href)),
+        assets=tuple(sorted({a.href: a for a in (*assets.values(), *linked)}.values(), key=lambda a: a.href)),
         lint=_lint(clean), source=source_of(clean, ""), company=company,
+        publisher_iri=clean.get("publisher_iri", ""),
     )
 
 

@@ -307,6 +307,7 @@ class Course:
     lint: LintSettings
     source: Source
     company: Any = None  # source.profile.Company when built for a company profile
+    publisher_iri: str = ""  # cmi5: the base of the course and AU ids ("" for the documented default)
 
     @property
     def pages(self) -> list[Page]:

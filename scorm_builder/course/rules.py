@@ -1,14 +1,14 @@
 """Stage 2: the cross-field rules over a tree the course format has checked, then the model.
 
 The rules here and in rules_dialogue.py and rules_assessment.py read the tree only (no
-files); assets.py checks the files pages name; from_tree.py makes the model. Every
+files); assets.py checks the files pages name and text links to; from_tree.py makes the model. Every
 problem is collected with its rule id before the stage fails once.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from scorm_builder.course.assets import course_assets
+from scorm_builder.course.assets import course_assets, linked_assets
 from scorm_builder.course.from_tree import course_from_tree
 from scorm_builder.course.ids import Ids
 from scorm_builder.course.model import MAX_CHOICES, Course
@@ -21,13 +21,15 @@ from scorm_builder.source.tree import paused_gc
 
 
 def check_course(clean: Map, root: Path, found: Collector, company=None) -> Course | None:
-    """The cross-field rules and the course's files; the model when nothing anywhere is wrong."""
+    """The cross-field rules and the course's files (those its pages show, then those its text links to);
+    the model when nothing anywhere is wrong."""
     with paused_gc():  # the tree and the model are many small objects and no cycles: a collection finds nothing
-        check_rules(clean, found)
+        check_rules(clean, found, company.source if company is not None else None)
         assets = course_assets(clean, root, found)
+        linked = linked_assets(clean, root, found)
         if found.problems:
             return None
-        return course_from_tree(clean, assets, company)
+        return course_from_tree(clean, assets, company, linked)
 
 
 def structure_broken(clean: Map) -> bool:
@@ -42,14 +44,15 @@ def structure_broken(clean: Map) -> bool:
     return False
 
 
-def check_rules(clean: Map, found: Collector) -> None:
-    """Every cross-field rule: ids, principles, pages, dialogues, questions, completion."""
+def check_rules(clean: Map, found: Collector, profile: str | None = None) -> None:
+    """Every cross-field rule: ids, principles, pages, dialogues, questions, completion; ``profile``: the file of
+    the company profile applied to the tree, if any (its author can't change the course itself)."""
     ids = Ids(found)
     principles = _principles(clean, found)
     for i, lesson in enumerate(clean.get("lessons") or []):
         _lesson(lesson, f"lessons[{i}]", ids, principles, found)
     if isinstance(clean.get("assessment"), dict):
-        check_assessment(clean["assessment"], "assessment", ids, found)
+        check_assessment(clean["assessment"], "assessment", ids, found, profile)
     completion = clean.get("completion")
     if completion in ("assessment", "both") and "assessment" not in clean:
         found.error(clean.where("completion"), "completion",
@@ -100,8 +103,9 @@ def _scenario(page: Map, path: str, principles: set[str], found: Collector) -> N
                     f"unknown principle '{principle}' (expected one of: {', '.join(sorted(principles))})",
                     did_you_mean(principle, principles) or "add it under 'principles:' or use one that is declared",
                     rule="unknown-principle")
-    customer = page.get("customer")
-    if isinstance(customer, dict) and customer.get("subject") and page.get("channel") != "email":
+    customer, channel = page.get("customer"), page.get("channel")
+    # a missing or unknown channel is the format's to report (it is None here): only a real channel is compared
+    if isinstance(customer, dict) and customer.get("subject") and isinstance(channel, str) and channel != "email":
         found.error(customer.where("subject"), f"{path}.customer.subject",
-                    f"a subject line only applies to email (got channel '{page.get('channel')}')",
+                    f"a subject line only applies to email (got channel '{channel}')",
                     "remove 'subject:' or set 'channel: email'", rule="subject-without-email")

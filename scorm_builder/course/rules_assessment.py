@@ -6,20 +6,26 @@ from collections import Counter
 from scorm_builder.course.ids import Ids
 from scorm_builder.course.model import MAX_CHOICES
 from scorm_builder.errors import Collector, count
+from scorm_builder.format.profile import PROFILE
 from scorm_builder.source.loader import Map
 
 
-def check_assessment(a: Map, path: str, ids: Ids, found: Collector) -> None:
+def check_assessment(a: Map, path: str, ids: Ids, found: Collector, profile: str | None = None) -> None:
+    """``profile``: the file of the company profile applied, whose author gets a fix they can make."""
     for i, q in enumerate(a.get("questions") or []):
         if isinstance(q, dict) and q.get("id"):
             ids.claim(q["id"], q, f"{path}.questions[{i}]")
             _question(q, f"{path}.questions[{i}]", found)
     pool = a.get("questions")
     if a.get("draw") and isinstance(pool, list) and a["draw"] > len(pool):
+        more = count(a["draw"] - len(pool), "question")
+        fix = f"add {more} or lower 'draw'"
+        if profile is not None:  # the course is not the profile author's to change
+            fix = f"add {more} under 'add_questions:' in {profile}, or remove fewer" + (
+                f", or set 'draw: {len(pool)}' there" if "draw" in PROFILE.fields else "")
         found.error(a.where("draw"), f"{path}.draw",
                     f"the pool is smaller than the draw (expected at most {len(pool)}, the number of questions, "
-                    f"got {a['draw']})", f"add {count(a['draw'] - len(pool), 'question')} or lower 'draw'",
-                    rule="draw-exceeds-pool")
+                    f"got {a['draw']})", fix, rule="draw-exceeds-pool")
 
 
 def _question(q: Map, path: str, found: Collector) -> None:

@@ -5,20 +5,9 @@ editors use (``scorm-builder schema``) and the key tables in docs/course-format.
 """
 from __future__ import annotations
 
-from scorm_builder.format.spec import (
-    Bool,
-    Choice,
-    F,
-    Int,
-    ListOf,
-    MapOf,
-    Obj,
-    Str,
-    Tagged,
-    index_keys,
-    schema_document,
-    schema_text,
-)
+import json
+
+from scorm_builder.format.spec import Bool, Choice, F, Int, ListOf, MapOf, Obj, Str, Tagged, index_keys
 
 ID = r"[a-z][a-z0-9-]{0,47}"
 ID_HELP = "lower-case letters, digits and '-', starting with a letter, at most 48 characters"
@@ -31,6 +20,10 @@ def _id(doc: str) -> Str:
 VERDICTS = ("best", "acceptable", "poor")
 CHANNELS = ("phone", "chat", "email")
 MOODS = ("angry", "upset", "worried", "neutral", "calm", "pleased")
+
+# An absolute IRI with no query or fragment, as path segments are added to it.
+IRI = r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`?#]+"
+IRI_HELP = "an absolute IRI such as https://courses.example.com/cmi5, with no spaces, query or fragment"
 
 IMAGE = Obj("image", {
     "src": F(Str("Path of the image inside the course's assets/ folder, e.g. assets/call.png"), True),
@@ -219,6 +212,9 @@ COURSE = Obj("course", {
     "lms_mastery_score": F(Bool("SCORM 1.2: write the pass mark as adlcp:masteryscore in the manifest, "
                                 "so the LMS may set passed/failed from the score"), default=False),
     "scenario_retry": F(Bool("Whether learners may retry scenarios by default"), default=True),
+    "publisher_iri": F(Str("cmi5: the base of the course and AU ids in cmi5.xml, an IRI the publisher owns; "
+                           "default https://scorm-builder.invalid/courses", pattern=IRI, pattern_help=IRI_HELP,
+                           example="https://courses.example.com/cmi5")),
     "company_name": F(Str("The company name used for {{ company.name }} when built without a company profile",
                           max_len=100), default="our company"),
     "terms": F(MapOf(Str("A word or phrase", max_len=200),
@@ -257,8 +253,14 @@ def _allow_includes(node):
 
 def json_schema() -> dict:
     """The JSON Schema (draft 2020-12) of course.yaml."""
-    return schema_document(_allow_includes(COURSE.json()), "course", "scorm-builder course")
+    out = _allow_includes(COURSE.json())
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://scorm-builder.invalid/course.schema.json",
+        "title": "scorm-builder course",
+        **out,
+    }
 
 
 def json_schema_text() -> str:
-    return schema_text(json_schema())
+    return json.dumps(json_schema(), indent=2, sort_keys=False, ensure_ascii=False) + "\n"

@@ -1,21 +1,10 @@
 """The company profile format (courses/companies/<id>.yaml), declared once: validation, JSON Schema, docs."""
 from __future__ import annotations
 
-from scorm_builder.format.course import ID, ID_HELP
-from scorm_builder.format.spec import (
-    Anything,
-    Bool,
-    Choice,
-    F,
-    Int,
-    ListOf,
-    MapOf,
-    Obj,
-    Str,
-    index_keys,
-    schema_document,
-    schema_text,
-)
+import json
+
+from scorm_builder.format.course import ID, ID_HELP, IRI, IRI_HELP
+from scorm_builder.format.spec import Anything, Bool, Choice, F, Int, ListOf, MapOf, Obj, Str, index_keys
 
 HEX = r"#[0-9a-fA-F]{6}"
 # Font stacks made only of fonts that devices already have: nothing is downloaded.
@@ -50,6 +39,8 @@ PROFILE = Obj("company profile", {
     "terms": F(MapOf(Str("A word or phrase", max_len=200), "Terms used in course text as {{ terms.<name> }}")),
     "pass_mark": F(Int("Pass mark override (percent)", minimum=0, maximum=100)),
     "attempts": F(Int("Attempts override; 0 = unlimited", minimum=0, maximum=99)),
+    "publisher_iri": F(Str("cmi5: the base of the course and AU ids, instead of the course's publisher_iri",
+                           pattern=IRI, pattern_help=IRI_HELP)),
     "templates": F(Str("A folder of static theme files (CSS, images, fonts) that replace or add to the "
                        "player's files at the same paths, relative to the profile; never run as templates")),
     "lessons": F(ListOf(_id("A lesson id"), "The lessons to keep, in this order", item_name="lesson id")),
@@ -75,8 +66,13 @@ index_keys(PROFILE)
 
 def json_schema() -> dict:
     """The JSON Schema (draft 2020-12) of a company profile."""
-    return schema_document(PROFILE.json(), "profile", "scorm-builder company profile")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://scorm-builder.invalid/profile.schema.json",
+        "title": "scorm-builder company profile",
+        **PROFILE.json(),
+    }
 
 
 def json_schema_text() -> str:
-    return schema_text(json_schema())
+    return json.dumps(json_schema(), indent=2, sort_keys=False, ensure_ascii=False) + "\n"

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import difflib
 import itertools
-import json
 import re
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -381,13 +380,3 @@ def index_keys(root: Spec) -> None:
                 names.append(obj.name)
     for obj in objects.values():
         obj.owners = owners
-
-
-def schema_document(body: dict, name: str, title: str) -> dict:
-    """A format's JSON Schema (draft 2020-12) as a document editors can load."""
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": f"https://scorm-builder.invalid/{name}.schema.json", "title": title, **body}
-
-
-def schema_text(document: dict) -> str:
-    return json.dumps(document, indent=2, sort_keys=False, ensure_ascii=False) + "\n"

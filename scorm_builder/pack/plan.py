@@ -123,7 +123,7 @@ def plan(course: Course, standard: str, template_dirs: Sequence[Path] = (),
            "objective": xml_id("OBJ", *key)}
     manifest = env.get_template(row.manifest_template).render(
         course=course, ids=ids, launch=LAUNCH, files=sorted(files), standard=standard,
-        schemaversion=row.schema_version, mastery=_mastery(course), cmi5=cmi5_structure(course) if row.family == "cmi5" else None,
+        schemaversion=row.schema_version, mastery=_mastery(course), cmi5=cmi5_structure(course),
         with_schemas=schemas is not None)
     files[row.manifest_name] = manifest.encode("utf-8")
     planned = Plan(course, standard, dict(sorted(files.items())))

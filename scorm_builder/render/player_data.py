@@ -30,6 +30,7 @@ from scorm_builder.course.model import (
     TextPage,
     TrueFalse,
 )
+from scorm_builder.render.item_hashes import add_item_hashes
 from scorm_builder.render.markdown import markdown
 from scorm_builder.render.strings import strings_for
 from scorm_builder.source.tree import paused_gc
@@ -58,6 +59,7 @@ def _player_data(course: Course, standard: str, dirs: Sequence[Path]) -> dict[st
     data["build"] = {"course_version": course.version, "company": company.id if company else "",
                      "profile_sha256": company.sha256 if company else ""}
     data["course"]["fingerprint"] = fingerprint(data)
+    add_item_hashes(data)  # "h" on each scenario, dialogue and question: what a saved answer was given to
     return data
 
 

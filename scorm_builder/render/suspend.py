@@ -1,13 +1,16 @@
 """The player's saved state at its largest (an upper bound on suspend_data), and its SCORM ids.
 
-The player (templates/player/player.js, ``fresh``/``encode``) saves compact JSON:
-``{"v":1,"f":fingerprint,"l":page,"vw":"0101..","sc":{page:[tries,key]},"dg":{page:[plays,path]},
-"a":{"sd":seed,"n":attempt,"ph":phase,"qi":question,"an":[answers],"sc":[percents],"ps":0|1},"s":1}``
-(docs/player.md, section 6).
-The bound below fills every field at its largest at once: every page viewed, every scenario and
-dialogue recorded, the longest dialogue path, an attempt in progress at its last question with
-the longest answers, a score for every attempt. Counters that only a learner's patience limits
-(scenario tries, dialogue replays, unlimited attempts) are assumed to stay below COUNTER_MAX.
+The player (templates/player/js/state.js, ``encode``; its header comment describes the format)
+saves compact JSON keyed by the course's ids, version 2:
+``{"v":2,"c":course,"l":page,"vw":"id id ..","sc":{page:[tries,key,h]},"dg":{page:[plays,path,h]},
+"a":{"sd":seed,"n":attempt,"ph":phase,"qi":question,"q":[[id,answer,h],..],"sc":[percents],"ps":0|1,"nr":1},
+"s":1}`` (docs/player.md, section 6).
+The bound below fills every field at its largest at once: every page viewed, the longest page id
+as the bookmark, every scenario and dialogue recorded, the longest dialogue path, a finished attempt
+kept for review with the longest answers to the questions whose records are longest, a score for every
+attempt. Counters that only a learner's patience limits (scenario tries, dialogue replays,
+unlimited attempts) are assumed to stay below COUNTER_MAX. Every value is one the player reads
+back as it is (a real option key, answers the question accepts), so the bound is a real state.
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from scorm_builder.course import graph
+from scorm_builder.render.item_hashes import HASH_LENGTH
 
 COUNTER_MAX = 999  # tries, replays and attempts assumed below 1000
 UNLIMITED_ATTEMPTS = 10  # attempts assumed when the course allows unlimited attempts
@@ -50,44 +54,67 @@ def dialogue_path(page: dict[str, Any]) -> tuple[int, bool]:
     return graph.longest_path(page["start"], edges)
 
 
-def _answer_length(q: dict[str, Any]) -> int:
+def _longest_answer(q: dict[str, Any]) -> str:
+    """The longest answer the player accepts for a question (quiz.js, validAnswer)."""
     if q["kind"] == "multiple-response":
-        return len(q["choices"])
+        return "".join(c["key"] for c in q["choices"])
     if q["kind"] == "matching":
-        return len(q["pairs"])
+        return "".join(p["key"] for p in q["pairs"])
     if q["kind"] == "ordering":
-        return len(q["items"])
-    return 1  # single-choice: one letter; true-false: "t" or "f"
+        return "".join(i["key"] for i in q["items"])
+    if q["kind"] == "true-false":
+        return "t"
+    return q["choices"][0]["key"]
+
+
+def _item_hash(item: dict[str, Any]) -> str:
+    """The item's content hash; one of its length for data from before the hashes."""
+    return item.get("h", "0" * HASH_LENGTH)
+
+
+def _page_records(pages: list[dict[str, Any]], state: dict[str, Any]) -> list[str]:
+    """Every scenario and dialogue at its largest in ``state``; the ids of dialogues with a loop."""
+    loops = []
+    for page in pages:
+        if page["kind"] == "scenario":
+            keys = [o["key"] for o in page["options"]] or ["a"]
+            state["sc"][page["id"]] = [COUNTER_MAX if page.get("retry") else 1, keys[-1], _item_hash(page)]
+        elif page["kind"] == "dialogue":
+            length, cyclic = dialogue_path(page)
+            state["dg"][page["id"]] = [COUNTER_MAX, "z" * length, _item_hash(page)] if length else [COUNTER_MAX]
+            if cyclic:
+                loops.append(page["id"])
+    return loops
+
+
+def _attempt(a: dict[str, Any]) -> dict[str, Any]:
+    """An attempt at its largest: finished, its answers kept for review, with the longest question
+    records drawn; nr stays from an earlier attempt whose answers were dropped."""
+    attempts = a["attempts"] or UNLIMITED_ATTEMPTS
+    records = sorted(([q["id"], _longest_answer(q), _item_hash(q)] for q in a["questions"]),
+                     key=lambda record: len(_dump(record)), reverse=True)
+    if a.get("draw"):
+        records = records[:a["draw"]]
+    return {"sd": SEED_MAX, "n": attempts, "ph": "r", "qi": max(len(records) - 1, 0), "q": records,
+            "sc": [100] * attempts, "ps": 1, "nr": 1}
 
 
 def worst_case(data: dict[str, Any]) -> Estimate:
     """The largest suspend_data the player can write for this course (see the module docstring)."""
     pages = _pages(data)
     a = data.get("assessment")
-    count = len(pages) + (1 if a else 0)
-    state: dict[str, Any] = {"v": 1, "f": data["course"].get("fingerprint", ""), "l": max(count - 1, 0),
-                             "vw": "1" * len(pages), "sc": {}, "dg": {}, "a": None}
-    loops = []
-    for k, page in enumerate(pages):
-        if page["kind"] == "scenario":
-            state["sc"][str(k)] = [COUNTER_MAX if page.get("retry") else 1, "z"]
-        elif page["kind"] == "dialogue":
-            length, cyclic = dialogue_path(page)
-            state["dg"][str(k)] = [COUNTER_MAX, "z" * length]
-            if cyclic:
-                loops.append(page["id"])
+    ids = [page["id"] for page in pages]
+    state: dict[str, Any] = {"v": 2, "c": data["course"].get("id", ""),
+                             "l": max(ids + (["*"] if a else []), key=len, default=""),
+                             "vw": " ".join(ids), "sc": {}, "dg": {}}
+    loops = _page_records(pages, state)
     if a:
-        attempts = a["attempts"] or UNLIMITED_ATTEMPTS
-        drawn = sorted((_answer_length(q) for q in a["questions"]), reverse=True)
-        if a.get("draw"):
-            drawn = drawn[:a["draw"]]
-        state["a"] = {"sd": SEED_MAX, "n": attempts, "ph": "q", "qi": max(len(drawn) - 1, 0),
-                      "an": ["z" * n for n in drawn], "sc": [100] * attempts, "ps": 1, "nr": 1}
+        state["a"] = _attempt(a)
     state["s"] = 1  # the learner pressed Start
-    groups = {"pages": ("v", "f", "l", "vw", "s"), "scenarios": ("sc",), "dialogues": ("dg",),
+    groups = {"pages": ("v", "c", "l", "vw", "s"), "scenarios": ("sc",), "dialogues": ("dg",),
               "assessment": ("a",)}
     # each part as it appears in the whole ('"sc":{...}'); they add up to the length minus braces and commas
-    parts = {name: len(_dump({k: state[k] for k in keys})) - 2 for name, keys in groups.items()}
+    parts = {name: len(_dump({k: state[k] for k in keys if k in state})) - 2 for name, keys in groups.items()}
     text = _dump(state)
     return Estimate(len(text), parts, text, tuple(loops))
 

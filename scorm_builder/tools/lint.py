@@ -1,18 +1,27 @@
-"""Content lint: warnings about how a valid course teaches empathy, each with a rule id."""
+"""Content lint: warnings about how a valid course teaches empathy, each with a rule id.
+
+The rules of this module read how scenarios, dialogues and questions teach; lint_settings.py has
+those about text against the settings, lint_markdown.py those about Markdown the player drops,
+and lint_profile.py what a company profile changed (listed, and checked for drift).
+"""
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from scorm_builder.course.model import ChoiceQuestion, Course, DialoguePage, Question, ScenarioPage, Source
 from scorm_builder.errors import CourseInvalid, Diagnostic, source_error
 from scorm_builder.load import load_course
+from scorm_builder.tools.lint_markdown import dropped_markdown
+from scorm_builder.tools.lint_profile import Change, drift, profile_changes
+from scorm_builder.tools.lint_settings import contradictions, player_language
 
 RULES = ("scripted-phrase", "principle-without-scenario", "sympathy-lead-when-not-to",
-         "feedback-missing-or-echo")
+         "feedback-missing-or-echo", "text-contradicts-setting", "player-language", "markdown-dropped",
+         "override-drift")
 
 # Overused phrases a best option should not use. The first five are the ones the source
 # article names; the rest are common contact-centre stock phrases. A course adds to the
@@ -127,17 +136,28 @@ class Settings:
                                     or principle in self.when_not_to_principles)
 
 
-def lint(courses: Sequence[Path], profile: Path | None = None) -> list[tuple[Course, list[Diagnostic]]]:
-    """Lint every course (as customized by ``profile``, if given); fail once with every
-    validation problem of all of them."""
+class Linted(NamedTuple):
+    """One course's lint: its warnings and, with a profile, what the profile changed in it."""
+
+    course: Course
+    warnings: list[Diagnostic]
+    changes: list[Change]
+
+
+def lint(courses: Sequence[Path], profile: Path | None = None) -> list[Linted]:
+    """Lint every course (as customized by ``profile``, if given, with the profile's changes listed against
+    the course as written); fail once with every validation problem of all of them."""
     results, problems = [], []
     for path in courses:
         try:
             course = load_course(Path(path), profile)
+            original = load_course(Path(path)) if profile is not None else None
         except CourseInvalid as err:
             problems.extend(err.problems)
             continue
-        results.append((course, check(course)))
+        changes = profile_changes(original, course) if original is not None else []
+        warnings = sorted(set(check(course) + drift(changes, course)), key=Diagnostic.order)
+        results.append(Linted(course, warnings, changes))
     if problems:
         raise CourseInvalid(problems)
     return results
@@ -151,7 +171,8 @@ def summary(count: int, strict: bool = False) -> str:
 def check(course: Course, settings: Settings | None = None) -> list[Diagnostic]:
     """Every warning for a validated course, in file and line order."""
     settings = settings or Settings.for_course(course)
-    found: list[Diagnostic] = list(_unused_principles(course))
+    found: list[Diagnostic] = [*_unused_principles(course), *contradictions(course), *player_language(course),
+                               *dropped_markdown(course)]
     for page in course.pages:
         if isinstance(page, ScenarioPage):
             found += _scenario(page, settings)

@@ -30,10 +30,11 @@ TEMPLATES = {"markdown": "outline/outline.md", "html": "outline/outline.html"}
 
 
 def outline(course: Path, fmt: str | None = None, output: Path | None = None,
-            template_dirs: Sequence[Path] = ()) -> str:
-    """Validate a course and render its outline; write it to ``output`` when given."""
+            template_dirs: Sequence[Path] = (), profile: Path | None = None) -> str:
+    """Validate a course (as customized by a company profile, when given) and render its outline; write it
+    to ``output`` when given."""
     fmt = fmt or format_for(output)
-    text = render_outline(load_course(Path(course)), fmt, template_dirs)
+    text = render_outline(load_course(Path(course), profile), fmt, template_dirs)
     if output is not None:
         _write(Path(output), text)
     return text

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 from pathlib import Path
 
 from scorm_builder.errors import BuilderError
@@ -19,6 +20,8 @@ def scaffold(course_id: str, directory: Path) -> Path:
     text = read_template_bytes("new-course/course.yaml").decode("utf-8")
     title = course_id.replace("-", " ").capitalize()
     folder.joinpath("assets").mkdir(parents=True, exist_ok=True)
+    # the commands in the comments name the folder as the user named it, ready to paste into a shell
+    text = text.replace("__FOLDER__", shlex.quote(folder.as_posix()))
     target.write_text(text.replace("__ID__", course_id).replace("__TITLE__", title), encoding="utf-8")
     return target
 

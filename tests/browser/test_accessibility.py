@@ -268,3 +268,26 @@ def test_keyboard_only_through_a_scenario_a_dialogue_and_questions(page, lms, pa
     stored = run.terminated()
     assert (stored["completion_status"], stored["success_status"], stored["score"]["raw"]) == \
         ("completed", "passed", "100")
+
+
+def test_the_leave_dialog_works_by_keyboard(page, lms, packages, every_kind_dir):
+    """Exit before the end: the dialog opens on its safe choice, Tab and Shift+Tab move between its
+    buttons, Stay gives the focus back to Exit, Leave now ends the session."""
+    url, _ = packages.get(every_kind_dir, STANDARD)
+    run = open_course(page, lms, url, STANDARD)
+    c = run.content
+    tab_to(page, c, "Start")
+    page.keyboard.press("Enter")
+    tab_to(page, c, "Exit")
+    page.keyboard.press("Enter")
+    assert focused(c) == {"name": "Stay in the course", "role": "button", "visible": True}
+    page.keyboard.press("Tab")
+    assert focused(c)["name"] == "Leave now"
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")
+    assert c.evaluate("document.querySelector('dialog') === null") and focused(c)["name"] == "Exit"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert Learner(c).heading() == "Your progress is saved"
+    assert run.terminated()["exit"] == "suspend"

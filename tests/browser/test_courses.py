@@ -49,13 +49,15 @@ def expected_status(standard: str, outcome: str, raw: int | None, location: str 
     """outcome: passed | failed | open (attempts left, or not at the assessment yet)."""
     if std_family(standard) == "scorm12":
         score = {"raw": str(raw), "min": "0", "max": "100"} if raw is not None else {"raw": "", "min": "", "max": "100"}
+        # failed is the last attempt failed: the record is final, so no suspend (docs/player.md)
         return {"lesson_status": "incomplete" if outcome == "open" else outcome, "score": score,
-                "exit": "" if outcome == "passed" else "suspend", "location": location}
+                "exit": "suspend" if outcome == "open" else "", "location": location}
     score = ({"scaled": f"{raw / 100:g}", "raw": str(raw), "min": "0", "max": "100"} if raw is not None
              else {"scaled": "", "raw": "", "min": "", "max": ""})
-    return {"completion_status": "completed" if outcome == "passed" else "incomplete",
+    done = outcome != "open"
+    return {"completion_status": "completed" if done else "incomplete",
             "success_status": "unknown" if outcome == "open" else outcome, "score": score,
-            "progress_measure": progress, "exit": "normal" if outcome == "passed" else "suspend",
+            "progress_measure": progress, "exit": "normal" if done else "suspend",
             "location": location}
 
 

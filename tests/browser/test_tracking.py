@@ -69,13 +69,15 @@ def final(standard: str, outcome: str, raw: int | None, location: str = "assessm
     if standard == "scorm12":
         # an unscored 1.2 SCO: scorm-again's own default for score.max is "100"
         score = {"raw": str(raw), "min": "0", "max": "100"} if raw is not None else {"raw": "", "min": "", "max": "100"}
-        return {"lesson_status": outcome, "score": score, "exit": "" if outcome == "passed" else "suspend",
+        # failed is the last attempt failed: the record is final, so no suspend (docs/player.md)
+        return {"lesson_status": outcome, "score": score, "exit": "suspend" if outcome == "incomplete" else "",
                 "location": location}
     score = ({"scaled": f"{raw / 100:g}", "raw": str(raw), "min": "0", "max": "100"} if raw is not None
              else {"scaled": "", "raw": "", "min": "", "max": ""})
-    return {"completion_status": "completed" if outcome == "passed" else "incomplete",
+    done = outcome in ("passed", "failed")
+    return {"completion_status": "completed" if done else "incomplete",
             "success_status": {"passed": "passed", "failed": "failed"}.get(outcome, "unknown"),
-            "score": score, "progress_measure": progress, "exit": "normal" if outcome == "passed" else "suspend",
+            "score": score, "progress_measure": progress, "exit": "normal" if done else "suspend",
             "location": location}
 
 

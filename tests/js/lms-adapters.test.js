@@ -8,15 +8,17 @@ const lmsAdapter = require("../../templates/player/js/lms-adapter.js");
 
 const NO_FLOOR = { completion: "", success: "", lessonStatus: "" };
 function summary(overrides) {
-  return Object.assign({ complete: false, hasAssessment: true, passed: false, failedFinal: false, score: null,
+  const facts = Object.assign({ complete: false, hasAssessment: true, passed: false, failedFinal: false, score: null,
     measure: 0.5, bookmark: "intro" }, overrides);
+  return Object.assign({ ended: facts.complete || facts.failedFinal }, facts);
 }
 
 test("1.2 lesson_status against 2004 completion and success, situation by situation", () => {
   const cases = [
     // situation, 1.2 lesson_status, 2004 completion_status, 2004 success_status
     [{ complete: true, passed: true, score: 90 }, "passed", "completed", "passed"],
-    [{ failedFinal: true, score: 40 }, "failed", "incomplete", "failed"],
+    // the last attempt failed: nothing is left to do, so the attempt is finished (not one to resume)
+    [{ failedFinal: true, score: 40 }, "failed", "completed", "failed"],
     [{ complete: true }, "completed", "completed", "unknown"],
     [{}, "incomplete", "incomplete", "unknown"],
     [{ passed: true }, "incomplete", "incomplete", "passed"],
@@ -51,6 +53,15 @@ test("the values sent after each step, in order", () => {
     ["cmi.location", "assessment"], ["cmi.progress_measure", "0.6667"], ["cmi.score.min", "0"], ["cmi.score.max", "100"],
     ["cmi.score.raw", "85"], ["cmi.score.scaled", "0.85"], ["cmi.completion_status", "completed"],
     ["cmi.success_status", "passed"], ["cmi.exit", "normal"], ["cmi.session_time", "PT1M5.25S"]]);
+  const lost = summary({ failedFinal: true, score: 40, measure: 0.75, bookmark: "assessment" });
+  assert.deepEqual(scorm12.sessionValues(lost, NO_FLOOR, 0), [
+    ["cmi.core.lesson_location", "assessment"], ["cmi.core.score.min", "0"], ["cmi.core.score.max", "100"],
+    ["cmi.core.score.raw", "40"], ["cmi.core.lesson_status", "failed"], ["cmi.core.exit", ""],
+    ["cmi.core.session_time", "00:00:00.00"]]);
+  assert.deepEqual(scorm2004.sessionValues(lost, NO_FLOOR, 0), [
+    ["cmi.location", "assessment"], ["cmi.progress_measure", "0.75"], ["cmi.score.min", "0"], ["cmi.score.max", "100"],
+    ["cmi.score.raw", "40"], ["cmi.score.scaled", "0.4"], ["cmi.completion_status", "completed"],
+    ["cmi.success_status", "failed"], ["cmi.exit", "normal"], ["cmi.session_time", "PT0S"]]);
   const early = summary({ bookmark: "intro" });
   assert.deepEqual(scorm12.sessionValues(early, NO_FLOOR, 0), [["cmi.core.lesson_location", "intro"],
     ["cmi.core.lesson_status", "incomplete"], ["cmi.core.exit", "suspend"], ["cmi.core.session_time", "00:00:00.00"]]);
@@ -109,23 +120,52 @@ function recorder(values) {
 
 test("launch: what each standard reads, in order, and the pass mark it takes", () => {
   const course = { mark: 80, scaled: 0.8 };
-  let lms = recorder({ "cmi.core.lesson_status": "passed", "cmi.suspend_data": "{}", "cmi.student_data.mastery_score": "70" });
-  assert.deepEqual(scorm12.readLaunch(lms.get, true, course), {
-    floor: { lessonStatus: "passed", completion: "completed", success: "passed" }, suspendData: "{}", pass: { mark: 70, scaled: 0.8 } });
-  assert.deepEqual(lms.asked, ["cmi.core.lesson_status", "cmi.suspend_data", "cmi.student_data.mastery_score"]);
-  lms = recorder({ "cmi.core.lesson_status": "incomplete" });
-  assert.deepEqual(scorm12.readLaunch(lms.get, false, course).floor, { lessonStatus: "incomplete", completion: "", success: "" });
-  assert.deepEqual(lms.asked, ["cmi.core.lesson_status", "cmi.suspend_data"]);
+  let lms = recorder({ "cmi.core.lesson_mode": "normal", "cmi.core.lesson_status": "passed", "cmi.suspend_data": "{}",
+    "cmi.core.lesson_location": "call", "cmi.student_data.mastery_score": "70", "cmi.core.score.raw": "85" });
+  assert.deepEqual(scorm12.readLaunch(lms.get, true, course), { mode: "normal", readOnly: false,
+    floor: { lessonStatus: "passed", completion: "completed", success: "passed", score: 85 }, suspendData: "{}",
+    location: "call", pass: { mark: 70, scaled: 0.8 }, record: { status: "passed", score: 85 } });
+  assert.deepEqual(lms.asked, ["cmi.core.lesson_mode", "cmi.core.lesson_status", "cmi.suspend_data", "cmi.core.lesson_location",
+    "cmi.student_data.mastery_score", "cmi.core.score.raw"]);
+  lms = recorder({ "cmi.core.lesson_status": "not attempted", "cmi.student_data.mastery_score": " " });
+  assert.deepEqual(scorm12.readLaunch(lms.get, false, course), { mode: "", readOnly: false,
+    floor: { lessonStatus: "not attempted", completion: "", success: "", score: null }, suspendData: "", location: "",
+    pass: { mark: 80, scaled: 0.8 }, record: { status: "", score: null } });
+  assert.deepEqual(lms.asked, ["cmi.core.lesson_mode", "cmi.core.lesson_status", "cmi.suspend_data", "cmi.core.lesson_location"]);
 
-  lms = recorder({ "cmi.completion_status": "completed", "cmi.success_status": "unknown", "cmi.entry": "resume",
-    "cmi.suspend_data": "{}", "cmi.scaled_passing_score": "0.755" });
-  assert.deepEqual(scorm2004.readLaunch(lms.get, true, course), {
-    floor: { completion: "completed", success: "", lessonStatus: "" }, suspendData: "{}", pass: { mark: 75.5, scaled: 0.755 } });
-  assert.deepEqual(lms.asked, ["cmi.completion_status", "cmi.success_status", "cmi.entry", "cmi.suspend_data",
-    "cmi.scaled_passing_score"]);
-  lms = recorder({ "cmi.entry": "ab-initio", "cmi.suspend_data": "{}" });
-  assert.equal(scorm2004.readLaunch(lms.get, true, course).suspendData, "", "ab-initio is a new attempt");
-  assert.deepEqual(lms.asked, ["cmi.completion_status", "cmi.success_status", "cmi.entry", "cmi.scaled_passing_score"]);
+  lms = recorder({ "cmi.mode": "normal", "cmi.completion_status": "completed", "cmi.success_status": "unknown",
+    "cmi.entry": "resume", "cmi.suspend_data": "{}", "cmi.location": "call", "cmi.scaled_passing_score": "0.755",
+    "cmi.score.scaled": "0.9" });
+  assert.deepEqual(scorm2004.readLaunch(lms.get, true, course), { mode: "normal", readOnly: false,
+    floor: { completion: "completed", success: "", lessonStatus: "", score: 90 }, suspendData: "{}", location: "call",
+    pass: { mark: 75.5, scaled: 0.755 }, record: { status: "completed", score: 90 } });
+  assert.deepEqual(lms.asked, ["cmi.mode", "cmi.completion_status", "cmi.success_status", "cmi.entry", "cmi.suspend_data",
+    "cmi.location", "cmi.scaled_passing_score", "cmi.score.raw", "cmi.score.scaled"]);
+  lms = recorder({ "cmi.entry": "ab-initio", "cmi.suspend_data": "{}", "cmi.location": "call" });
+  const fresh = scorm2004.readLaunch(lms.get, true, course);
+  assert.deepEqual([fresh.suspendData, fresh.location], ["", ""], "ab-initio is a new attempt");
+  assert.deepEqual(lms.asked, ["cmi.mode", "cmi.completion_status", "cmi.success_status", "cmi.entry",
+    "cmi.scaled_passing_score", "cmi.score.raw", "cmi.score.scaled"]);
+});
+
+test("review and browse modes are read-only, and a review reads the attempt the LMS holds even at ab-initio", () => {
+  const course = { mark: 80, scaled: 0.8 };
+  // Moodle 4.5 reopens a passed SCORM 2004 attempt in review mode with cmi.entry ab-initio
+  let lms = recorder({ "cmi.mode": "review", "cmi.entry": "ab-initio", "cmi.completion_status": "completed",
+    "cmi.success_status": "passed", "cmi.suspend_data": "{}", "cmi.location": "assessment", "cmi.score.raw": "100",
+    "cmi.score.scaled": "1" });
+  assert.deepEqual(scorm2004.readLaunch(lms.get, true, course), { mode: "review", readOnly: true,
+    floor: { completion: "completed", success: "passed", lessonStatus: "", score: 100 }, suspendData: "{}",
+    location: "assessment", pass: course, record: { status: "passed", score: 100 } });
+  assert.equal(lms.asked.includes("cmi.entry"), false);
+  lms = recorder({ "cmi.mode": "browse" });
+  assert.equal(scorm2004.readLaunch(lms.get, false, course).readOnly, true);
+  for (const mode of ["review", "browse"]) {
+    assert.equal(scorm12.readLaunch(recorder({ "cmi.core.lesson_mode": mode }).get, false, course).readOnly, true, mode);
+  }
+  assert.equal(scorm12.readLaunch(recorder({ "cmi.core.lesson_mode": "normal" }).get, false, course).readOnly, false);
+  assert.deepEqual(scorm12.readLaunch(recorder({ "cmi.core.lesson_status": "failed", "cmi.core.score.raw": "40" }).get,
+    true, course).record, { status: "failed", score: 40 });
 });
 
 test("passing compares like the LMS: raw >= mastery score in 1.2, scaled >= passing score in 2004", () => {

@@ -35,3 +35,21 @@ test("an attempt's draw and choice order come from the saved seed", () => {
   assert.deepEqual(quiz.displayOrder(assessment, question, attempt, ["a", "b", "c"]), ["a", "b", "c"]);
   assert.deepEqual(quiz.displayOrder(assessment, question, attempt, ["a", "b", "c"], true), ["c", "a", "b"]);
 });
+
+test("answers are shown in an order seeded by the learner and the item, the same on every launch", () => {
+  const keys = ["a", "b", "c"];
+  assert.equal(random.answerOrder("learner-1", "scn_double-charge", keys).join(""), "cab");
+  assert.equal(random.answerOrder("learner-1", "scn_double-charge", keys).join(""), "cab");
+  assert.equal(random.answerOrder("", "scn_double-charge", keys).join(""), "acb", "no LMS: a fixed order per item");
+  assert.equal(random.answerOrder("learner-2", "scn_double-charge", keys).join(""),
+    random.answerOrder("learner-2", "scn_double-charge", keys).join(""));
+  assert.equal(keys.join(""), "abc");
+  assert.equal(random.seedOf(""), 0x811C9DC5);
+  assert.equal(random.seedOf("a"), 0xE40C292C);
+});
+
+test("over many learners the first answer shown is each answer equally often: position tells nothing", () => {
+  const firsts = { a: 0, b: 0, c: 0, d: 0 };
+  for (let n = 0; n < 4000; n++) firsts[random.answerOrder("learner-" + n, "scn_item", ["a", "b", "c", "d"])[0]]++;
+  for (const key of Object.keys(firsts)) assert.ok(Math.abs(firsts[key] - 1000) < 100, JSON.stringify(firsts));
+});

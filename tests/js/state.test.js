@@ -3,100 +3,125 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const stateCodec = require("../../templates/player/js/state.js");
+const progress = require("../../templates/player/js/progress.js");
+const { course } = require("./course-data.js");
 
-const SHAPE = { fingerprint: "aec00113", pageCount: 3, screenCount: 4, hasAssessment: true };
-const NO_ASSESSMENT = { fingerprint: "aec00113", pageCount: 2, screenCount: 2, hasAssessment: false };
+const shapeOf = (data) => progress.stateShape(progress.outline(data));
+const SHAPE = shapeOf(course());
+const NO_ASSESSMENT = shapeOf(Object.assign(course(), { assessment: null }));
+const IDS = ["q-single", "q-multi", "q-tf", "q-match", "q-order"];
+
+// a learner in the middle: the dialogue underway, the first question answered
+const LIVE = { l: 2, vw: "1110", sc: { 1: [2, "a"] }, dg: { 2: [1, "ba"] },
+  a: { sd: 1890369619, n: 1, ph: "q", qi: 1, an: ["b"], sc: [], ps: 0 }, s: 1 };
+const SAVED = '{"v":2,"c":"demo","l":"call","vw":"intro refund call","sc":{"refund":[2,"a","5c1d2"]},' +
+  '"dg":{"call":[1,"ba","0d9e8"]},"a":{"sd":1890369619,"n":1,"ph":"q","qi":1,"q":[["q-single","b","a1a1a"],' +
+  '["q-multi"],["q-tf"],["q-match"],["q-order"]],"sc":[],"ps":0},"s":1}';
+// LIVE as load gives it back: the attempt keeps its questions (a.q), for the attempt they belong to (a.qn)
+const LOADED = Object.assign({}, LIVE, { a: Object.assign({}, LIVE.a, { q: IDS, qn: 1 }) });
+const edited = (edit) => { const saved = JSON.parse(SAVED); edit(saved); return JSON.stringify(saved); };
 
 test("a fresh state has every page unviewed and a seed from the random source", () => {
   assert.deepEqual(stateCodec.fresh(SHAPE, () => 0.5), {
-    v: 1, f: "aec00113", l: 0, vw: "000", sc: {}, dg: {},
-    a: { sd: 1073741824, n: 0, ph: "i", qi: 0, an: [], sc: [], ps: 0 }
-  });
+    l: 0, vw: "0000", sc: {}, dg: {}, a: { sd: 1073741824, n: 0, ph: "i", qi: 0, an: [], sc: [], ps: 0 } });
   assert.equal(stateCodec.fresh(SHAPE, () => 0).a.sd, 1);
   assert.equal(stateCodec.fresh(SHAPE, () => 0.9999999999).a.sd, 2147483646);
-  assert.deepEqual(stateCodec.fresh(NO_ASSESSMENT, () => 0.5), { v: 1, f: "aec00113", l: 0, vw: "00", sc: {}, dg: {}, a: null });
+  assert.deepEqual(stateCodec.fresh(NO_ASSESSMENT, () => 0.5), { l: 0, vw: "0000", sc: {}, dg: {}, a: null });
 });
 
-test("encode then load gives the same state back", () => {
-  const state = {
-    v: 1, f: "aec00113", l: 3, vw: "111", sc: { 1: [2, "a"] }, dg: { 2: [1, "ba"] },
-    a: { sd: 1890369619, n: 1, ph: "r", qi: 1, an: ["a", "f"], sc: [100], ps: 1 }, s: 1
-  };
-  const text = stateCodec.encode(state, 4096);
-  assert.equal(text, '{"v":1,"f":"aec00113","l":3,"vw":"111","sc":{"1":[2,"a"]},"dg":{"2":[1,"ba"]},' +
-    '"a":{"sd":1890369619,"n":1,"ph":"r","qi":1,"an":["a","f"],"sc":[100],"ps":1},"s":1}');
-  assert.deepEqual(stateCodec.load(text, SHAPE), state);
-  const plain = { v: 1, f: "aec00113", l: 1, vw: "01", sc: {}, dg: {}, a: null, s: 1 };
-  assert.deepEqual(stateCodec.load(stateCodec.encode(plain, 4096), NO_ASSESSMENT), plain);
+test("the saved format is keyed by ids, with a content hash beside each answer, and reads back", () => {
+  assert.equal(stateCodec.encode(LIVE, 4096, SHAPE), SAVED);
+  assert.deepEqual(stateCodec.load(SAVED, SHAPE), LOADED);
+  assert.equal(stateCodec.encode(stateCodec.load(SAVED, SHAPE), 4096, SHAPE), SAVED, "reading and writing again changes nothing");
+  const plain = { l: 3, vw: "0101", sc: {}, dg: {}, a: null, s: 1 };
+  assert.equal(stateCodec.encode(plain, 4096, NO_ASSESSMENT), '{"v":2,"c":"demo","l":"outro","vw":"refund outro","sc":{},"dg":{},"s":1}');
+  assert.deepEqual(stateCodec.load(stateCodec.encode(plain, 4096, NO_ASSESSMENT), NO_ASSESSMENT), plain);
 });
 
-test("another course's state, or no state at all, loads as null", () => {
-  const other = JSON.stringify({ v: 1, f: "ffffffff", l: 0, vw: "000", sc: {}, dg: {}, a: null });
-  assert.equal(stateCodec.load(other, SHAPE), null);
-  assert.equal(stateCodec.load(JSON.stringify({ v: 2, f: "aec00113" }), SHAPE), null);
-  for (const text of ["", "{", "null", "1", '"text"', "[]", "true", "{\"v\":1}", "undefined", "\u0000"]) {
+test("another course's state, an unknown version or no state at all loads as null", () => {
+  assert.equal(stateCodec.load(edited((s) => { s.c = "other-course"; }), SHAPE), null);
+  assert.equal(stateCodec.load(edited((s) => { s.v = 3; }), SHAPE), null);
+  for (const text of ["", "{", "null", "1", '"text"', "[]", "true", '{"v":2}', "undefined", "\u0000", '{"v":1}']) {
     assert.equal(stateCodec.load(text, SHAPE), null, text);
   }
 });
 
-test("damaged parts of a state are replaced by their fresh values", () => {
-  const text = JSON.stringify({ v: 1, f: "aec00113", l: 9, vw: "01x", sc: 5, dg: null,
-    a: { sd: 7, sc: [40], an: "ab", n: "2", qi: 1.7, ps: "yes", ph: "z" } });
-  assert.deepEqual(stateCodec.load(text, SHAPE), {
-    v: 1, f: "aec00113", l: 0, vw: "000", sc: {}, dg: {}, a: { sd: 7, sc: [40], an: [], n: 2, qi: 1, ps: 1, ph: "i" }
-  });
-  const noSeed = stateCodec.load(JSON.stringify({ v: 1, f: "aec00113", l: 2, vw: "110", sc: {}, dg: {}, a: { sc: [] } }), SHAPE);
-  assert.deepEqual(Object.keys(noSeed.a), ["sd", "n", "ph", "qi", "an", "sc", "ps"]);
-  assert.equal(noSeed.a.n, 0);
-  assert.equal(stateCodec.load(JSON.stringify({ v: 1, f: "aec00113", l: 1, vw: "01", a: { sd: 1, sc: [] } }), NO_ASSESSMENT).a, null);
+test("a field of the wrong type or out of range is dropped, and the rest is kept", () => {
+  // the bookmark as a fraction used to give a blank page: now the first page, or the LMS's bookmark
+  assert.equal(stateCodec.load(edited((s) => { s.l = 1.5; }), SHAPE).l, 0);
+  assert.equal(stateCodec.load(edited((s) => { s.l = 1.5; }), SHAPE, "call").l, 2);
+  assert.equal(stateCodec.load(edited((s) => { s.l = "gone"; }), SHAPE, "assessment").l, 4);
+  assert.equal(stateCodec.load(edited((s) => { s.l = "*"; }), NO_ASSESSMENT).l, 0);
+  // a dialogue path that isn't text used to throw in the dialogue: a new play-through instead
+  assert.deepEqual(stateCodec.load(edited((s) => { s.dg.call = [1, 5]; }), SHAPE).dg, { 2: [2, ""] });
+  // an answer that isn't text used to throw in the question: the question is asked again
+  const badAnswer = stateCodec.load(edited((s) => { s.a.q[0] = ["q-single", 5, "a1a1a"]; }), SHAPE).a;
+  assert.deepEqual([badAnswer.ph, badAnswer.qi, badAnswer.an, badAnswer.q], ["q", 0, [], IDS]);
+  const secondBad = stateCodec.load(edited((s) => { s.a.q[1] = ["q-multi", ["a"], "b2b2b"]; s.a.qi = 2; }), SHAPE).a;
+  assert.deepEqual([secondBad.qi, secondBad.an], [1, ["b"]], "back to the question whose answer went");
+  // each item is checked on its own
+  const mixed = stateCodec.load(edited((s) => {
+    s.vw = "intro nowhere 7 call"; s.sc.refund = [2, "z", "5c1d2"]; s.dg.call = ["1", "ba"]; s.s = true;
+    s.a.sc = [40, "60", 101, 70.5, 100]; s.a.ps = true; s.a.sd = -4; s.a.n = "1";
+  }), SHAPE);
+  assert.deepEqual([mixed.vw, mixed.sc, mixed.dg, mixed.s], ["1010", { 1: [2, ""] }, {}, undefined]);
+  assert.deepEqual([mixed.a.sc, mixed.a.ps, mixed.a.n, mixed.a.ph], [[40, 100], 0, 2, "q"]);
+  // a key the format doesn't have is never kept, so it can't push the state over the budget
+  const padded = edited((s) => { s.x = "y".repeat(5000); s.a.extra = [1, 2, 3]; });
+  assert.equal(stateCodec.encode(stateCodec.load(padded, SHAPE), 4096, SHAPE), SAVED);
+  // the assessment part of a course that has none is ignored
+  assert.equal(stateCodec.load(SAVED, NO_ASSESSMENT).a, null);
 });
 
-test("decoding garbage never throws", () => {
-  let seed = 12345;
-  const next = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
-  const atoms = [null, 0, -1, 1.5, 1e308, "", "q", "iqrv", true, false, [], {}];
-  const value = (depth) => {
-    const r = next();
-    if (depth > 3 || r < 0.3) return atoms[Math.floor(next() * atoms.length)];
-    if (r < 0.5) return Array.from({ length: Math.floor(next() * 3) }, () => value(depth + 1));
-    const o = { v: 1, f: "aec00113" };
-    for (const k of ["l", "vw", "sc", "dg", "a", "sd", "n", "ph", "qi", "an", "ps", "s"]) if (next() < 0.5) o[k] = value(depth + 1);
-    return o;
-  };
-  for (let i = 0; i < 5000; i++) {
-    const text = JSON.stringify(value(0)) || "";
-    for (const cut of [text, text.slice(0, Math.floor(next() * text.length))]) {
-      assert.doesNotThrow(() => stateCodec.load(cut, SHAPE), cut);
-      assert.doesNotThrow(() => stateCodec.load(cut, NO_ASSESSMENT), cut);
-    }
-  }
+test("the LMS's bookmark stands in for a missing or unusable state", () => {
+  assert.deepEqual(stateCodec.fromBookmark(SHAPE, "call", () => 0.5), {
+    l: 2, vw: "0000", sc: {}, dg: {}, a: { sd: 1073741824, n: 0, ph: "i", qi: 0, an: [], sc: [], ps: 0 }, s: 1 });
+  assert.equal(stateCodec.fromBookmark(SHAPE, "assessment").l, 4);
+  for (const location of ["", "intro", "nowhere", undefined]) assert.equal(stateCodec.fromBookmark(SHAPE, location), null, location);
+  assert.equal(stateCodec.fromBookmark(NO_ASSESSMENT, "assessment"), null);
+});
+
+test("a version 1 state of the same build keeps what doesn't depend on the options' order", () => {
+  const v1 = JSON.stringify({ v: 1, f: "f0000001", l: 2, vw: "1110", sc: { 1: [2, "a"] }, dg: { 2: [1, "ba"] },
+    a: { sd: 77, n: 1, ph: "q", qi: 1, an: [5], sc: [], ps: 0 }, s: 1 });
+  // the answers go (the fingerprint doesn't cover the options' order): the counts, pages and bookmark stay
+  assert.deepEqual(stateCodec.load(v1, SHAPE), { l: 2, vw: "1110", sc: { 1: [2, ""] }, dg: { 2: [2, ""] },
+    a: { sd: 77, n: 1, ph: "i", qi: 0, an: [], sc: [], ps: 0 }, s: 1 });
+  const finished = JSON.stringify({ v: 1, f: "f0000001", l: 4, vw: "1111", sc: {}, dg: {},
+    a: { sd: 77, n: 2, ph: "v", qi: 4, an: ["b", "ac"], sc: [40, 90], ps: 1 }, s: 1 });
+  assert.deepEqual(stateCodec.load(finished, SHAPE).a, { sd: 77, n: 2, ph: "r", qi: 0, an: [], sc: [40, 90], ps: 1, nr: 1 });
+  assert.equal(stateCodec.load(JSON.stringify({ v: 1, f: "ffffffff", l: 2, vw: "1110" }), SHAPE), null, "another build's");
 });
 
 test("over the budget, detail is dropped in order and the bookmark stays", () => {
-  const state = {
-    v: 1, f: "aec00113", l: 3, vw: "111", sc: { 0: [3, "b"] }, dg: { 1: [2, "abab"] },
-    a: { sd: 99, n: 2, ph: "r", qi: 4, an: ["abc", "t", "cab"], sc: [40, 60], ps: 0 }, s: 1
-  };
-  assert.equal(stateCodec.encode(state, 64000).length, 165);
-  const head = '{"v":1,"f":"aec00113","l":3,"vw":"111",';
-  // 1. the answers kept for the review
-  assert.equal(stateCodec.encode(state, 164), head + '"sc":{"0":[3,"b"]},"dg":{"1":[2,"abab"]},' +
-    '"a":{"sd":99,"n":2,"ph":"r","qi":4,"an":[],"sc":[40,60],"ps":0,"nr":1},"s":1}');
-  // 2. the dialogue paths, each as a new play-through
-  assert.equal(stateCodec.encode(state, 156), head + '"sc":{"0":[3,"b"]},"dg":{"1":[3,""]},' +
-    '"a":{"sd":99,"n":2,"ph":"r","qi":4,"an":[],"sc":[40,60],"ps":0,"nr":1},"s":1}');
-  // 3. the scenario answers on screen, keeping the counts
-  assert.equal(stateCodec.encode(state, 152), head + '"sc":{"0":[3,""]},"dg":{"1":[3,""]},' +
-    '"a":{"sd":99,"n":2,"ph":"r","qi":4,"an":[],"sc":[40,60],"ps":0,"nr":1},"s":1}');
-  // 4. all scenario and dialogue records
-  assert.equal(stateCodec.encode(state, 151), head + '"sc":{},"dg":{},' +
-    '"a":{"sd":99,"n":2,"ph":"r","qi":4,"an":[],"sc":[40,60],"ps":0,"nr":1},"s":1}');
-  // 5. the position in the attempt; even when nothing fits, what the status needs stays
-  assert.equal(stateCodec.encode(state, 10), head + '"sc":{},"dg":{},' +
-    '"a":{"sd":99,"n":2,"ph":"r","qi":0,"an":[],"sc":[40,60],"ps":0,"nr":1},"s":1}');
-  const inQuestion = Object.assign({}, state, { a: Object.assign({}, state.a, { ph: "q" }) });
-  // an attempt in progress loses its answers and restarts at its intro
-  assert.equal(stateCodec.encode(inQuestion, 10), head + '"sc":{},"dg":{},' +
-    '"a":{"sd":99,"n":2,"ph":"i","qi":0,"an":[],"sc":[40,60],"ps":0},"s":1}');
-  assert.deepEqual(state.a.an, ["abc", "t", "cab"], "the live state is not changed");
+  const state = { l: 4, vw: "1111", sc: { 1: [3, "b"] }, dg: { 2: [2, "ab"] },
+    a: { sd: 99, n: 2, ph: "r", qi: 4, an: ["b", "ac", "f", "ab", "cab"], sc: [40, 60], ps: 0 }, s: 1 };
+  const head = '{"v":2,"c":"demo","l":"*",';
+  const done = '"a":{"sd":99,"n":2,"ph":"r","qi":4,"sc":[40,60],"ps":0,"nr":1},"s":1';
+  const steps = [
+    head + '"vw":"intro refund call outro","sc":{"refund":[3,"b","5c1d2"]},"dg":{"call":[2,"ab","0d9e8"]},' +
+      '"a":{"sd":99,"n":2,"ph":"r","qi":4,"q":[["q-single","b","a1a1a"],["q-multi","ac","b2b2b"],["q-tf","f","c3c3c"],' +
+      '["q-match","ab","d4d4d"],["q-order","cab","e5e5e"]],"sc":[40,60],"ps":0},"s":1}',
+    // 1. the answers kept for the review
+    head + '"vw":"intro refund call outro","sc":{"refund":[3,"b","5c1d2"]},"dg":{"call":[2,"ab","0d9e8"]},' + done + "}",
+    // 2. the dialogue paths, each as a new play-through
+    head + '"vw":"intro refund call outro","sc":{"refund":[3,"b","5c1d2"]},"dg":{"call":[3]},' + done + "}",
+    // 3. the scenario answers on screen, keeping the counts
+    head + '"vw":"intro refund call outro","sc":{"refund":[3]},"dg":{"call":[3]},' + done + "}",
+    // 4. the viewed pages by position, for this build only
+    head + '"sc":{"refund":[3]},"dg":{"call":[3]},' + done + ',"vb":"1111","f":"f0000001"}',
+    // 5. all scenario and dialogue records; even when nothing fits, what the status needs stays
+    head + '"sc":{},"dg":{},' + done + ',"vb":"1111","f":"f0000001"}'
+  ];
+  assert.equal(stateCodec.encode(state, 64000, SHAPE), steps[0]);
+  for (let i = 1; i < steps.length; i++) {
+    assert.equal(stateCodec.encode(state, steps[i - 1].length - 1, SHAPE), steps[i], `step ${i}`);
+  }
+  assert.equal(stateCodec.encode(state, 10, SHAPE), steps[5]);
+  assert.deepEqual(stateCodec.load(steps[4], SHAPE).vw, "1111", "this build reads the viewed pages by position");
+  // 6. an attempt in progress loses its answers and restarts at its intro
+  const inQuestion = Object.assign({}, state, { a: Object.assign({}, state.a, { ph: "q", qi: 2, an: ["b", "ac"] }) });
+  assert.equal(stateCodec.encode(inQuestion, 10, SHAPE), head + '"sc":{},"dg":{},' +
+    '"a":{"sd":99,"n":2,"ph":"i","qi":0,"sc":[40,60],"ps":0},"s":1,"vb":"1111","f":"f0000001"}');
+  assert.deepEqual(state.a.an, ["b", "ac", "f", "ab", "cab"], "the live state is not changed");
 });

@@ -1,13 +1,23 @@
-/* Shared view helpers: building elements, the player's words, buttons, focus. Course text goes in
+/* Shared view helpers: building elements, the player's words (with plurals), buttons, focus, the
+   verdict box and the marks on chosen options. Course text goes in
    as text; only the build's *_html fields (Markdown with raw HTML off) go in as HTML. */
 (function (host) {
   "use strict";
   var modules = host.scormBuilder = host.scormBuilder || {};
 
   /* t(key, vars): a word of strings/<language>.json with its {name}s filled in; an unknown key
-     shows as itself: visible, not fatal */
-  function translator(strings) {
+     shows as itself: visible, not fatal. A count (vars.count, else vars.n) picks the language's
+     plural form when the strings have one: key_one, key_few, key_many... (Intl.PluralRules),
+     else key_other, else key */
+  function translator(strings, language) {
+    var rules = null;
+    try { rules = new Intl.PluralRules(language || document.documentElement.lang || "en"); } catch (e) { rules = null; }
     return function (key, vars) {
+      var count = vars && (vars.count != null ? vars.count : vars.n);
+      if (typeof count === "number") {
+        var form = key + "_" + (rules ? rules.select(count) : count === 1 ? "one" : "other");
+        key = strings[form] != null ? form : strings[key + "_other"] != null ? key + "_other" : key;
+      }
       var text = strings[key] != null ? String(strings[key]) : key;
       return text.replace(/\{(\w+)\}/g, function (m, k) { return vars && vars[k] != null ? vars[k] : m; });
     };
@@ -53,13 +63,41 @@
     var heading = (root || document).querySelector("h2, h1");
     if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
   }
-  /* a short message in a feedback box, such as "Choose an answer first" */
-  function hint(box, message) {
+  /* a short message in a feedback box, such as "Choose an answer first"; said (announce) too, as
+     the focus stays where it is */
+  function hint(box, message, announce) {
     clear(box);
     box.className = "feedback show";
     add(box, el("p", { text: message }));
+    if (announce) announce(message);
+  }
+  /* VERDICT: each verdict's class, and the icon that says it without colour */
+  var VERDICT_ICON = { best: "✓", correct: "✓", acceptable: "◐", poor: "✗", incorrect: "✗" };
+  /* the verdict box after Submit: its heading (icon and words), then the parts; with focus, the
+     box is scrolled into view (clear of the sticky footer, player.css scroll-padding) and the
+     heading takes the focus, so it is read out */
+  function verdictBox(box, verdict, title, parts, focus) {
+    clear(box);
+    box.className = "feedback show verdict-" + verdict;
+    var heading = el("h3", { cls: "verdict", tabindex: "-1" }, [el("span", { cls: "v-icon", "aria-hidden": "true",
+      text: VERDICT_ICON[verdict] }), el("span", { text: title })]);
+    add(box, heading);
+    (parts || []).forEach(function (part) { if (part) box.appendChild(part); });
+    if (focus) {
+      box.scrollIntoView({ block: box.offsetHeight > window.innerHeight * 0.6 ? "start" : "nearest" });
+      heading.focus({ preventScroll: true });
+    }
+    return heading;
+  }
+  /* the mark on a chosen (or revealed) option, beside its label so the option's name stays its text */
+  function markChoice(row, verdict) {
+    var old = row.querySelector(".c-mark");
+    if (old) row.removeChild(old);
+    row.className = row.className.replace(/ ?(marked|verdict-\w+)/g, "") + (verdict ? " marked verdict-" + verdict : "");
+    if (verdict) add(row, el("span", { cls: "c-mark", "aria-hidden": "true", text: VERDICT_ICON[verdict] }));
   }
 
   modules.dom = { translator: translator, uniqueId: uniqueId, el: el, add: add, PRIMARY: PRIMARY, button: button,
-    clear: clear, plainText: plainText, focusHeading: focusHeading, hint: hint };
+    clear: clear, plainText: plainText, focusHeading: focusHeading, hint: hint, verdictBox: verdictBox,
+    markChoice: markChoice, VERDICT_ICON: VERDICT_ICON };
 }(typeof window !== "undefined" ? window : global));

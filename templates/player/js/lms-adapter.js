@@ -25,19 +25,49 @@
     return values;
   }
 
+  /* the interactions the LMS numbers, appended at its count. One whose id the LMS refused has no
+     record (its index is not used up) and waits, in order, to be sent again before each save
+     (fresh: refused in this round, so not tried twice at once) */
+  function interactionJournal(family, connection, language) {
+    var journal = { count: 0 }, waiting = [];
+    function send(entry) {
+      var values = interactionValues(family, journal.count, entry.item, entry.at, entry.latency, language);
+      if (!connection.set(values[0][0], values[0][1], true)) return false;
+      journal.count++;
+      for (var i = 1; i < values.length; i++) connection.set(values[i][0], values[i][1], true);
+      return true;
+    }
+    journal.add = function (item) {
+      var entry = { item: item, at: new Date(), latency: Date.now() - item.started, fresh: true };
+      if (waiting.length || !send(entry)) waiting.push(entry);
+    };
+    /* the ones refused earlier, in their order, until one is refused again */
+    journal.sendWaiting = function () {
+      while (waiting.length && !waiting[0].fresh && send(waiting[0])) waiting.shift();
+      waiting.forEach(function (entry) { entry.fresh = false; });
+    };
+    connection.beforeSave(journal.sendWaiting);
+    return journal;
+  }
+
   /* family: modules.lmsScorm12 or modules.lmsScorm2004; options: {language} */
   function create(family, options) {
     var connection = modules.lmsConnection.create({ family: family.family, apiName: family.apiName,
       methods: family.methods, unsetReadError: family.unsetReadError });
-    var interactionCount = 0, objectiveIndex = {}, objectiveCount = 0, objectivesSupported = false;
-    function isOpen() { return connection.connected() && !connection.ended(); }
+    var journal = interactionJournal(family, connection, options.language);
+    var objectiveIndex = {}, objectiveCount = 0, objectivesSupported = false, readOnly = false;
+    var learnerId = ""; /* learner-experience hook: seeds the answer order (random.js answerOrder) */
+    function isOpen() { return connection.connected() && !connection.ended() && !readOnly; }
 
-    /* null without an LMS; otherwise {floor, suspendData, pass} (the family's readLaunch) */
+    /* null without an LMS; otherwise the family's readLaunch: {mode, readOnly, floor, suspendData,
+       location, pass, record}. In review and browse modes the connection writes nothing from here on */
     function initialize(hasAssessment, coursePass) {
       if (!connection.open()) return null;
       var launch = family.readLaunch(connection.get, hasAssessment, coursePass);
+      if (launch.readOnly) { readOnly = true; connection.readOnly(); }
+      learnerId = connection.get(family.family === "scorm12" ? "cmi.core.student_id" : "cmi.learner_id"); /* the hook above */
       /* appended after what the LMS holds, so earlier sessions' records stay */
-      interactionCount = parseInt(connection.get("cmi.interactions._count"), 10) || 0;
+      journal.count = parseInt(connection.get("cmi.interactions._count"), 10) || 0;
       var objectives = connection.read("cmi.objectives._count");
       objectivesSupported = objectives.ok;
       objectiveCount = parseInt(objectives.value, 10) || 0;
@@ -47,14 +77,7 @@
     function report(summary, floor, elapsedMs) {
       family.sessionValues(summary, floor, elapsedMs).forEach(function (pair) { connection.set(pair[0], pair[1]); });
     }
-    function addInteraction(item) {
-      if (!isOpen()) return;
-      var values = interactionValues(family, interactionCount, item, new Date(), Date.now() - item.started, options.language);
-      /* an id the LMS refused means no record: the index is not used up */
-      if (!connection.set(values[0][0], values[0][1], true)) return;
-      interactionCount++;
-      for (var i = 1; i < values.length; i++) connection.set(values[i][0], values[i][1], true);
-    }
+    function addInteraction(item) { if (isOpen()) journal.add(item); }
     /* score: {raw, min, max} of a dialogue's named score; ended: the dialogue reached an ending */
     function updateObjective(id, score, ended) {
       if (!isOpen() || !objectivesSupported) return;
@@ -72,8 +95,10 @@
       initialize: initialize, report: report, addInteraction: addInteraction, updateObjective: updateObjective,
       saveSuspendData: function (text) { return connection.set("cmi.suspend_data", text); },
       passes: function (percent, pass) { return family.passes(percent, pass); },
+      /* terminate(final): true when the LMS confirmed the last save (lms-connection.js, finish) */
       commit: connection.commit, terminate: connection.finish, connected: connection.connected,
-      ended: connection.ended, onSaveResult: connection.onSaveResult
+      ended: connection.ended, onSaveResult: connection.onSaveResult,
+      learnerId: function () { return learnerId; } /* the hook above; "" without an LMS */
     };
   }
 

@@ -1,10 +1,12 @@
-/* The connection to the LMS's API: discovery, calls, commit with retries. It knows the method
+/* The connection to the LMS's API: discovery, calls, saving with retries. It knows the method
    names (from the adapter), not what values mean. Every call is logged (window.scormPlayer.log);
-   a failed one is explained in the console with the LMS's own error string. */
+   a failed one is explained in the console with the LMS's own error string. A refused SetValue
+   counts like a refused Commit: the value is sent again with the next save, and the learner is
+   told once the retries failed too. Read-only (review, browse): no SetValue and no Commit at all. */
 (function (host) {
   "use strict";
   var modules = host.scormBuilder = host.scormBuilder || {};
-  var cmiRules = modules.cmiRules;
+  var cmiRules = typeof module !== "undefined" ? require("./cmi-rules.js") : modules.cmiRules;
 
   /* the API on this window or a parent; a cross-origin frame on the way is skipped, not fatal */
   function apiIn(win, apiName, initialize) {
@@ -51,46 +53,67 @@
     }
     return connection.live;
   }
+  function hasOwn(record, key) { return Object.prototype.hasOwnProperty.call(record, key); }
+  /* one SetValue, checked first; a refusal is remembered: the value is sent again with the next
+     save, except an interaction's or a new objective's (`always`), whose index isn't used up */
+  function send(connection, element, value, always) {
+    var ok = cmiRules.canSend(connection.family, element, value);
+    if (!ok) console.warn("[scorm] not sent: invalid value for " + element + ": " + JSON.stringify(value));
+    else ok = call(connection, "setValue", [element, value]).ok;
+    if (ok) { connection.sent[element] = value; delete connection.refused[element]; return true; }
+    connection.refusedNow = true;
+    if (!always) { connection.refused[element] = value; connection.refusedThisRound[element] = true; }
+    return false;
+  }
   /* a value the LMS already has is not sent again, unless `always` (interactions, whose elements
      are new each time); a value the LMS would refuse is not sent at all */
   function set(connection, element, value, always) {
     value = String(value);
-    if (!connection.live || connection.terminated) return false;
-    if (!always && connection.sent[element] === value) return true;
-    if (!cmiRules.canSend(connection.family, element, value)) {
-      console.warn("[scorm] not sent: invalid value for " + element + ": " + JSON.stringify(value));
-      return false;
-    }
-    var ok = call(connection, "setValue", [element, value]).ok;
-    if (ok) connection.sent[element] = value;
-    return ok;
+    if (!connection.live || connection.terminated || connection.readOnly) return false;
+    if (!always && connection.sent[element] === value && !hasOwn(connection.refused, element)) return true;
+    return send(connection, element, value, always);
   }
-  /* a refused commit is retried twice, after 0.8 s and 3.2 s, before the learner is told */
+  /* one save: the values refused before this round sent again, then Commit; true when every value
+     since the last save reached the LMS and the commit succeeded */
+  function saveRound(connection) {
+    connection.beforeSave();
+    Object.keys(connection.refused).forEach(function (element) {
+      if (!connection.refusedThisRound[element]) send(connection, element, connection.refused[element], false);
+    });
+    var allSet = !connection.refusedNow && Object.keys(connection.refused).length === 0;
+    connection.refusedNow = false; connection.refusedThisRound = {};
+    return call(connection, "commit", [""]).ok && allSet;
+  }
+  /* a failed save is retried twice, after 0.8 s and 3.2 s, before the learner is told */
   function commit(connection) {
-    if (!connection.live || connection.terminated) return;
+    if (!connection.live || connection.terminated || connection.readOnly) return;
     clearTimeout(connection.retryTimer);
-    if (call(connection, "commit", [""]).ok) { connection.retries = 0; connection.onSaveResult(false); return; }
+    if (saveRound(connection)) { connection.retries = 0; connection.onSaveResult(false); return; }
     if (connection.retries < 2) {
       connection.retries++;
       connection.retryTimer = setTimeout(function () { commit(connection); }, 800 * connection.retries * connection.retries);
     } else { connection.retries = 0; connection.onSaveResult(true); }
   }
-  /* final (Exit, Finish): one more commit, and a second if refused, since nothing retries later;
-     at pagehide no commit, as Terminate commits and browsers block more during unload */
+  /* final (Exit, Finish): one more save, and a second if it failed, since nothing retries later;
+     at pagehide no commit, as Terminate commits and browsers block more during unload. True when
+     the LMS confirmed the save: every value set, the commit and Terminate accepted */
   function finish(connection, final) {
+    var saved = false;
     if (connection.live) {
       clearTimeout(connection.retryTimer);
-      if (final) { if (!call(connection, "commit", [""]).ok) call(connection, "commit", [""]); }
+      if (final && !connection.readOnly) saved = saveRound(connection) || saveRound(connection);
       connection.terminated = true;
-      call(connection, "terminate", [""]);
+      saved = call(connection, "terminate", [""]).ok && saved;
     } else connection.terminated = true;
+    return saved;
   }
 
   /* options: family, apiName, methods, unsetReadError (see lms-scorm12.js and lms-scorm2004.js) */
   function create(options) {
     var connection = { family: options.family, apiName: options.apiName, methods: options.methods,
-      unsetReadError: options.unsetReadError, api: null, live: false, terminated: false, log: [], sent: {},
-      retryTimer: null, retries: 0, onSaveResult: function () {} };
+      unsetReadError: options.unsetReadError, api: null, live: false, terminated: false, readOnly: false, log: [],
+      sent: {}, refused: {}, refusedThisRound: {}, refusedNow: false, retryTimer: null, retries: 0,
+      onSaveResult: function () {}, beforeSave: function () {} };
     function read(element) { return call(connection, "getValue", [element]); }
     return {
       log: connection.log, read: read,
@@ -98,13 +121,19 @@
       open: function () { return open(connection); },
       set: function (element, value, always) { return set(connection, element, value, always); },
       commit: function () { commit(connection); },
-      finish: function (final) { finish(connection, final); },
+      finish: function (final) { return finish(connection, final); },
+      /* review and browse modes: from now on nothing is written */
+      readOnly: function () { connection.readOnly = true; },
       connected: function () { return connection.live; },
       ended: function () { return connection.terminated; },
-      /* fn(failed): true when a commit failed for good, false when one succeeded */
-      onSaveResult: function (fn) { connection.onSaveResult = fn; }
+      /* fn(failed): true when a save failed for good, false when one succeeded */
+      onSaveResult: function (fn) { connection.onSaveResult = fn; },
+      /* fn(): called at the start of every save, to send again what the LMS refused (lms-adapter.js) */
+      beforeSave: function (fn) { connection.beforeSave = fn; }
     };
   }
 
-  modules.lmsConnection = { create: create, findApi: findApi };
+  var lmsConnection = { create: create, findApi: findApi };
+  modules.lmsConnection = lmsConnection;
+  if (typeof module !== "undefined") module.exports = lmsConnection;
 }(typeof window !== "undefined" ? window : global));

@@ -8,18 +8,26 @@
   /* the order a status may only move up in: a learner's record never goes back */
   var RANK = { incomplete: 0, completed: 1, failed: 2, passed: 3 };
 
-  /* at launch: the status floor, the saved state, and a mastery score over the course's pass mark */
+  /* a number the LMS holds, or null */
+  function number(text) { return /^-?\d+(\.\d+)?$/.test(text) ? parseFloat(text) : null; }
+  /* at launch: the mode (normal, browse, review), the status and score floor, the saved state and
+     bookmark, a mastery score over the course's pass mark, and the result held (record: {status,
+     score}, status one of passed, failed, completed, incomplete or "") */
   function readLaunch(get, hasAssessment, coursePass) {
-    var status = get("cmi.core.lesson_status"), suspendData = get("cmi.suspend_data");
-    var pass = { mark: coursePass.mark, scaled: coursePass.scaled };
+    var mode = get("cmi.core.lesson_mode"), status = get("cmi.core.lesson_status");
+    var suspendData = get("cmi.suspend_data"), location = get("cmi.core.lesson_location");
+    var pass = { mark: coursePass.mark, scaled: coursePass.scaled }, score = null;
     if (hasAssessment) {
-      var mastery = get("cmi.student_data.mastery_score");
-      if (mastery !== "" && !isNaN(parseFloat(mastery))) pass.mark = parseFloat(mastery);
+      var mastery = number(get("cmi.student_data.mastery_score"));
+      if (mastery != null) pass.mark = mastery;
+      score = number(get("cmi.core.score.raw"));
     }
     return {
+      mode: mode, readOnly: mode === "review" || mode === "browse",
       floor: { lessonStatus: status, completion: status === "passed" || status === "completed" ? "completed" : "",
-        success: status === "passed" || status === "failed" ? status : "" },
-      suspendData: suspendData, pass: pass
+        success: status === "passed" || status === "failed" ? status : "", score: score },
+      suspendData: suspendData, location: location, pass: pass,
+      record: { status: RANK[status] != null ? status : "", score: score }
     };
   }
   /* the comparison the LMS makes: raw >= mastery_score */
@@ -39,7 +47,8 @@
     if (summary.score != null) {
       values.push(["cmi.core.score.min", "0"], ["cmi.core.score.max", "100"], ["cmi.core.score.raw", String(summary.score)]);
     }
-    values.push(["cmi.core.lesson_status", lessonStatus(summary, floor)], ["cmi.core.exit", summary.complete ? "" : "suspend"],
+    /* "" (a normal exit) once nothing is left to do, also after the last failed attempt */
+    values.push(["cmi.core.lesson_status", lessonStatus(summary, floor)], ["cmi.core.exit", summary.ended ? "" : "suspend"],
       ["cmi.core.session_time", timespan(elapsedMs)]);
     return values;
   }

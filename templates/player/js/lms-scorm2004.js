@@ -5,22 +5,38 @@
   var modules = host.scormBuilder = host.scormBuilder || {};
   var timeFormat = typeof module !== "undefined" ? require("./time-format.js") : modules.timeFormat;
 
-  /* at launch: the completion and success floors, the saved state, and a scaled_passing_score
-     over the course's pass mark */
+  /* a number the LMS holds, or null */
+  function number(text) { return /^-?\d+(\.\d+)?$/.test(text) ? parseFloat(text) : null; }
+  /* the score the LMS holds as a percentage: score.raw as the player sends it, or score.scaled */
+  function heldScore(get) {
+    var raw = number(get("cmi.score.raw"));
+    if (raw != null) return raw;
+    var scaled = number(get("cmi.score.scaled"));
+    return scaled != null ? Math.round(scaled * 10000) / 100 : null;
+  }
+  /* at launch: the mode (normal, browse, review), the completion, success and score floors, the
+     saved state and bookmark, a scaled_passing_score over the course's pass mark, and the result
+     held (record: {status, score}, status one of passed, failed, completed, incomplete or "") */
   function readLaunch(get, hasAssessment, coursePass) {
+    var mode = get("cmi.mode"), readOnly = mode === "review" || mode === "browse";
     var completion = get("cmi.completion_status"), success = get("cmi.success_status");
     if (success !== "passed" && success !== "failed") success = "";
-    /* ab-initio means a new attempt: whatever suspend_data says belongs to an earlier one */
-    var suspendData = get("cmi.entry") !== "ab-initio" ? get("cmi.suspend_data") : "";
-    var pass = { mark: coursePass.mark, scaled: coursePass.scaled };
+    /* ab-initio means a new attempt: the saved state and bookmark belong to an earlier one; but a
+       review looks at the attempt the LMS holds, whatever cmi.entry says (Moodle: ab-initio) */
+    var earlier = readOnly || get("cmi.entry") !== "ab-initio";
+    var suspendData = earlier ? get("cmi.suspend_data") : "", location = earlier ? get("cmi.location") : "";
+    var pass = { mark: coursePass.mark, scaled: coursePass.scaled }, score = null;
     if (hasAssessment) {
-      var scaled = get("cmi.scaled_passing_score");
-      if (scaled !== "" && !isNaN(parseFloat(scaled))) {
-        pass.scaled = parseFloat(scaled);
+      var scaled = number(get("cmi.scaled_passing_score"));
+      if (scaled != null) {
+        pass.scaled = scaled;
         pass.mark = Math.round(pass.scaled * 10000) / 100;
       }
+      score = heldScore(get);
     }
-    return { floor: { completion: completion, success: success, lessonStatus: "" }, suspendData: suspendData, pass: pass };
+    var status = success || (completion === "completed" || completion === "incomplete" ? completion : "");
+    return { mode: mode, readOnly: readOnly, floor: { completion: completion, success: success, lessonStatus: "", score: score },
+      suspendData: suspendData, location: location, pass: pass, record: { status: status, score: score } };
   }
   /* the comparison the LMS makes: score.scaled >= scaled_passing_score */
   function passes(percent, pass) { return percent / 100 >= pass.scaled; }
@@ -31,7 +47,9 @@
     if (summary.failedFinal || floor.success === "failed") return "failed";
     return "unknown";
   }
-  function completionStatus(summary) { return summary.complete ? "completed" : "incomplete"; }
+  /* completed once nothing is left to do: the course is complete, or the assessment failed with no
+     attempt left (the LMS then shows the attempt as finished, not as one to resume) */
+  function completionStatus(summary) { return summary.ended ? "completed" : "incomplete"; }
   /* [element, value] pairs sent after every step; summary: progress.summary() */
   function sessionValues(summary, floor, elapsedMs) {
     var values = [["cmi.location", summary.bookmark],
@@ -41,7 +59,7 @@
         ["cmi.score.scaled", String(summary.score / 100)]);
     }
     values.push(["cmi.completion_status", completionStatus(summary)], ["cmi.success_status", successStatus(summary, floor)],
-      ["cmi.exit", summary.complete ? "normal" : "suspend"], ["cmi.session_time", timespan(elapsedMs)]);
+      ["cmi.exit", summary.ended ? "normal" : "suspend"], ["cmi.session_time", timespan(elapsedMs)]);
     return values;
   }
   /* value: keys (choice, sequencing), a boolean (true-false) or [left, right] pairs (matching) */

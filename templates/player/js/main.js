@@ -6,9 +6,12 @@
 
   var data = JSON.parse(document.getElementById("course-data").textContent);
   var course = modules.progress.outline(data);
-  var lms = modules.lmsAdapter.create(course.family === "scorm12" ? modules.lmsScorm12 : modules.lmsScorm2004,
-    { language: course.info.language });
-  var player = { course: course, t: modules.dom.translator(data.strings || {}), brand: data.brand, lms: lms };
+  var lms = data.standard === "cmi5" ? modules.lmsCmi5.create({ language: course.info.language })
+    : modules.lmsAdapter.create(course.family === "scorm12" ? modules.lmsScorm12 : modules.lmsScorm2004,
+      { language: course.info.language });
+  /* the strings files' words, over view-record.js's defaults for the words they don't have yet */
+  var words = Object.assign({}, modules.recordView.words(course.info.language), data.strings || {});
+  var player = { course: course, t: modules.dom.translator(words, course.info.language), brand: data.brand, lms: lms };
   var frame = modules.frameView.create(player, document.getElementById("app"));
   player.session = modules.session.create(course, lms, frame.refresh);
   player.show = frame.show;

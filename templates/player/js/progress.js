@@ -1,5 +1,6 @@
 /* Where the learner stands, from the state alone (docs/player.md, section 3). Pure. `floor` is
-   what the LMS held at launch ({completion, success, lessonStatus}): a status never moves back. */
+   what the LMS held at launch ({completion, success, lessonStatus, score}): a status, and the
+   score, never move back. */
 (function (host) {
   "use strict";
   var modules = host.scormBuilder = host.scormBuilder || {};
@@ -20,10 +21,11 @@
       screenCount: pages.length + (assessment ? 1 : 0)
     };
   }
-  /* what state.js needs to know of the course */
+  /* what state.js needs to know of the course: its id, its structure fingerprint, the pages and
+     the assessment (their ids, kinds, keys and content hashes) */
   function stateShape(course) {
-    return { fingerprint: course.info.fingerprint, pageCount: course.pageCount,
-      screenCount: course.screenCount, hasAssessment: !!course.assessment };
+    return { courseId: course.info.id, fingerprint: course.info.fingerprint,
+      pages: course.pages.map(function (entry) { return entry.page; }), assessment: course.assessment };
   }
 
   /* {viewed, total, first}: pages viewed, pages, and the index of the first page of a lesson */
@@ -63,17 +65,25 @@
     return course.screenCount ? viewed / course.screenCount : 1;
   }
   function bookmark(course, state) {
-    return state.l === course.assessmentScreen ? "assessment" : course.pages[state.l].page.id;
+    if (state.l === course.assessmentScreen) return "assessment";
+    return course.pages[state.l] ? course.pages[state.l].page.id : "";
   }
 
-  /* everything the LMS adapters report, in one object */
+  /* the score to report: the best once decided; never a fail over a pass the LMS holds, nor below
+     the score it holds (floor.score, a percentage) */
+  function reportedScore(course, state, floor) {
+    var assessment = course.assessment, best = bestScore(state);
+    if (!assessment || !decided(assessment, state) || best == null) return null;
+    if (!passed(state) && floor.success === "passed") return null;
+    return floor.score != null && best < floor.score ? null : best;
+  }
+  /* everything the LMS adapters report, in one object; `ended`: nothing is left to do, as the
+     course is complete or the assessment failed with no attempt left */
   function summary(course, state, floor) {
-    var assessment = course.assessment, isPassed = passed(state);
-    /* the score once decided; never a fail over a pass the LMS holds */
-    var score = assessment && decided(assessment, state) && (isPassed || floor.success !== "passed") ? bestScore(state) : null;
+    var assessment = course.assessment, complete = isComplete(course, state, floor), lost = failedFinal(assessment, state);
     return {
-      complete: isComplete(course, state, floor), hasAssessment: !!assessment, passed: isPassed,
-      failedFinal: failedFinal(assessment, state), score: score, measure: measure(course, state),
+      complete: complete, ended: complete || lost, hasAssessment: !!assessment, passed: passed(state),
+      failedFinal: lost, score: reportedScore(course, state, floor), measure: measure(course, state),
       bookmark: bookmark(course, state)
     };
   }
@@ -82,7 +92,7 @@
     outline: outline, stateShape: stateShape, lessonViewed: lessonViewed, lessonsDone: lessonsDone,
     attemptsUsed: attemptsUsed, passed: passed, attemptsLeft: attemptsLeft, failedFinal: failedFinal,
     decided: decided, bestScore: bestScore, isComplete: isComplete, measure: measure, bookmark: bookmark,
-    summary: summary
+    reportedScore: reportedScore, summary: summary
   };
   modules.progress = progress;
   if (typeof module !== "undefined") module.exports = progress;

@@ -12,8 +12,15 @@
     matching: "matching", ordering: "sequencing" };
 
   function drawCount(assessment) { return Math.min(assessment.draw || 1e9, assessment.questions.length); }
-  /* the questions of attempt `attempt.n`, from the saved seed */
+  /* the questions of attempt `attempt.n`: those saved with it (attempt.q, from state.js, which
+     outlive a republished pool), or else the draw of the saved seed */
   function questionsFor(assessment, attempt) {
+    if (Array.isArray(attempt.q) && attempt.qn === attempt.n) {
+      return attempt.q.map(function (id) {
+        for (var i = 0; i < assessment.questions.length; i++) if (assessment.questions[i].id === id) return assessment.questions[i];
+        return null;
+      }).filter(Boolean);
+    }
     var pool = assessment.questions.map(function (q, i) { return i; });
     var order = random.shuffle(pool, random.seeded(attempt.sd * 31 + attempt.n)).slice(0, drawCount(assessment));
     if (!assessment.shuffle_questions) order.sort(function (x, y) { return x - y; });
@@ -39,6 +46,20 @@
       return letters(answer).sort().join("") === correctAnswer(question);
     }
     return answer === correctAnswer(question);
+  }
+  /* an answer this question can have (state.js checks saved answers with it): one choice key;
+     distinct choice keys in order (multiple-response); t or f; a pair key per left item
+     (matching); every item key once (ordering) */
+  function validAnswer(question, answer) {
+    if (typeof answer !== "string" || answer === "") return false;
+    var given = letters(answer), kind = question.kind;
+    if (kind === "true-false") return answer === "t" || answer === "f";
+    if (kind === "ordering") return given.sort().join("") === keysOf(question.items || []).sort().join("");
+    var keys = keysOf((kind === "matching" ? question.pairs : question.choices) || []);
+    var known = given.every(function (k) { return keys.indexOf(k) >= 0; });
+    if (kind === "matching") return known && given.length === keys.length;
+    if (kind === "single-choice") return known && given.length === 1;
+    return kind === "multiple-response" && known && given.every(function (k, i) { return i === 0 || given[i - 1] < k; });
   }
   /* all-or-nothing per question, weighted */
   function percentOf(questions, answers) {
@@ -76,7 +97,7 @@
   }
 
   var quiz = { drawCount: drawCount, questionsFor: questionsFor, displayOrder: displayOrder,
-    correctAnswer: correctAnswer, isRight: isRight, percentOf: percentOf, answerText: answerText,
+    correctAnswer: correctAnswer, isRight: isRight, validAnswer: validAnswer, percentOf: percentOf, answerText: answerText,
     interactionFor: interactionFor };
   modules.quiz = quiz;
   if (typeof module !== "undefined") module.exports = quiz;

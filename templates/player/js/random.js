@@ -1,5 +1,7 @@
 /* Seeded randomness for the question draw and the shuffles: the seed is saved, so a resumed
-   attempt shows the same questions and orders. */
+   attempt shows the same questions and orders. Scenario options and dialogue choices are shown
+   in an order seeded by the learner id and the item id (answerOrder), so the best answer has no
+   fixed place, a learner sees the same order on every launch, and two learners differ. */
 (function (host) {
   "use strict";
   var modules = host.scormBuilder = host.scormBuilder || {};
@@ -24,7 +26,21 @@
     return out;
   }
 
-  var random = { seeded: seeded, shuffle: shuffle };
+  /* a text as a seed: FNV-1a, 32 bits */
+  function seedOf(text) {
+    var h = 0x811C9DC5;
+    for (var i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    return h >>> 0;
+  }
+  /* the order to show the keys of one item in, for one learner; learner "" (no LMS) is a fixed
+     seed. Warmed up a few draws, as seeds from similar texts start alike. */
+  function answerOrder(learner, item, keys) {
+    var next = seeded(seedOf(learner + "\n" + item));
+    next(); next(); next();
+    return shuffle(keys, next);
+  }
+
+  var random = { seeded: seeded, shuffle: shuffle, seedOf: seedOf, answerOrder: answerOrder };
   modules.random = random;
   if (typeof module !== "undefined") module.exports = random;
 }(typeof window !== "undefined" ? window : global));

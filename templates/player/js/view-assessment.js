@@ -1,5 +1,6 @@
-/* The assessment's screen by phase (state.js, a.ph): intro, question (view-question.js), results,
-   review. */
+/* The assessment's screen by phase (state.js, a.ph): intro, question (view-question.js), results
+   (with what happens next after the last failed attempt), review (each answer marked ✓ or ✗, the
+   right answer only where it differs, "Show incorrect answers only"). */
 (function (host) {
   "use strict";
   var modules = host.scormBuilder = host.scormBuilder || {};
@@ -15,6 +16,8 @@
   function renderAssessment(container, player) {
     var t = player.t, assessment = player.course.assessment, state = player.session.state, attempt = state.a;
     add(container, el("p", { cls: "eyebrow", text: assessment.title }));
+    /* review and browse modes: the read-only screen of view-record.js, nothing to start or submit */
+    if (player.session.readOnly) return modules.recordView.assessment(container, player, reviewList);
     if (attempt.ph === "q" && attempt.n > 0) {
       if (modules.questionView.render(container, attempt, player)) return;
       attempt.ph = "r";
@@ -46,7 +49,9 @@
         el("li", { text: assessment.attempts ? t("attempts_used", { used: used, allowed: assessment.attempts })
           : t("attempts_used_unlimited", { used: used }) })])
     ]);
-    add(container, box, !passed && !canRetry && el("p", { text: t("no_attempts_left") }),
+    /* the last attempt failed: what happens next, not a dead end */
+    add(container, box, !passed && !canRetry && el("div", { cls: "notice" }, [el("p", { cls: "notice-title", text: t("no_attempts_left") }),
+      el("p", { text: t("final_next") })]),
       assessment.feedback === "end" && attempt.an.length && reviewList(attempt, false, player));
     var actions = el("div", { cls: "actions" });
     if (!passed && canRetry) {
@@ -58,25 +63,37 @@
     add(container, actions);
   }
 
-  /* each question right or wrong with its feedback; full: also the learner's and the right answer */
-  function reviewList(attempt, full, player) {
-    var t = player.t, questions = quiz.questionsFor(player.course.assessment, attempt);
-    var lines = function (texts) { return el("ul", {}, texts.map(function (s) { return el("li", { text: s }); })); };
-    return el("ol", { cls: "review" }, questions.map(function (question, i) {
-      var answer = attempt.an[i], right = answer != null && quiz.isRight(question, answer);
-      var parts = [el("div", { cls: "prose", html: question.text_html }),
-        el("p", { cls: "verdict " + (right ? "ok" : "ko"), text: right ? t("correct") : t("incorrect") }),
-        el("div", { cls: "prose", html: right ? question.feedback.correct_html : question.feedback.incorrect_html })];
-      if (full) {
-        parts.push(el("p", { cls: "rv-label", text: t("your_answer") }), lines(quiz.answerText(question, answer, t)));
-        parts.push(el("p", { cls: "rv-label", text: t("correct_answer") }), lines(quiz.answerText(question, quiz.correctAnswer(question), t)));
-      }
-      return el("li", { cls: "rv-item" }, parts);
+  /* an answer's lines: numbered for an ordering question, whose order is the answer */
+  function answerLines(question, answer, t) {
+    return el(question.kind === "ordering" ? "ol" : "ul", {}, quiz.answerText(question, answer, t).map(function (s) {
+      return el("li", { text: s });
     }));
   }
+  /* each question right (✓) or wrong (✗) with its feedback; full: also the learner's answer and,
+     when it isn't the same, the right one */
+  function reviewList(attempt, full, player) {
+    var t = player.t, questions = quiz.questionsFor(player.course.assessment, attempt);
+    return el("ol", { cls: "review" }, questions.map(function (question, i) {
+      var answer = attempt.an[i], right = answer != null && quiz.isRight(question, answer), verdict = right ? "correct" : "incorrect";
+      var parts = [el("div", { cls: "prose", html: question.text_html }),
+        el("p", { cls: "verdict verdict-" + verdict + " " + (right ? "ok" : "ko") }, [el("span", { cls: "v-icon", "aria-hidden": "true",
+          text: dom.VERDICT_ICON[verdict] }), " ", el("span", { text: right ? t("correct") : t("incorrect") })]),
+        el("div", { cls: "prose", html: right ? question.feedback.correct_html : question.feedback.incorrect_html })];
+      if (full && right) parts.push(el("p", { cls: "rv-label", text: t("your_answer_right") }), answerLines(question, answer, t));
+      if (full && !right) {
+        parts.push(el("p", { cls: "rv-label", text: t("your_answer") }), answerLines(question, answer, t),
+          el("p", { cls: "rv-label", text: t("correct_answer") }), answerLines(question, quiz.correctAnswer(question), t));
+      }
+      return el("li", { cls: "rv-item " + (right ? "is-right" : "is-wrong") }, parts);
+    }));
+  }
+  /* the review, with "Show incorrect answers only" */
   function renderReview(container, attempt, player) {
-    add(container, el("h2", { text: player.t("review"), tabindex: "-1" }), reviewList(attempt, true, player),
-      el("div", { cls: "actions" }, [dom.button(player.t("back_to_results"), function () { attempt.ph = "r"; showAssessment(player); })]));
+    var t = player.t, list = reviewList(attempt, true, player), id = dom.uniqueId("f");
+    var filter = el("input", { type: "checkbox", id: id, onchange: function () { list.classList.toggle("only-wrong", filter.checked); } });
+    add(container, el("h2", { text: t("review"), tabindex: "-1" }), el("p", { cls: "rv-filter" }, [filter, el("label", { "for": id,
+      text: t("only_incorrect") })]), list,
+    el("div", { cls: "actions" }, [dom.button(t("back_to_results"), function () { attempt.ph = "r"; showAssessment(player); })]));
   }
 
   modules.assessmentView = { render: renderAssessment };

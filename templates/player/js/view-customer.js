@@ -1,14 +1,24 @@
 /* The customer as scenarios and dialogues show them: the message in its channel (email, chat,
-   phone), chat bubbles and the mood chip. */
+   phone), chat bubbles, the mood chip and the customer's face (initials). */
 (function (host) {
   "use strict";
   var modules = host.scormBuilder = host.scormBuilder || {};
   var el = modules.dom.el;
 
-  function moodChip(t, mood) {
+  /* the moods from worst to best: a change up is "calmer", down "more upset" */
+  var MOODS = ["angry", "upset", "worried", "neutral", "calm", "pleased"];
+  function moodRank(mood) { return MOODS.indexOf(mood || "neutral"); }
+  /* shift: the last change (> 0 better, < 0 worse), shown by an arrow for the screen after it */
+  function moodChip(t, mood, shift) {
     mood = mood || "neutral";
-    return el("p", { cls: "mood mood-" + mood }, [el("span", { cls: "mood-dot", "aria-hidden": "true" }),
-      el("span", { text: t("mood", { mood: t("mood_" + mood) }) })]);
+    return el("p", { cls: "mood mood-" + mood + (shift ? " shifted" : "") }, [el("span", { cls: "mood-dot", "aria-hidden": "true" }),
+      el("span", { text: t("mood", { mood: t("mood_" + mood) }) }),
+      shift ? el("span", { cls: "mood-shift", "aria-hidden": "true", text: shift > 0 ? "▲" : "▼" }) : null]);
+  }
+  /* a face for the customer: their initials on their mood's colour (no picture, no request) */
+  function avatar(name, mood) {
+    var initials = String(name).split(/\s+/).filter(Boolean).slice(0, 2).map(function (w) { return w.charAt(0); }).join("");
+    return el("span", { cls: "avatar mood-" + (mood || "neutral"), "aria-hidden": "true", text: initials.toUpperCase() });
   }
   /* side: "them", "me", "them now" (list items), or "div" (a lone chat message); focusable: the
      dialogue moves the focus to the customer's new line */
@@ -30,8 +40,8 @@
       return el("div", { cls: "msg chat" }, [el("p", { cls: "ch-label", text: t("channel_chat") }), bubble("div", who, says)]);
     }
     return el("div", { cls: "msg phone" }, [el("p", { cls: "ch-label", text: t("channel_phone") }),
-      el("p", { cls: "line" }, [el("span", { cls: "who", text: who + ": " }), says])]);
+      el("p", { cls: "line" }, [el("span", { cls: "who", text: t("said_by", { name: who }) }), " ", says])]);
   }
 
-  modules.customerView = { moodChip: moodChip, bubble: bubble, channelBox: channelBox };
+  modules.customerView = { moodChip: moodChip, moodRank: moodRank, avatar: avatar, bubble: bubble, channelBox: channelBox };
 }(typeof window !== "undefined" ? window : global));

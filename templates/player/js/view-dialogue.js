@@ -1,11 +1,13 @@
-/* A dialogue page: the conversation, the responses, and at an ending the debrief, scores and
-   decisions with Replay. A scored dialogue records each decision as an interaction and each named
+/* A dialogue page: a header that stays in sight (the customer's face, name, channel and mood,
+   whose changes are announced), the conversation, the responses (in the learner's own order), and
+   at an ending the debrief, each score as a meter and each decision with the better line there
+   was, with Replay. A scored dialogue records each decision as an interaction and each named
    score as an objective (docs/player.md, sections 4 and 5). */
 (function (host) {
   "use strict";
   var modules = host.scormBuilder = host.scormBuilder || {};
   var dom = modules.dom, el = dom.el, add = dom.add, customerView = modules.customerView;
-  var walk = modules.dialoguePath.walk;
+  var walk = modules.dialoguePath.walk, byKey = modules.answerKeys.byKey, keysOf = modules.answerKeys.keysOf;
 
   /* the lines so far; the customer's newest line can take the focus */
   function conversation(t, path, who) {
@@ -20,30 +22,46 @@
     }
     return { list: list, lastLine: lastLine };
   }
+  /* each named score as a meter, with its value and range in words */
+  function scoreMeters(t, dialogue, path) {
+    return el("ul", { cls: "meters" }, dialogue.scores.map(function (s) {
+      var id = dom.uniqueId("s"), value = path.totals[s.id];
+      return el("li", {}, [el("span", { id: id, cls: "m-label", text: s.label }),
+        el("meter", { min: String(s.min), max: String(s.max), value: String(value), "aria-labelledby": id }),
+        el("span", { cls: "m-words", text: t("score_words", { value: value, min: s.min, max: s.max }) })]);
+    }));
+  }
+  /* each decision: what the learner said, its feedback, and the best line of that moment when
+     another was said */
+  function decisionList(t, path) {
+    return el("ol", { cls: "decisions" }, path.steps.map(function (step) {
+      var better = step.choice.best ? null : step.current.choices.filter(function (c) { return c.best; })[0];
+      return el("li", {}, [el("p", { cls: "dec-choice", text: step.choice.text }),
+        step.choice.feedback_html ? el("div", { cls: "prose", html: step.choice.feedback_html }) : null,
+        better ? el("p", { cls: "better" }, [el("span", { cls: "better-label", text: t("better_line") }), " ", better.text]) : null]);
+    }));
+  }
   /* {section, heading}: the ending, whose heading takes the focus when it is reached */
   function endingSection(t, dialogue, path, onReplay) {
-    var ending = path.current.ending;
-    var table = el("table", { cls: "scores" }, [el("caption", { text: t("scores") }),
-      el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: t("score_col") }), el("th", { scope: "col", text: t("value_col") }),
-        el("th", { scope: "col", text: t("range_col") })])]),
-      el("tbody", {}, dialogue.scores.map(function (s) {
-        return el("tr", {}, [el("th", { scope: "row", text: s.label }), el("td", { text: String(path.totals[s.id]) }),
-          el("td", { text: t("range", { min: s.min, max: s.max }) })]);
-      }))]);
-    var decisions = el("ol", { cls: "decisions" }, path.steps.map(function (step) {
-      return el("li", {}, [el("p", { cls: "dec-choice", text: step.choice.text }),
-        step.choice.feedback_html ? el("div", { cls: "prose", html: step.choice.feedback_html }) : null]);
-    }));
-    var heading = el("h3", { text: ending.title, tabindex: "-1" });
+    var ending = path.current.ending, heading = el("h3", { text: ending.title, tabindex: "-1" });
     var section = el("section", { cls: "ending outcome-" + ending.outcome }, [
       el("p", { cls: "outcome", text: t("outcome_" + ending.outcome) }), heading, el("div", { cls: "prose", html: ending.debrief_html }),
-      table, el("h4", { text: t("decisions") }), decisions, dom.button(t("replay"), onReplay)]);
+      el("h4", { text: t("scores") }), scoreMeters(t, dialogue, path),
+      el("h4", { text: t("decisions") }), decisionList(t, path), dom.button(t("replay"), onReplay)]);
     return { section: section, heading: heading };
   }
-  function choiceGroup(t, current, onChoose) {
+  /* the node's choices in the order this learner sees them (random.js answerOrder); `shuffle:
+     false` on the dialogue or the node keeps the course's order */
+  function shownChoices(dialogue, nodeId, player) {
+    var node = dialogue.nodes[nodeId];
+    if (dialogue.shuffle === false || node.shuffle === false) return node.choices.slice();
+    return modules.random.answerOrder(player.lms.learnerId(), dialogue.interaction_prefix + "_" + nodeId,
+      keysOf(node.choices)).map(function (key) { return byKey(node.choices, key); });
+  }
+  function choiceGroup(t, choices, onChoose) {
     var labelId = dom.uniqueId("g");
     return el("div", { cls: "dlg-choices", role: "group", "aria-labelledby": labelId },
-      [el("p", { id: labelId, cls: "group-label", text: t("your_response") })].concat(current.choices.map(function (choice) {
+      [el("p", { id: labelId, cls: "group-label", text: t("your_response") })].concat(choices.map(function (choice) {
         return dom.button(choice.text, function () { onChoose(choice); }, "btn choice-btn");
       })));
   }
@@ -53,14 +71,16 @@
     if (dialogue.intro_html) add(container, el("div", { cls: "prose intro", html: dialogue.intro_html }));
     var box = el("div", { cls: "dialogue" });
     add(container, box);
-    var decisionStarted = Date.now();
+    var decisionStarted = Date.now(), moodShift = 0;
     /* [play-through, path]; see state.js */
     function record() { return state.dg[index] || [1, ""]; }
     function draw(focus) {
       dom.clear(box);
       var path = walk(dialogue, record()[1]), who = dialogue.customer || t("customer");
-      add(box, el("div", { cls: "dlg-head" }, [el("p", { cls: "ch-label ch-" + dialogue.channel,
-        text: t("channel_" + dialogue.channel) + " · " + who }), customerView.moodChip(t, path.mood)]));
+      add(box, el("div", { cls: "dlg-head" }, [customerView.avatar(who, path.mood), el("div", { cls: "dlg-who" }, [
+        el("p", { cls: "dlg-name", text: who }), el("p", { cls: "ch-label ch-" + dialogue.channel, text: t("channel_" + dialogue.channel) })]),
+        customerView.moodChip(t, path.mood, moodShift)]));
+      moodShift = 0;
       var lines = conversation(t, path, who), zone = el("div", { cls: "dlg-live", "aria-live": "polite" });
       add(box, lines.list);
       add(box, zone);
@@ -69,7 +89,7 @@
         add(zone, ending.section);
         if (focus) ending.heading.focus();
       } else if (path.current) {
-        add(zone, choiceGroup(t, path.current, choose));
+        add(zone, choiceGroup(t, shownChoices(dialogue, path.node, player), choose));
         if (focus && lines.lastLine) lines.lastLine.focus();
       }
     }
@@ -89,6 +109,9 @@
         });
       }
       decisionStarted = Date.now();
+      moodShift = customerView.moodRank(reached.mood) - customerView.moodRank(path.mood);
+      if (moodShift) player.say(t(moodShift > 0 ? "mood_better" : "mood_worse", { name: dialogue.customer || t("customer"),
+        mood: t("mood_" + reached.mood) }));
       draw(true);
       player.session.sync();
     }

@@ -1,5 +1,7 @@
-/* The screens around the pages: the title screen, the frame (header, outline, footer), moving
-   between screens, and the end screens of Exit and Finish (docs/player.md, section 11). */
+/* The screens around the pages: the title screen (branded in a company build), the frame (a
+   one-row header with the progress in words, outline, footer), moving between screens, the
+   assessment as a mode (the footer steps aside during an attempt), the confirmation before
+   leaving an unfinished course, and the end screens of Exit and Finish (docs/player.md, 11). */
 (function (host) {
   "use strict";
   var modules = host.scormBuilder = host.scormBuilder || {};
@@ -10,22 +12,32 @@
 
   function noLmsNote() {
     var t = player.t;
-    return player.lms.connected() ? null : el("p", { cls: "nolms" }, [el("span", { text: t("no_lms") }),
+    return player.lms.connected() ? null : el("p", { cls: "nolms" }, [el("span", { cls: "nolms-text", text: t("no_lms") }),
       el("span", { cls: "sr", text: " " + t("no_lms_detail") })]);
+  }
+  /* a company build: its logo and name above the course title; the logo is decorative there, as
+     the name is written beside it */
+  function brandLine() {
+    var brand = player.brand;
+    if (!brand || !brand.company) return null;
+    return el("p", { cls: "brand-line" }, [brand.logo ? el("img", { cls: "brand-logo", src: brand.logo, alt: "" }) : null,
+      el("span", { cls: "brand-name", text: brand.company })]);
   }
   function titleScreen() {
     var t = player.t, course = player.course, info = course.info, meta = [], resume = player.session.resumable;
     dom.clear(app);
     if (info.duration_minutes) meta.push(t("duration", { n: info.duration_minutes }));
-    meta.push(course.lessons.length === 1 ? t("lesson_count_one") : t("lesson_count", { n: course.lessons.length }));
+    meta.push(t("lesson_count", { n: course.lessons.length }));
     if (course.assessment) meta.push(t("with_assessment"));
-    add(app, el("main", { cls: "title-screen", id: "main" }, [el("div", { cls: "title-card" }, [
-      el("h1", { text: info.title }),
-      info.description ? el("p", { cls: "lead", text: info.description }) : null,
-      el("ul", { cls: "meta" }, meta.map(function (m) { return el("li", { text: m }); })),
-      resume ? el("p", { text: t("welcome_back") }) : null,
-      button(resume ? t("resume") : t("start"), begin, "btn primary big"),
-      noLmsNote()])]));
+    add(app, el("main", { cls: "title-screen" + (player.brand && player.brand.company ? " branded" : ""), id: "main" }, [
+      el("div", { cls: "title-card" }, [brandLine(),
+        el("h1", { text: info.title }),
+        info.description ? el("p", { cls: "lead", text: info.description }) : null,
+        el("ul", { cls: "meta" }, meta.map(function (m) { return el("li", { text: m }); })),
+        resume ? el("p", { text: t("welcome_back") }) : null,
+        modules.recordView.titleNote(player), /* review and browse modes: nothing is recorded (view-record.js) */
+        button(resume ? t("resume") : t("start"), begin, "btn primary big"),
+        noLmsNote()])]));
   }
 
   function header() {
@@ -33,9 +45,12 @@
     parts.bar = el("div", { cls: "bar-fill" });
     parts.progress = el("div", { cls: "progress", role: "progressbar", "aria-label": t("progress"), "aria-valuemin": "0",
       "aria-valuemax": "100" }, [parts.bar]);
+    parts.percent = el("span", { cls: "percent", "aria-hidden": "true" });
     parts.alert = el("p", { cls: "alert", role: "status" });
     var logo = brand && brand.logo ? el("img", { cls: "logo", src: brand.logo, alt: brand.logo_alt }) : null;
-    return el("header", { cls: "top" }, [logo, title, parts.progress, noLmsNote(), button(t("exit"), exitCourse, "btn ghost")]);
+    return el("header", { cls: "top" }, [logo, title, el("div", { cls: "progress-box" }, [parts.progress, parts.percent]),
+      noLmsNote(), modules.recordView.headerNote(player), /* review and browse modes (view-record.js) */
+      button(t("exit"), function () { confirmLeave("exit", exitCourse); }, "btn ghost")]);
   }
   function begin() {
     var t = player.t, state = player.session.state;
@@ -53,11 +68,12 @@
     parts.main = el("main", { id: "main" });
     parts.previous = button(t("previous"), function () { show(state.l - 1); });
     parts.next = button(t("next"), function () { show(state.l + 1); }, dom.PRIMARY);
-    parts.finish = button(t("finish"), finishCourse, dom.PRIMARY);
+    parts.finish = button(t("finish"), function () { confirmLeave("finish", finishCourse); }, dom.PRIMARY);
+    /* outside the footer, which steps aside during an assessment attempt */
     parts.say = el("p", { cls: "sr", role: "status" });
-    var footer = el("footer", { cls: "foot" }, [parts.previous, parts.alert, parts.say, parts.next, parts.finish]);
+    parts.foot = el("footer", { cls: "foot" }, [parts.previous, parts.alert, parts.next, parts.finish]);
     add(app, top);
-    add(app, el("div", { cls: "layout" }, [parts.nav, el("div", { cls: "content" }, [parts.main, footer])]));
+    add(app, el("div", { cls: "layout" }, [parts.nav, el("div", { cls: "content" }, [parts.main, parts.foot])]), parts.say);
     show(state.l);
   }
 
@@ -73,11 +89,12 @@
     if (k === course.assessmentScreen) modules.assessmentView.render(page, player);
     else {
       var entry = course.pages[k], lesson = course.lessons[entry.lessonIndex];
-      add(page, el("p", { cls: "eyebrow", text: t("lesson_n", { n: entry.lessonIndex + 1 }) + " · " + lesson.title + " · " +
-        t("page_of", { n: entry.pageIndex + 1, total: lesson.pages.length }) }));
+      add(page, el("p", { cls: "eyebrow", text: t("eyebrow", { lesson: entry.lessonIndex + 1, title: lesson.title,
+        page: entry.pageIndex + 1, pages: lesson.pages.length }) }));
       add(page, el("h2", { text: entry.page.title, tabindex: "-1" }));
       modules.pageViews[entry.page.kind](page, entry.page, k, player);
     }
+    if (player.session.readOnly) modules.recordView.lock(page); /* review and browse: answers are looked at, not given */
     player.session.sync();
     parts.toggle.setAttribute("aria-expanded", "false");
     parts.list.classList.add("closed");
@@ -85,11 +102,36 @@
     dom.focusHeading(page);
   }
 
+  /* a scored scenario counts once answered, a dialogue once it reached an ending (a later
+     play-through starts only from an ending, with Replay) */
+  function activityDone(entry, k, state) {
+    var page = entry.page;
+    if (page.kind === "scenario") return !page.scored || !!(state.sc[k] && state.sc[k][0] > 0);
+    if (page.kind !== "dialogue") return true;
+    var record = state.dg[k];
+    if (!record) return false;
+    var path = modules.dialoguePath.walk(page, record[1]);
+    return record[0] > 1 || !!(path.current && path.current.ending);
+  }
+  /* {viewed, total, first, open}: a lesson is done when its pages are viewed and none is open */
+  function lessonStanding(course, state, li) {
+    var count = progress.lessonViewed(course, state, li);
+    count.open = 0;
+    course.pages.forEach(function (entry, k) {
+      if (entry.lessonIndex === li && !activityDone(entry, k, state)) count.open++;
+    });
+    return count;
+  }
   function outlineItem(title, sub, mark, current, done, k) {
     add(parts.list, el("li", { cls: (current ? "current " : "") + (done ? "done" : "") }, [
       el("button", { type: "button", cls: "ol-item", "aria-current": current ? "true" : null, onclick: function () { show(k); } }, [
         el("span", { cls: "ol-mark", "aria-hidden": "true", text: done ? "✓" : mark }),
         el("span", { cls: "ol-text" }, [el("span", { cls: "ol-title", text: title }), el("span", { cls: "ol-sub", text: sub })])])]));
+  }
+  function lessonLine(count) {
+    var t = player.t, viewed = t("pages_viewed", { n: count.viewed, total: count.total });
+    if (count.viewed === count.total && !count.open) return t("lesson_done", { viewed: viewed });
+    return count.open ? t("lesson_open", { viewed: viewed, open: t("activities_open", { n: count.open }) }) : viewed;
   }
   /* after every sync: the progress bar, the outline and the footer buttons */
   function refresh() {
@@ -98,11 +140,12 @@
     var percent = Math.round(progress.measure(course, state) * 100);
     parts.bar.style.width = percent + "%";
     parts.progress.setAttribute("aria-valuenow", String(percent));
+    parts.percent.textContent = t("percent", { n: percent });
     dom.clear(parts.list);
     course.lessons.forEach(function (lesson, li) {
-      var count = progress.lessonViewed(course, state, li), done = count.viewed === count.total;
-      outlineItem(lesson.title, (done ? t("done") + " · " : "") + t("pages_viewed", { n: count.viewed, total: count.total }),
-        String(li + 1), state.l < course.pageCount && course.pages[state.l].lessonIndex === li, done, count.first);
+      var count = lessonStanding(course, state, li);
+      outlineItem(lesson.title, lessonLine(count), String(li + 1), state.l < course.pageCount && course.pages[state.l].lessonIndex === li,
+        count.viewed === count.total && !count.open, count.first);
     });
     if (assessment) {
       var best = progress.bestScore(state), passed = progress.passed(state);
@@ -111,29 +154,84 @@
           : state.a.n > 0 ? t("status_in_progress") : t("status_not_started"),
       "★", state.l === course.assessmentScreen, passed, course.assessmentScreen);
     }
-    var current = parts.list.querySelector(".current");
-    if (current) parts.list.scrollTop = current.offsetTop - 60;
-    var last = state.l === course.screenCount - 1;
+    scrollOutline();
+    footerFor(course, state);
+  }
+  /* the current item wholly in sight in a scrolling outline, never cut at the top */
+  function scrollOutline() {
+    var list = parts.list, current = list.querySelector(".current");
+    if (!current || list.scrollHeight <= list.clientHeight) return;
+    var top = current.offsetTop - list.offsetTop;
+    if (top < list.scrollTop || top + current.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = top;
+  }
+  /* during an attempt the footer offers nothing: the question's own Submit and Next lead on */
+  function inAttempt(course, state) {
+    return state.l === course.assessmentScreen && !!state.a && state.a.ph === "q" && state.a.n > 0;
+  }
+  function footerFor(course, state) {
+    var last = state.l === course.screenCount - 1, attempt = inAttempt(course, state);
+    parts.foot.classList.toggle("quiet", attempt);
+    parts.previous.hidden = attempt;
     parts.previous.disabled = state.l === 0;
-    parts.next.hidden = last;
-    parts.finish.hidden = !last;
+    parts.next.hidden = last || attempt;
+    parts.finish.hidden = !last || attempt;
+  }
+
+  /* what is not done yet, as the course's completion rule counts it */
+  function missing() {
+    var t = player.t, course = player.course, state = player.session.state, rule = course.assessment ? course.info.completion : "lessons";
+    var out = [], unseen = state.vw.split("0").length - 1;
+    if (rule !== "assessment" && unseen) out.push(t("missing_pages", { n: unseen }));
+    if (rule !== "lessons" && !progress.passed(state)) out.push(t("missing_assessment"));
+    return out;
+  }
+  /* Exit and Finish before the course is complete (while it still can be) ask first, and say what
+     is kept; Stay (or Escape) closes the question and gives the focus back */
+  function confirmLeave(kind, leave) {
+    var t = player.t, course = player.course, state = player.session.state;
+    /* (in review and browse modes nothing is kept or lost: no question) */
+    if (player.session.readOnly || player.session.isComplete() || progress.failedFinal(course.assessment, state) ||
+      typeof HTMLDialogElement === "undefined") {
+      return leave();
+    }
+    var opener = document.activeElement, stay = button(t("stay"), dismiss, dom.PRIMARY);
+    var titleId = dom.uniqueId("dlg"), left = missing();
+    var box = el("dialog", { cls: "confirm", "aria-labelledby": titleId }, [
+      el("h2", { id: titleId, text: t(kind === "exit" ? "confirm_exit_title" : "confirm_finish_title") }),
+      left.length ? el("p", { text: t("confirm_incomplete") }) : null,
+      left.length ? el("ul", {}, left.map(function (line) { return el("li", { text: line }); })) : null,
+      el("p", { text: t("confirm_kept") }),
+      inAttempt(course, state) ? el("p", { text: t("confirm_attempt") }) : null,
+      el("div", { cls: "actions" }, [stay, button(t("leave_now"), function () { dismiss(); leave(); })])]);
+    /* at once, not at the dialog's close event, which comes later (Escape goes through it) */
+    function dismiss() {
+      if (box.open) box.close();
+      if (box.parentNode) box.parentNode.removeChild(box);
+      if (opener && opener.isConnected) opener.focus();
+    }
+    box.addEventListener("close", dismiss);
+    add(app, box);
+    box.showModal();
+    stay.focus();
   }
 
   function endScreen(title, message) {
     dom.clear(app);
-    var main = el("main", { id: "main", cls: "title-screen" }, [el("div", { cls: "title-card" }, [
+    var main = el("main", { id: "main", cls: "title-screen" }, [el("div", { cls: "title-card" }, [brandLine(),
       el("p", { cls: "eyebrow", text: player.course.info.title }), el("h1", { text: title }), el("p", { text: message })])]);
     add(app, main);
     parts = {};
     dom.focusHeading(main);
   }
+  /* the end screen never says "saved" when the LMS didn't confirm it, nor in review and browse
+     modes, where nothing is written (session.js end, view-record.js endWords) */
   function exitCourse() {
-    player.session.end(true);
-    endScreen(player.t("exited_title"), player.t("exited"));
+    var t = player.t, words = modules.recordView.endWords(player.session.end(true));
+    endScreen(t(words ? words[0] : "exited_title"), t(words ? words[1] : "exited"));
   }
   function finishCourse() {
-    var t = player.t, done = player.session.isComplete();
-    player.session.end(true);
+    var t = player.t, done = player.session.isComplete(), words = modules.recordView.endWords(player.session.end(true));
+    if (words) return endScreen(t(words[0]), t(words[1]));
     endScreen(done ? t("finished_title") : t("exited_title"), done ? t("finished") : t("finished_incomplete"));
   }
   /* failed: a commit failed for good (lms-connection.js) */

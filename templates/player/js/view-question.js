@@ -14,27 +14,38 @@
     var options = question.kind === "true-false" ? [{ key: "t", text: t("true") }, { key: "f", text: t("false") }]
       : quiz.displayOrder(player.course.assessment, question, attempt, keysOf(question.choices))
         .map(function (key) { return byKey(question.choices, key); });
+    var rows = {};
     var inputs = options.map(function (option) {
       var id = dom.uniqueId("c"), input = el("input", { type: multi ? "checkbox" : "radio", name: name, id: id, value: option.key });
-      add(fieldset, el("div", { cls: "choice" }, [input, el("label", { "for": id, text: option.text })]));
+      rows[option.key] = add(fieldset, el("div", { cls: "choice" }, [input, el("label", { "for": id, text: option.text })])).lastChild;
       return input;
     });
     return {
       read: function () { return inputs.filter(function (i) { return i.checked; }).map(function (i) { return i.value; }).sort().join(""); },
-      show: function (answer) { inputs.forEach(function (i) { i.checked = answer.indexOf(i.value) >= 0; i.disabled = true; }); }
+      show: function (answer) { inputs.forEach(function (i) { i.checked = answer.indexOf(i.value) >= 0; i.disabled = true; }); },
+      /* ✓ on a chosen right choice (and, revealed, on a right one not chosen), ✗ on a chosen wrong one */
+      mark: function (answer, right, reveal) {
+        Object.keys(rows).forEach(function (key) {
+          var chosen = answer.indexOf(key) >= 0, isRight = right.indexOf(key) >= 0;
+          dom.markChoice(rows[key], chosen ? (isRight ? "correct" : "incorrect") : reveal && isRight ? "correct" : null);
+        });
+      }
     };
   }
   function matchingInputs(fieldset, question, attempt, player) {
-    var rights = quiz.displayOrder(player.course.assessment, question, attempt, keysOf(question.pairs), true);
+    var rights = quiz.displayOrder(player.course.assessment, question, attempt, keysOf(question.pairs), true), rows = [];
     var selects = question.pairs.map(function (pair) {
       var id = dom.uniqueId("m"), select = el("select", { id: id }, [el("option", { value: "", text: player.t("choose") })]
         .concat(rights.map(function (rightKey) { return el("option", { value: rightKey, text: byKey(question.pairs, rightKey).right }); })));
-      add(fieldset, el("div", { cls: "match-row" }, [el("label", { "for": id, text: pair.left }), select]));
+      rows.push(add(fieldset, el("div", { cls: "match-row" }, [el("label", { "for": id, text: pair.left }), select])).lastChild);
       return select;
     });
     return {
       read: function () { var v = selects.map(function (s) { return s.value; }); return v.indexOf("") >= 0 ? null : v.join(""); },
-      show: function (answer) { selects.forEach(function (s, i) { s.value = answer.charAt(i); s.disabled = true; }); }
+      show: function (answer) { selects.forEach(function (s, i) { s.value = answer.charAt(i); s.disabled = true; }); },
+      mark: function (answer, right) {
+        rows.forEach(function (row, i) { dom.markChoice(row, answer.charAt(i) === right.charAt(i) ? "correct" : "incorrect"); });
+      }
     };
   }
   function orderingInputs(fieldset, question, attempt, player) {
@@ -70,7 +81,8 @@
     paint();
     return {
       read: function () { return order.join(""); },
-      show: function (answer) { order = letters(answer); frozen = true; paint(); }
+      show: function (answer) { order = letters(answer); frozen = true; paint(); },
+      mark: function () { /* the order as a whole is right or wrong: the verdict box says it */ }
     };
   }
   /* a prompt of one paragraph goes into the legend without its <p> */
@@ -79,31 +91,45 @@
     return box.children.length === 1 && box.firstElementChild.tagName === "P" ? box.firstElementChild.innerHTML : html;
   }
 
-  /* after Submit, and when the screen is shown again: the answer locked in, the feedback, the way on */
+  /* the feedback of an immediate answer: the question's, then each chosen choice's under its text,
+     then (after a wrong answer, unless the assessment sets reveal_answer: false) the right answer */
+  function answerFeedback(view, answer, right) {
+    var t = view.player.t, question = view.question, parts = [];
+    var general = right ? question.feedback.correct_html : question.feedback.incorrect_html;
+    if (general) parts.push(el("div", { cls: "prose", html: general }));
+    (question.choices || []).forEach(function (c) {
+      if (answer.indexOf(c.key) >= 0 && c.feedback_html) {
+        parts.push(el("div", { cls: "choice-fb" }, [el("p", { cls: "fb-for", text: c.text }), el("div", { cls: "prose", html: c.feedback_html })]));
+      }
+    });
+    if (!right && view.player.course.assessment.reveal_answer !== false) {
+      parts.push(el("div", { cls: "reveal" }, [el("p", { cls: "rv-label", text: t("correct_answer") }),
+        el(question.kind === "ordering" ? "ol" : "ul", {}, quiz.answerText(question, quiz.correctAnswer(question), t)
+          .map(function (line) { return el("li", { text: line }); }))]));
+    }
+    return parts;
+  }
+  /* after Submit (announce), and when the screen is shown again: the answer locked in, the
+     feedback, the way on */
   function showAnswered(view, answer, announce) {
     var t = view.player.t, assessment = view.player.course.assessment, question = view.question, feedback = view.feedback;
+    var attempt = view.attempt, last = attempt.qi === view.questions.length - 1;
     view.inputs.show(answer);
     view.submit.disabled = true;
-    dom.clear(feedback);
-    if (assessment.feedback === "immediate") {
-      var right = quiz.isRight(question, answer);
-      feedback.className = "feedback show " + (right ? "verdict-best" : "verdict-poor");
-      add(feedback, el("p", { cls: "verdict", text: right ? t("correct") : t("incorrect") }));
-      var general = right ? question.feedback.correct_html : question.feedback.incorrect_html;
-      if (general) add(feedback, el("div", { cls: "prose", html: general }));
-      (question.choices || []).forEach(function (c) {
-        if (answer.indexOf(c.key) >= 0 && c.feedback_html) add(feedback, el("div", { cls: "prose choice-fb", html: c.feedback_html }));
-      });
-    } else {
-      dom.hint(feedback, t("answer_saved"));
-    }
-    var attempt = view.attempt, last = attempt.qi === view.questions.length - 1;
     var next = dom.button(last ? t("see_results") : t("next_question"), function () {
       if (last) { attempt.ph = "r"; } else { attempt.qi++; }
       view.player.show(view.player.course.assessmentScreen);
     }, dom.PRIMARY);
-    add(feedback, el("div", { cls: "actions" }, [next]));
-    if (announce) next.focus();
+    if (assessment.feedback === "immediate") {
+      var right = quiz.isRight(question, answer), correct = quiz.correctAnswer(question);
+      view.inputs.mark(answer, correct, !right && assessment.reveal_answer !== false);
+      dom.verdictBox(feedback, right ? "correct" : "incorrect", right ? t("correct") : t("incorrect"),
+        answerFeedback(view, answer, right).concat([el("div", { cls: "actions" }, [next])]), announce);
+    } else {
+      dom.hint(feedback, t("answer_saved"));
+      add(feedback, el("div", { cls: "actions" }, [next]));
+      if (announce) { feedback.scrollIntoView({ block: "nearest" }); next.focus(); }
+    }
   }
 
   /* false when the attempt has no question at attempt.qi (the caller shows the results) */
@@ -113,7 +139,7 @@
     if (!question) return false;
     add(container, el("h2", { text: t("question_of", { n: attempt.qi + 1, total: questions.length }), tabindex: "-1" }));
     var view = { player: player, question: question, attempt: attempt, questions: questions };
-    view.feedback = el("div", { cls: "feedback", "aria-live": "polite" });
+    view.feedback = el("div", { cls: "feedback" });
     var fieldset = el("fieldset", { cls: "choices" }, [el("legend", { cls: "q-text", html: legendHtml(question.text_html) })]);
     var kind = question.kind, makeInputs = kind === "single-choice" || kind === "multiple-response" || kind === "true-false"
       ? choiceInputs : kind === "matching" ? matchingInputs : orderingInputs;
@@ -123,7 +149,7 @@
 
     function onSubmit() {
       var answer = view.inputs.read();
-      if (answer == null || answer === "") return dom.hint(view.feedback, t(question.kind === "matching" ? "answer_all" : "choose_first"));
+      if (answer == null || answer === "") return dom.hint(view.feedback, t(question.kind === "matching" ? "answer_all" : "choose_first"), player.say);
       attempt.an[attempt.qi] = answer;
       player.lms.addInteraction(quiz.interactionFor(question, answer, attempt.n, started, dom.plainText(question.text_html)));
       if (attempt.qi === questions.length - 1) { /* the attempt ends at its last answer */

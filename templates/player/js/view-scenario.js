@@ -1,39 +1,50 @@
-/* A scenario page: the customer's message, the options, the verdict and feedback, Try again. A
-   scored scenario records each answer as an interaction (docs/player.md, section 4). */
+/* A scenario page: the customer's message, the options (in the learner's own order: random.js
+   answerOrder), the verdict and feedback, Try again. A scored scenario records each answer as an
+   interaction under the option's own key (docs/player.md, section 4). */
 (function (host) {
   "use strict";
   var modules = host.scormBuilder = host.scormBuilder || {};
   var dom = modules.dom, el = dom.el, add = dom.add, customerView = modules.customerView;
-  var byKey = modules.answerKeys.byKey;
+  var byKey = modules.answerKeys.byKey, keysOf = modules.answerKeys.keysOf;
 
   /* best is right, acceptable is neither right nor wrong, poor is wrong */
   function resultOf(verdict) { return verdict === "best" ? "correct" : verdict === "acceptable" ? "neutral" : "incorrect"; }
 
-  /* the answer locked in, with its verdict, feedback and principle */
-  function showResult(view, key) {
+  /* the options in the order this learner sees them; `shuffle: false` keeps the course's order */
+  function shownOptions(page, player) {
+    if (page.shuffle === false) return page.options.slice();
+    return modules.random.answerOrder(player.lms.learnerId(), page.interaction_id, keysOf(page.options))
+      .map(function (key) { return byKey(page.options, key); });
+  }
+
+  /* the answer locked in, with its mark, verdict, feedback and principle; focus: just submitted */
+  function showResult(view, key, focus) {
     var t = view.t, page = view.page, option = byKey(page.options, key);
     if (!option) return;
-    view.radios.forEach(function (r) { r.input.checked = r.option.key === key; r.input.disabled = true; });
+    view.radios.forEach(function (r) {
+      r.input.checked = r.option.key === key; r.input.disabled = true;
+      dom.markChoice(r.row, r.option.key === key ? option.verdict : null);
+    });
     view.submit.disabled = true;
-    dom.clear(view.feedback);
-    view.feedback.className = "feedback show verdict-" + option.verdict;
-    add(view.feedback, el("p", { cls: "verdict", text: t("verdict_" + option.verdict) }), el("div", { cls: "prose", html: option.feedback_html }),
+    dom.verdictBox(view.feedback, option.verdict, t("verdict_" + option.verdict), [
+      el("div", { cls: "prose", html: option.feedback_html }),
       page.principle && el("p", { cls: "principle", text: t("principle", { title: page.principle.title }) }),
-      page.retry && option.verdict !== "best" && dom.button(t("try_again"), view.onRetry));
+      page.retry && option.verdict !== "best" && el("div", { cls: "actions" }, [dom.button(t("try_again"), view.onRetry)])], focus);
   }
 
   function renderScenario(container, page, index, player) {
     var t = player.t, state = player.session.state, customer = page.customer, record = state.sc[index] || [0, ""];
     add(container, customerView.channelBox(t, page.channel, customer.name, customer.says, customer.subject),
-      customer.context && el("p", { cls: "context" }, [el("strong", { text: t("context") + ": " }), customer.context]),
+      customer.context && el("p", { cls: "context" }, [el("strong", { text: t("context_label") }), " ", customer.context]),
       customerView.moodChip(t, customer.mood));
-    var name = dom.uniqueId("opt"), feedback = el("div", { cls: "feedback", "aria-live": "polite" });
-    var radios = page.options.map(function (option) {
+    var name = dom.uniqueId("opt"), feedback = el("div", { cls: "feedback" });
+    var radios = shownOptions(page, player).map(function (option) {
       var id = dom.uniqueId("r");
       return { option: option, input: el("input", { type: "radio", name: name, id: id, value: option.key }), id: id };
     });
     var fieldset = el("fieldset", { cls: "choices" }, [el("legend", { text: page.prompt })].concat(radios.map(function (r) {
-      return el("div", { cls: "choice" }, [r.input, el("label", { "for": r.id, text: r.option.text })]);
+      r.row = el("div", { cls: "choice" }, [r.input, el("label", { "for": r.id, text: r.option.text })]);
+      return r.row;
     })));
     var view = { t: t, page: page, radios: radios, feedback: feedback, onRetry: onRetry };
     view.submit = dom.button(t("submit"), onSubmit, dom.PRIMARY);
@@ -42,7 +53,7 @@
 
     function onSubmit() {
       var chosen = radios.filter(function (r) { return r.input.checked; })[0];
-      if (!chosen) return dom.hint(feedback, t("choose_first"));
+      if (!chosen) return dom.hint(feedback, t("choose_first"), player.say);
       record = [record[0] + 1, chosen.option.key];
       state.sc[index] = record;
       if (page.scored) {
@@ -50,20 +61,20 @@
           description: page.prompt, response: [chosen.option.key], result: resultOf(chosen.option.verdict),
           patterns: page.options.filter(function (o) { return o.verdict === "best"; }).map(function (o) { return [o.key]; }) });
       }
-      showResult(view, chosen.option.key);
+      showResult(view, chosen.option.key, true);
       player.session.sync();
     }
     /* the count of answers stays, so the next answer's interaction id is new */
     function onRetry() {
       record = [record[0], ""]; state.sc[index] = record;
-      radios.forEach(function (r) { r.input.checked = false; r.input.disabled = false; });
+      radios.forEach(function (r) { r.input.checked = false; r.input.disabled = false; dom.markChoice(r.row, null); });
       view.submit.disabled = false;
       dom.clear(feedback); feedback.className = "feedback";
       started = Date.now();
       player.session.persist();
       radios[0].input.focus();
     }
-    if (record[1]) showResult(view, record[1]);
+    if (record[1]) showResult(view, record[1], false);
   }
 
   modules.pageViews = modules.pageViews || {};

@@ -17,7 +17,7 @@
     }
     if (page.quote) {
       add(container, el("figure", { cls: "quote" }, [el("blockquote", {}, [el("p", { text: page.quote.text })]),
-        page.quote.by ? el("figcaption", { text: "— " + page.quote.by }) : null]));
+        page.quote.by ? el("figcaption", { text: t("quote_by", { by: page.quote.by }) }) : null]));
     }
   }
 
