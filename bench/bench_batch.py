@@ -1,6 +1,7 @@
 """Batch build benchmark: `scorm-builder build COURSE --company '*'` for N generated companies x 2 standards.
 
-Usage:  python bench/bench_batch.py [--companies 500] [--runs 3] [--small 1,2,3,4,8] [--code DIR [--code DIR]]
+Usage:  python bench/bench_batch.py [--companies 500] [--runs 3] [--small 1,2,3,4,8] [--jobs 1,2,default]
+                                   [--code DIR [--code DIR]]
 
 Each measurement is a fresh process of the command line (`scorm_builder.cli:main`, byte-code
 cached), as a user runs it: wall time, and CPU time of the process and its workers. Medians of
@@ -95,6 +96,7 @@ def main() -> None:
     ap.add_argument("--companies", type=int, default=500)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--small", default="1,2,3,4,8", help="company counts for the small-batch table")
+    ap.add_argument("--jobs", default="1,2,default", help="the -j values of the large table (default: the default)")
     ap.add_argument("--code", type=Path, action="append",
                     help="checkout of the project to run; give it twice (before, after) to compare in one run")
     args = ap.parse_args()
@@ -107,7 +109,7 @@ def main() -> None:
         loads = [os.getloadavg()]
         big: dict[str, list[str]] = {"baseline": BASELINE}
         for k, code in enumerate(codes):
-            for j in (1, 2, None):
+            for j in big_jobs(args):
                 big[f"{k} {j}"] = build_command(code, work / "all", j)
         got = measure(big, args.runs, env, work)
         small_counts = [int(n) for n in args.small.split(",") if n]
@@ -123,6 +125,10 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def big_jobs(args) -> list[int | None]:
+    return [None if j == "default" else int(j) for j in args.jobs.split(",") if j]
+
+
 def report(args, codes: list[Path], got: dict, got_small: dict, small_counts: list[int], loads: list) -> None:
     packages = args.companies * STANDARDS
     base_wall, base_cpu = got["baseline"]
@@ -136,7 +142,7 @@ def report(args, codes: list[Path], got: dict, got_small: dict, small_counts: li
     print(f"| baseline `python -c \"import jinja2, yaml, lxml.etree, click\"` | {base_wall:.2f} s | {base_cpu:.2f} s "
           "|  | 1.0 | 1.0 |")
     for k in range(len(codes)):
-        for j in (1, 2, None):
+        for j in big_jobs(args):
             wall, cpu = got[f"{k} {j}"]
             print(f"| [{k}] {args.companies} companies x {STANDARDS} standards, {f'-j {j}' if j else 'default -j'} "
                   f"| {wall:.2f} s | {cpu:.2f} s | {cpu / packages * 1000:.1f} ms | {wall / base_wall:.1f} | "

@@ -92,19 +92,21 @@ def in_process(course: Path, out: Path, runs: int) -> dict[str, Timing]:
     build of the same unchanged course in one process.
     """
     from scorm_builder.load import load_course
-    from scorm_builder.pack.archive import zip_bytes_to
     from scorm_builder.pack.pipeline import build
     from scorm_builder.pack.plan import plan
-    from scorm_builder.render.player_data import player_data as render
+    from scorm_builder.pack.writer import zip_bytes_to
+    from scorm_builder.render import markdown
     from scorm_builder.source import loader
 
     def forget() -> None:
-        rendered = getattr(render, "_rendered", None)
-        if rendered is not None:
-            rendered.cache_clear()
-        parsed = getattr(loader, "_PARSED", None)
-        if parsed is not None:
-            parsed.clear()
+        # whichever of these the measured code has: rendered Markdown (per text), parsed YAML (per file)
+        for name in ("_parsed", "_rendered"):
+            cached = getattr(getattr(markdown, name, None), "cache_clear", None)
+            if cached is not None:
+                cached()
+        for clear in (getattr(loader, "clear_cache", None), getattr(getattr(loader, "_PARSED", None), "clear", None)):
+            if clear is not None:
+                clear()
 
     build([course], ["scorm12"], out)
     loaded = load_course(course)

@@ -13,6 +13,7 @@ COMPANIES_DIR = click.option(
     "--companies-dir", type=click.Path(file_okay=False, path_type=Path),
     help="Where company profiles live. Default: the companies/ folder next to the course, then "
          "courses/companies.")
+
 COURSE_ARG = click.argument("courses", metavar="COURSE...", nargs=-1, required=True,
                             type=click.Path(exists=True, path_type=Path))
 
@@ -42,16 +43,42 @@ def main() -> None:
 @COMPANIES_DIR
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Worker processes for --company builds "
               "(default: one per core).")
-def build(courses, standards, out_dir, schemas, companies, companies_dir, jobs) -> None:
-    """Build SCORM zips: OUTPUT/<course-id>[-<company>]-<version>-<standard>.zip."""
+@click.option("--language", "languages", multiple=True, metavar="LANG",
+              help="Build from the translation translations/LANG.xlf ('*': every one); repeat for several. "
+                   "Package names then carry the language.")
+@click.option("--strict", is_flag=True, help="With --language: a text not translated (or needing review) is an "
+              "error instead of a warning.")
+def build(courses, standards, out_dir, schemas, companies, companies_dir, jobs, languages, strict) -> None:
+    """Build SCORM zips: OUTPUT/<course-id>[-<company>][-<lang>]-<version>-<standard>.zip."""
     from scorm_builder.pack.pipeline import build as run
     from scorm_builder.pack.pipeline import warnings_for
     DEFAULT_STANDARDS = _standards.DEFAULT
 
+    if languages or strict:
+        _build_languages(courses, standards or DEFAULT_STANDARDS, out_dir, schemas, companies, languages, strict)
+        return
     if companies:
         _build_matrix(courses, standards or DEFAULT_STANDARDS, out_dir, schemas, companies, companies_dir, jobs)
         return
     built = run(courses, standards or DEFAULT_STANDARDS, out_dir, schemas)
+    for item in built:
+        click.echo(f"built {item.path} ({item.size / 1024:.0f} KB)")
+        for warning in warnings_for(item):
+            click.echo(f"warning: {warning}", err=True)
+
+
+def _build_languages(courses, standards, out_dir, schemas, companies, languages, strict) -> None:
+    from scorm_builder.pack.pipeline import warnings_for
+    from scorm_builder.translate.build import build_translated
+
+    if companies:
+        raise click.UsageError("--language does not combine with --company yet: build each language without a "
+                               "profile, or each profile without --language")
+    if not languages:
+        raise click.UsageError("--strict applies to --language builds: add --language LANG")
+    built, warnings = build_translated(courses, languages, standards, out_dir, schemas, strict)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
     for item in built:
         click.echo(f"built {item.path} ({item.size / 1024:.0f} KB)")
         for warning in warnings_for(item):
@@ -123,12 +150,12 @@ def schema(profile) -> None:
 @click.option("--company", "is_company", is_flag=True, help="Create a commented company profile ID.yaml instead.")
 def new(new_id, directory, is_company) -> None:
     """Create a small, valid, commented course (or company profile) to start from."""
-    from scorm_builder.tools.scaffold import scaffold, scaffold_profile
+    from scorm_builder.tools.scaffold import DEFAULT_COMPANIES, company_option, scaffold, scaffold_profile
 
     if is_company:
-        path = scaffold_profile(new_id, directory or Path("courses/companies"))
+        path = scaffold_profile(new_id, directory or DEFAULT_COMPANIES)
         click.echo(f"created {path}")
-        click.echo(f"next: scorm-builder validate courses/<course> --company {new_id}")
+        click.echo(f"next: scorm-builder validate courses/<course> --company {company_option(new_id, path)}")
         return
     path = scaffold(new_id, directory or Path("courses"))
     click.echo(f"created {path}")
@@ -202,14 +229,16 @@ def lint(courses, strict, company, companies_dir, as_json) -> None:
               help="File to write; default: standard output.")
 @click.option("--company", metavar="ID", help="The course as this company profile customizes it (its wording, "
               "pass mark and pages), for the client's reviewer.")
+@click.option("--paths", is_flag=True, help="Instead, every path through each dialogue as plain text: its "
+              "decisions, score totals and the debrief the learner reads at its ending.")
 @COMPANIES_DIR
-def outline(course, fmt, output, company, companies_dir) -> None:
+def outline(course, fmt, output, company, paths, companies_dir) -> None:
     """Write the whole course for a subject expert to review: every page, scenario option with its
     verdict and feedback, dialogue graph, and question with its answer."""
     from scorm_builder.source.find import find_profile
     from scorm_builder.tools.outline import outline as run
 
-    text = run(course, fmt, output, profile=find_profile(company, companies_dir, [course]))
+    text = run(course, fmt, output, profile=find_profile(company, companies_dir, [course]), paths=paths)
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -232,6 +261,49 @@ def preview(course, company, companies_dir, standard, port, no_browser) -> None:
 
     profile = find_profile(company, companies_dir, [course])
     serve(course, profile, standard, port, not no_browser, click.echo)
+
+
+@main.group(short_help="Send a course's texts to translators and back (XLIFF).")
+def translate() -> None:
+    """Translate a course: extract its texts into translations/LANG.xlf (XLIFF 1.2, with each text's
+    context for the translator), see the coverage, or write a pseudo-locale; then build it with
+    `scorm-builder build COURSE --language LANG`."""
+
+
+@translate.command(short_help="Write or update translations/LANG.xlf.")
+@click.argument("course", type=click.Path(exists=True, path_type=Path))
+@click.option("--to", "language", required=True, metavar="LANG", help="The language to translate into, e.g. fr.")
+def extract(course, language) -> None:
+    """Write COURSE's texts into translations/LANG.xlf (shared pieces into their library's
+    translations/LANG.xlf), keeping what is translated: a text whose source changed needs review."""
+    from scorm_builder.translate.extract import extract as run
+
+    for written in run(course, language):
+        click.echo(written.summary())
+
+
+@translate.command(short_help="Translated, needing review and missing texts, per language.")
+@click.argument("course", type=click.Path(exists=True, path_type=Path))
+def status(course) -> None:
+    """Print, for each translations/*.xlf of COURSE, how many texts are translated, need review or are missing."""
+    from scorm_builder.translate.status import status_lines
+
+    for line in status_lines(course):
+        click.echo(line)
+
+
+@translate.command(short_help="Write a pseudo-locale to test the player's layout.")
+@click.argument("course", type=click.Path(exists=True, path_type=Path))
+@click.option("--to", "language", default="qps", show_default=True, metavar="LANG",
+              help="The pseudo-locale's code.")
+def pseudo(course, language) -> None:
+    """Write translations/LANG.xlf with every text accented, about 40% longer and bracketed, placeholders
+    intact; `build COURSE --language qps` then shows truncation and untranslated text in the player."""
+    from scorm_builder.translate.extract import extract as run
+    from scorm_builder.translate.pseudo import pseudo_unit
+
+    for written in run(course, language, fill=pseudo_unit):
+        click.echo(written.summary())
 
 
 if __name__ == "__main__":  # pragma: no cover

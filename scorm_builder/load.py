@@ -5,18 +5,21 @@ build, validate, lint, outline and preview all load a course through :func:`load
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from scorm_builder.course.model import Course
 from scorm_builder.course.rules import check_course, structure_broken
-from scorm_builder.errors import Collector, CourseInvalid, source_error
+from scorm_builder.errors import Collector, CourseInvalid, Diagnostic, Where, source_error
 from scorm_builder.format.course import COURSE
 from scorm_builder.format.profile import PROFILE
 from scorm_builder.source.include import expand_includes
-from scorm_builder.source.loader import LoadError, Map, load_yaml
+from scorm_builder.source.loader import LoadError, Map, display_path, load_yaml
 from scorm_builder.source.profile import Company, apply_profile, load_profile
 from scorm_builder.source.substitute import substitute
 from scorm_builder.source.tree import paused_gc
+
+if TYPE_CHECKING:
+    from scorm_builder.translate.apply import Translation
 
 
 def find_course_file(course: Path) -> Path:
@@ -26,8 +29,9 @@ def find_course_file(course: Path) -> Path:
     return course
 
 
-def load_course(course: Path, profile: Path | None = None) -> Course:
-    """Read, check and model one course, customized by a company profile when given.
+def load_course(course: Path, profile: Path | None = None, translation: Translation | None = None) -> Course:
+    """Read, check and model one course, customized by a company profile when given, in the language
+    of ``translation`` when given (its ``warnings`` then say what stayed in the source language).
 
     Raises CourseInvalid with every problem found.
     """
@@ -36,6 +40,9 @@ def load_course(course: Path, profile: Path | None = None) -> Course:
     tree = _read(path)                                          # 1. YAML -> positioned tree
     tree = expand_includes(tree, path.parent, found)            # 2. shared pieces spliced in
     _stop_if(found)
+    if translation is not None:
+        translation.apply(tree, path.parent, found)             # 2b. translated texts, placeholders still in
+        _stop_if(found)
     company = None
     if profile is not None:
         tree = COURSE.check_keys(tree, "", found)               # 3. the course alone is valid...
@@ -52,6 +59,15 @@ def load_course(course: Path, profile: Path | None = None) -> Course:
     model = check_course(clean, path.parent, found, company)    # 8. cross-field rules -> model
     _stop_if(found)
     return model
+
+
+def read_expanded(course: Path) -> Map:
+    """Steps 1 and 2 alone: the course as written, with its shared pieces spliced in (the translation tools)."""
+    path = find_course_file(Path(course))
+    found = Collector()
+    tree = expand_includes(_read(path), path.parent, found)
+    _stop_if(found)
+    return tree
 
 
 def load_all(courses: Iterable[Path], profile: Path | None = None) -> list[Course]:
@@ -112,6 +128,8 @@ def text_variables(tree: Map, company: Company | None) -> dict:
 
 
 def _read(path: Path) -> Map:
+    if not path.exists():  # no position: there is no line 1 of a file that isn't there
+        raise CourseInvalid([_missing(path)])
     try:
         tree = load_yaml(path)
     except LoadError as err:
@@ -123,6 +141,21 @@ def _read(path: Path) -> Map:
             f"build a course for it with --company {path.as_posix()} (quote patterns such as "
             f"--company 'courses/companies/*.yaml' so the shell does not expand them)")])
     return tree
+
+
+def _missing(path: Path) -> Diagnostic:
+    """A course that isn't there: a folder without course.yaml (naming the course folders inside it), or a
+    path that doesn't exist."""
+    folder = path.parent
+    if path.name == "course.yaml" and folder.is_dir():
+        inside = sorted(display_path(p.parent) for p in folder.glob("*/course.yaml"))
+        fix = (f"give a course folder instead; the folders in it that hold one: {', '.join(inside[:8])}"
+               + (f" and {len(inside) - 8} more" if len(inside) > 8 else "")) if inside else (
+               "give the folder of a course, or create one with `scorm-builder new ID`")
+        return Diagnostic("error", "file-not-found", Where(display_path(folder)), "this folder has no course.yaml",
+                          fix)
+    return Diagnostic("error", "file-not-found", Where(display_path(path)), "no such file or folder",
+                      "check the path, or create a course with `scorm-builder new ID`")
 
 
 def _stop_if(found: Collector) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 import pytest
 from click.testing import CliRunner
@@ -81,3 +81,15 @@ def copy_course(src: Path, dest: Path) -> Path:
     """A copy of a course folder to change in a test."""
     shutil.copytree(src, dest, symlinks=True)
     return dest
+
+
+@pytest.fixture
+def preview_server() -> Iterator[Callable[..., tuple]]:
+    """Start the preview server of a course: ``preview_server(course, standard="scorm2004-4")`` gives
+    (the Preview, its base URL without a trailing slash); every server started is stopped after the test."""
+    from contextlib import ExitStack
+
+    from preview_server import serving
+
+    with ExitStack() as stack:
+        yield lambda course, standard="scorm2004-4": stack.enter_context(serving(course, standard))

@@ -108,7 +108,7 @@ def test_functions_are_short_or_say_why() -> None:
 
 def test_every_folder_says_what_it_owns() -> None:
     folders = [p.parent for p in PACKAGE.glob("*/__init__.py")]
-    assert {f.name for f in folders} == {"source", "format", "course", "render", "pack", "check", "tools"}
+    assert {f.name for f in folders} == {"source", "format", "course", "render", "pack", "check", "tools", "translate"}
     for folder in folders:
         doc = ast.get_docstring(ast.parse((folder / "__init__.py").read_text(encoding="utf-8")))
         assert doc and len(doc) > 40, f"{folder.name}/__init__.py has no docstring saying what it owns"

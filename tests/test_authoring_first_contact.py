@@ -102,14 +102,15 @@ def test_help_lists_every_command_with_its_whole_short_help() -> None:
     result = CliRunner().invoke(main, ["--help"])
     listed = result.output.split("Commands:\n", 1)[1].splitlines()
     assert listed == [
-        "  build     Build SCORM zips, for company profiles too.",
-        "  check     Check SCORM zips from any tool before upload.",
-        "  lint      Warn about content that teaches badly or misleads.",
-        "  new       Create a commented course or company profile.",
-        "  outline   Write the whole course on one page for review.",
-        "  preview   Try a course beside a live LMS debug panel.",
-        "  schema    Print the JSON Schema of a course or a profile.",
-        "  validate  Check courses as a build would, writing nothing.",
+        "  build      Build SCORM zips, for company profiles too.",
+        "  check      Check SCORM zips from any tool before upload.",
+        "  lint       Warn about content that teaches badly or misleads.",
+        "  new        Create a commented course or company profile.",
+        "  outline    Write the whole course on one page for review.",
+        "  preview    Try a course beside a live LMS debug panel.",
+        "  schema     Print the JSON Schema of a course or a profile.",
+        "  translate  Send a course's texts to translators and back (XLIFF).",
+        "  validate   Check courses as a build would, writing nothing.",
     ]
 
 
@@ -152,3 +153,13 @@ def test_the_batch_progress_bar_needs_no_api_click_9_drops(tmp_path: Path, monke
                                            "-s", "scorm12", "-j", "1", "-o", "out"])
     assert result.exit_code == 0, result.output
     assert "Building" in result.stderr and "Building" not in result.stdout
+
+
+def test_click_is_bounded_below_the_major_version_not_yet_tested() -> None:
+    """A fresh install must not pick up Click 9 before the tests have run against it."""
+    import tomllib
+
+    from repo import REPO
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert [d for d in project["dependencies"] if d.startswith("click")] == ["click>=8.1,<9"]

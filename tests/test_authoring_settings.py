@@ -81,7 +81,7 @@ def test_company_id_is_not_a_placeholder(folder: Path) -> None:
         with pytest.raises(CourseInvalid) as info:
             load_course(folder, prof)
         assert [str(p) for p in info.value.problems] == [
-            "courses/settings/course.yaml:10:16: lessons[0].pages[0].title: unknown placeholder 'company.id' "
+            "courses/settings/course.yaml:10:26: lessons[0].pages[0].title: unknown placeholder 'company.id' "
             "(expected one of: assessment.attempts, assessment.pass_mark, assessment.pool, assessment.questions, "
             "company.name, course.duration_minutes, course.title) \u2014 did you mean 'company.name'?"]
 

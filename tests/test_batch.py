@@ -237,3 +237,34 @@ def test_workers_by_batch_size(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(8)), raising=False)
     assert [workers_for(n) for n in (15, 16, 40, 64, 1000)] == [1, 2, 5, 8, 8]
     assert [workers_for(n, 3) for n in (1, 2, 5)] == [1, 2, 3]
+
+
+def test_a_batch_loads_each_company_as_a_single_build_does(tmp_path: Path) -> None:
+    """The batch reads and checks the course once, then applies each profile to a copy: the same Course."""
+    from scorm_builder.load import load_course
+    from scorm_builder.pack.batch_load import CourseLoader
+
+    course = REPO / "courses" / "empathy-essentials"
+    profiles = sorted((REPO / "courses" / "companies").glob("*.yaml"))
+    loader = CourseLoader()
+    loaded = [loader.load(course, profile) for profile in [*profiles, *profiles, None]]
+    assert loaded == [load_course(course, profile) for profile in [*profiles, *profiles, None]]
+    assert len({c.company.id for c in loaded[:len(profiles)]}) == len(profiles)
+
+
+def test_a_batch_reports_a_courses_own_problem_as_a_single_build_does(tmp_path: Path) -> None:
+    from scorm_builder.errors import CourseInvalid
+    from scorm_builder.load import load_course
+    from scorm_builder.pack.batch_load import CourseLoader
+
+    course = scaffold("demo", tmp_path / "courses")
+    text = course.read_text(encoding="utf-8")
+    course.write_text(text.replace("title:", "titel:", 1), encoding="utf-8")
+    profile = REPO / "courses" / "companies" / "harbor-health.yaml"
+    with pytest.raises(CourseInvalid) as single:
+        load_course(course.parent, profile)
+    loader = CourseLoader()
+    for _ in range(2):  # the first company, then one after it
+        with pytest.raises(CourseInvalid) as batched:
+            loader.load(course.parent, profile)
+        assert [str(p) for p in batched.value.problems] == [str(p) for p in single.value.problems]

@@ -149,7 +149,7 @@ def test_missing_variable_is_an_error_at_the_text(demo):
     with pytest.raises(CourseInvalid) as info:
         load_course(demo)
     assert [str(p) for p in info.value.problems] == [
-        "courses/demo/course.yaml:25:16: lessons[0].pages[0].title: unknown placeholder 'terms.agnt' (expected one "
+        "courses/demo/course.yaml:25:20: lessons[0].pages[0].title: unknown placeholder 'terms.agnt' (expected one "
         "of: assessment.attempts, assessment.pass_mark, assessment.pool, assessment.questions, company.name, "
         "course.duration_minutes, course.title) \u2014 fix the name, or define it under 'terms:' in the course or the "
         "company profile",
@@ -177,7 +177,7 @@ overrides:
     set: {{prompt: "{text}"}}
 """)
     (problem,) = problems_of(demo, prof)
-    assert problem.startswith(f"courses/companies/acme.yaml:6:19: lessons[0].pages[1].prompt: {reason}")
+    assert problem.startswith(f"courses/companies/acme.yaml:6:20: lessons[0].pages[1].prompt: {reason}")
 
 
 def test_profile_values_are_data_not_templates_and_are_escaped(demo, tmp_path):

@@ -9,25 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from scorm_builder.tools.preview import Preview, make_server, watch
 from scorm_builder.tools.scaffold import scaffold
 
 
 @pytest.fixture()
-def served(tmp_path, monkeypatch):
+def served(tmp_path, monkeypatch, preview_server):
     monkeypatch.chdir(tmp_path)
     course = scaffold("demo", Path("courses")).parent
-    preview = Preview(course, None, "scorm2004-4")
-    preview.rebuild()
-    server = make_server(preview, 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    observer = watch(preview)
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    yield preview, base, course
-    observer.stop()
-    server.shutdown()
-    server.server_close()
+    preview, base = preview_server(course)
+    return preview, base, course
 
 
 def fetch(url: str, method: str = "GET", headers: dict[str, str] | None = None) -> tuple[int, str, bytes]:

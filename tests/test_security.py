@@ -216,5 +216,5 @@ def test_placeholders_cannot_reach_python_objects(tmp_path: Path) -> None:
     with pytest.raises(CourseInvalid) as info:
         load_course(folder)
     assert [(p.line, p.column, p.key, p.rule, p.reason) for p in info.value.problems] == [
-        (2, 8, "title", "placeholder-unknown",
+        (2, 9, "title", "placeholder-unknown",  # at the placeholder, inside the quotes
          "unknown placeholder 'company.__class__.__mro__' (expected one of: company.name, course.title)")]

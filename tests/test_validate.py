@@ -226,8 +226,8 @@ def test_missing_course_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.chdir(tmp_path)
     (tmp_path / "empty-folder").mkdir()
     assert [str(p) for p in problems_of(tmp_path / "empty-folder")] == [
-        "empty-folder/course.yaml:1:1: file not found \u2014 check the path, or create the file with "
-        "`scorm-builder new`"]
+        "empty-folder: this folder has no course.yaml \u2014 give the folder of a course, or create one with "
+        "`scorm-builder new ID`"]
 
 
 def test_unknown_principle_and_email_subject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -21,7 +21,7 @@ from scorm_builder.course.from_tree import source_of
 from scorm_builder.course.model import Asset, Pos, Source
 from scorm_builder.course.text_position import find, position_of
 from scorm_builder.errors import Collector
-from scorm_builder.format.course import COURSE
+from scorm_builder.format.course import COURSE, Line, TextOrLines
 from scorm_builder.format.spec import ListOf, Obj, Spec, Str, Tagged
 from scorm_builder.render.markdown import link_targets
 from scorm_builder.source.loader import Map, display_path
@@ -140,6 +140,10 @@ def markdown_values(tree: Map) -> Iterator[tuple[Map, str, str, str]]:
     stack: list[tuple[Spec, Any, str]] = [(COURSE, tree, "")]
     while stack:
         spec, node, path = stack.pop()
+        if isinstance(spec, TextOrLines) and isinstance(node, list):  # a debrief of lines
+            spec = spec.lines
+        elif isinstance(spec, Line):
+            spec = spec.obj
         if isinstance(spec, Tagged) and isinstance(node, dict) and node.get(spec.tag) in spec.variants:
             stack.append((spec.variants[node[spec.tag]], node, path))
         elif isinstance(spec, Obj) and isinstance(node, Map):

@@ -20,6 +20,7 @@ from scorm_builder.course.model import (
     Choice,
     Course,
     Customer,
+    DebriefLine,
     DialoguePage,
     Ending,
     Image,
@@ -124,8 +125,26 @@ def _node(node: Map, path: str) -> Node:
                            c.get("feedback", ""), source_of(c, f"{path}.choices[{k}]"))
                     for k, c in enumerate(node.get("choices") or ()))
     e = node.get("ending")
-    ending = Ending(e["outcome"], e["title"], e["debrief"], source_of(e, f"{path}.ending")) if e is not None else None
+    ending = Ending(e["outcome"], e["title"], _debrief(e, f"{path}.ending"), source_of(e, f"{path}.ending")) \
+        if e is not None else None
     return Node(node["id"], node.get("customer", ""), node.get("mood", ""), choices, ending, source_of(node, path))
+
+
+def _debrief(ending: Map, path: str) -> tuple[DebriefLine, ...]:
+    """The ending's debrief lines: one when the debrief is one text."""
+    debrief = ending["debrief"]
+    if isinstance(debrief, str):
+        return (DebriefLine(debrief, None, None, source_of(ending, path), "debrief"),)
+    lines = []
+    for i, line in enumerate(debrief):
+        cond = line.get("if") or {}
+        lines.append(DebriefLine(line["text"], _pick(cond.get("chose")), _pick(cond.get("not_chose")),
+                                 source_of(line, f"{path}.debrief[{i}]"), "text"))
+    return tuple(lines)
+
+
+def _pick(value: Any) -> tuple[str, str] | None:
+    return (value[0], value[1]) if value else None
 
 
 def _assessment(a: Map, path: str) -> Assessment:

@@ -154,3 +154,33 @@ def score_ranges(start: str, choices: Mapping[str, Sequence[tuple[str, Mapping[s
             new = {s: totals[s] + effects.get(s, 0) for s in scores}
             stack.append((nxt, new, used | {edge}))
     return {s: (lo[s], hi[s]) for s in scores}
+
+
+Step = tuple[str, int]  # (node id, index of the choice taken there)
+
+
+def paths(start: str, choices: Mapping[str, Sequence[str]], limit: int = 5000) -> tuple[list[tuple[Step, ...]], bool]:
+    """Every path from ``start`` to an ending (a node without choices), as its steps, and whether
+    that is all of them.
+
+    ``choices`` maps each node to the nodes its choices lead to, in order. A path takes no choice
+    twice, so each loop is taken at most once, as in :func:`score_ranges`. Paths come in the order
+    of the choices (the first choice's paths first), so the list is the same on every run; at most
+    ``limit`` are returned, and ``complete`` is False when more were left.
+    """
+    found: list[tuple[Step, ...]] = []
+    stack: list[tuple[str, tuple[Step, ...]]] = [(start, ())]
+    while stack:
+        node, steps = stack.pop()
+        outs = choices.get(node)
+        if not outs:
+            if node in choices:  # a node without choices is an ending; a target that is no node is no path
+                if len(found) == limit:
+                    return found, False
+                found.append(steps)
+            continue
+        taken = set(steps)
+        for i in reversed(range(len(outs))):
+            if (node, i) not in taken:
+                stack.append((outs[i], (*steps, (node, i))))
+    return found, True

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, ClassVar, Mapping, Union
+from typing import Any, ClassVar, Collection, Mapping, Union
 
 Pos = tuple[int, int]  # 1-based line, column
 MAX_CHOICES = 26  # options, answers, pairs and items are keyed a-z, as SCORM 1.2 choice responses are
@@ -126,12 +126,35 @@ class Choice:
     source: Source
 
 
+Pick = tuple[str, str]  # (node id, choice key): a choice of a dialogue
+
+
+@dataclass(frozen=True, slots=True)
+class DebriefLine:
+    """A line of an ending's debrief; with ``chose`` or ``not_chose``, shown only on the paths
+    that took (or did not take) that choice."""
+
+    text: str  # Markdown
+    chose: Pick | None
+    not_chose: Pick | None
+    source: Source  # the object that holds the text: the line, or the ending when its debrief is one text
+    key: str  # the text's key in that object: "text", or "debrief"
+
+    def shown(self, taken: Collection[Pick]) -> bool:
+        """Whether the line shows on a path that took the choices ``taken``."""
+        return (self.chose is None or self.chose in taken) and (self.not_chose is None or self.not_chose not in taken)
+
+
 @dataclass(frozen=True, slots=True)
 class Ending:
     outcome: str  # good | mixed | poor
     title: str
-    debrief: str  # Markdown
+    debrief: tuple[DebriefLine, ...]  # in the order written; one line when the debrief is one text
     source: Source
+
+    def debrief_for(self, taken: Collection[Pick]) -> tuple[DebriefLine, ...]:
+        """The lines a learner sees after taking the choices ``taken``."""
+        return tuple(line for line in self.debrief if line.shown(taken))
 
 
 @dataclass(frozen=True, slots=True)

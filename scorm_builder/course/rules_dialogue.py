@@ -15,6 +15,58 @@ def check_dialogue(page: Map, path: str, found: Collector) -> None:
     edges, leads = _choices(page, [(i, n) for i, n in nodes if by_id.get(n["id"]) is n], by_id, path, found)
     if by_id and sound and leads:
         _graph(page, nodes, by_id, edges, path, found)
+    if by_id:
+        for i, node in nodes:
+            debrief = node.get("ending", {}).get("debrief") if isinstance(node.get("ending"), dict) else None
+            for k, line in enumerate(debrief if isinstance(debrief, list) else ()):
+                cond = line.get("if") if isinstance(line, dict) else None
+                if isinstance(cond, dict):
+                    _condition(cond, by_id, f"{path}.nodes[{i}].ending.debrief[{k}].if", found)
+
+
+def _condition(cond: Map, by_id: dict[str, Map], path: str, found: Collector) -> None:
+    """A debrief line's 'if:': at least one of chose and not_chose, each a node with choices and one
+    of that node's choice keys."""
+    if "chose" not in cond and "not_chose" not in cond:
+        found.error(cond.where(None), path, "the condition names no choice (expected 'chose:' or 'not_chose:')",
+                    "add 'chose: [node, choice]' to show the line only on the paths that took that choice",
+                    rule="dialogue-debrief-condition")
+    for name in ("chose", "not_chose"):
+        pick = cond.get(name)
+        if not isinstance(pick, list) or None in pick or len(pick) < 2:
+            continue  # missing, or already reported by the format
+        if len(pick) != 2:
+            found.error(cond.where(name), f"{path}.{name}", f"expected a node id and a choice key, e.g. [open, b] "
+                        f"(got {len(pick)} values)", "write the node's id, then the letter of its choice",
+                        rule="dialogue-debrief-condition")
+            continue
+        node_id, key = pick
+        node = by_id.get(node_id)
+        if node is None:
+            found.error(pick.where(0), f"{path}.{name}[0]", f"no node has id '{node_id}' (expected one of: "
+                        f"{', '.join(n for n, v in by_id.items() if 'choices' in v)})",
+                        did_you_mean(node_id, by_id) or "name a node of this dialogue that has choices",
+                        rule="dialogue-debrief-unknown-node")
+            continue
+        keys = [chr(ord("a") + k) for k in range(len(node.get("choices") or ()))]
+        if not keys:
+            found.error(pick.where(0), f"{path}.{name}[0]", f"node '{node_id}' is an ending, so it has no choices",
+                        "name the node where the learner makes the choice", rule="dialogue-debrief-unknown-node")
+        elif key not in keys:
+            found.error(pick.where(1), f"{path}.{name}[1]", f"node '{node_id}' has no choice '{key}' "
+                        f"(expected one of: {', '.join(keys)})", _choice_hint(key, node, keys),
+                        rule="dialogue-debrief-unknown-choice")
+
+
+def _choice_hint(key: str, node: Map, keys: list[str]) -> str:
+    """'did you mean' the letter the writer meant (a capital, or the start of a choice's text), else how keys go."""
+    texts = [c.get("text") if isinstance(c, dict) else None for c in node.get("choices") or ()]
+    meant = key.lower() if key.lower() in keys else next(
+        (k for k, text in zip(keys, texts, strict=True) if isinstance(text, str) and len(key) > 3
+         and text.lower().startswith(key.lower())), None)
+    if meant:
+        return f"did you mean '{meant}'?"
+    return f"use the letter of the choice: a for the node's first choice, b for its second, up to {keys[-1]}"
 
 
 def _nodes(nodes: list[tuple[int, Map]], path: str, found: Collector) -> tuple[dict[str, Map], bool]:

@@ -30,8 +30,8 @@ def markdown_texts(course: Course) -> Iterator[MarkdownText]:
                 for choice in node.choices:
                     if choice.feedback:
                         yield MarkdownText(choice.source, "feedback", choice.feedback, False)
-                if node.ending:
-                    yield MarkdownText(node.ending.source, "debrief", node.ending.debrief, False)
+                for line in node.ending.debrief if node.ending else ():
+                    yield MarkdownText(line.source, line.key, line.text, False)
     assessment = course.assessment
     if assessment is None:
         return

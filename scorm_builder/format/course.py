@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import json
 
-from scorm_builder.format.spec import Bool, Choice, F, Int, ListOf, MapOf, Obj, Str, Tagged, index_keys
+from scorm_builder.format.spec import Bool, Choice, F, Int, ListOf, MapOf, Obj, Spec, Str, Tagged, index_keys
+from scorm_builder.source.loader import Map, Seq
 
 ID = r"[a-z][a-z0-9-]{0,47}"
 ID_HELP = "lower-case letters, digits and '-', starting with a letter, at most 48 characters"
@@ -83,10 +84,64 @@ CHOICE = Obj("choice", {
     "feedback": F(Str("Shown after the choice, in the debrief", markdown=True)),
 }, "An agent's choice in a dialogue")
 
+class TextOrLines(Str):
+    """Markdown text, or a list of lines (``lines``) that each may depend on the path taken."""
+
+    def __init__(self, doc: str, lines: ListOf):
+        super().__init__(doc, markdown=True)
+        self.lines = lines
+        self.expected = "text, or a list of lines"
+
+    def check(self, value, where, key, ctx):
+        if isinstance(value, Seq):
+            return self.lines.check(value, where, key, ctx)
+        return super().check(value, where, key, ctx)
+
+    def json(self):
+        return {"description": self.doc, "anyOf": [super().json(), self.lines.json()]}
+
+
+class Line(Spec):
+    """A debrief line: text, or a mapping of ``text`` and ``if``. Text is read as ``{text: ...}``, so
+    every line of a checked tree is a mapping."""
+
+    def __init__(self, obj: Obj):
+        self.obj, self.doc = obj, obj.doc
+        self.expected = "text, or a mapping with keys (if, text)"
+
+    def check(self, value, where, key, ctx):
+        if isinstance(value, Map):
+            return self.obj.check(value, where, key, ctx)
+        text = self.obj.fields["text"].spec.check(value, where, key, ctx)
+        if text is None:
+            return None
+        src, pos = where
+        return Map([("text", text)], src, pos, {"text": pos}, {"text": pos})
+
+    def json(self):
+        return {"description": self.doc, "anyOf": [self.obj.fields["text"].spec.json(), self.obj.json()]}
+
+
+PICK = "a node id and the key of one of its choices (a for its first choice, b for the second...), e.g. [open, b]"
+CONDITION = Obj("condition", {
+    "chose": F(ListOf(Str("A node id, then a choice key"), "Show the line only on a path that took this choice: "
+                      + PICK, min_items=2, item_name="value")),
+    "not_chose": F(ListOf(Str("A node id, then a choice key"), "Show the line only on a path that did not take "
+                          "this choice: " + PICK, min_items=2, item_name="value")),
+}, "When a debrief line shows; with both keys, both must hold")
+
+DEBRIEF_LINE = Obj("debrief line", {
+    "if": F(CONDITION),
+    "text": F(Str("The line", markdown=True), True),
+}, "A line of a debrief, shown on every path to the ending or, with 'if:', on some of them")
+
 ENDING = Obj("ending", {
     "outcome": F(Choice(("good", "mixed", "poor"), "How the conversation ended"), True),
     "title": F(Str("Ending heading", max_len=200), True),
-    "debrief": F(Str("What the learner should take from this ending", markdown=True), True),
+    "debrief": F(TextOrLines("What the learner should take from this ending; a list's lines may each depend on "
+                             "the path taken",
+                             ListOf(Line(DEBRIEF_LINE), "The debrief's lines", min_items=1, item_name="line")),
+                 True),
 }, "How a dialogue ends")
 
 NODE = Obj("node", {

@@ -39,6 +39,8 @@ PROFILE = Obj("company profile", {
     "terms": F(MapOf(Str("A word or phrase", max_len=200), "Terms used in course text as {{ terms.<name> }}")),
     "pass_mark": F(Int("Pass mark override (percent)", minimum=0, maximum=100)),
     "attempts": F(Int("Attempts override; 0 = unlimited", minimum=0, maximum=99)),
+    "draw": F(Int("Questions drawn per attempt, instead of the course's assessment.draw (at most the pool, "
+                  "once the profile's removals and additions are made)", minimum=1)),
     "publisher_iri": F(Str("cmi5: the base of the course and AU ids, instead of the course's publisher_iri",
                            pattern=IRI, pattern_help=IRI_HELP)),
     "templates": F(Str("A folder of static theme files (CSS, images, fonts) that replace or add to the "
@@ -60,7 +62,10 @@ PROFILE = Obj("company profile", {
     "lint": F(Obj("lint", {
         "scripted_phrases": F(ListOf(Str("A phrase"), "More overused phrases for the lint", item_name="phrase")),
     })),
-}, "A company profile")
+}, "A company profile", key_hints={
+    "assessment": "a profile sets the assessment's pass_mark, attempts and draw at its top level, e.g. "
+                  "'pass_mark: 85'; its questions with add_questions, remove and overrides",
+})
 index_keys(PROFILE)
 
 

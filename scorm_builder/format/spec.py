@@ -1,7 +1,7 @@
 """Small declarative type specs: each checks a positioned value and describes itself as JSON Schema.
 
-``schema.py`` assembles them into the course format; ``validate.py`` runs them.
-Messages follow one shape: what is wrong (expected ..., got ...) and how to fix it.
+format/course.py and format/profile.py declare the formats with them. Messages follow one shape: what is
+wrong (expected ..., got ...) and how to fix it.
 """
 from __future__ import annotations
 
@@ -28,10 +28,8 @@ def describe(value: Any) -> str:
     if isinstance(value, str):
         short = value if len(value) <= 40 else value[:37] + "..."
         return f"the text {short!r}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping of keys"
+    if isinstance(value, (list, dict)):
+        return "a list" if isinstance(value, list) else "a mapping of keys"
     return type(value).__name__
 
 
@@ -142,12 +140,8 @@ class Int(Spec):
         return value
 
     def json(self):
-        out: dict = {"type": "integer", "description": self.doc}
-        if self.minimum is not None:
-            out["minimum"] = self.minimum
-        if self.maximum is not None:
-            out["maximum"] = self.maximum
-        return out
+        limits = {"minimum": self.minimum, "maximum": self.maximum}
+        return {"type": "integer", "description": self.doc, **{k: v for k, v in limits.items() if v is not None}}
 
 
 class Anything(Spec):
@@ -240,23 +234,27 @@ _made = itertools.count()  # the order objects were declared in, for stable hint
 
 class Obj(Spec):
     def __init__(self, name: str, fields: dict[str, F], doc: str = "",
-                 post: Callable[[Map, str, Ctx], None] | None = None):
+                 post: Callable[[Map, str, Ctx], None] | None = None, key_hints: dict[str, str] | None = None):
         self.name, self.fields, self.doc, self.post = name, fields, doc, post
+        self.key_hints = key_hints or {}  # an unknown key people write here -> the fix to give for it
         self.expected = f"a mapping with keys ({', '.join(self.fields)})"
         self.order = next(_made)
         # key -> names of the objects of the same format that have it, for indentation hints;
         # filled by index_keys() on the format's root, so one format never sees another's keys
         self.owners: dict[str, list[str]] = {}
+        self.near: set[str] = set()  # names of the objects inside this one, or that this one is inside
 
     def _unknown_key_fix(self, k: str) -> str:
-        hint = did_you_mean(k, self.fields)
+        hint = self.key_hints.get(k) or did_you_mean(k, self.fields)
         if hint:
             return hint
         owners = self.owners.get(k, [])
-        if owners and len(owners) <= 3:
-            return (f"check the indentation: '{k}' is a key of {' or '.join(map(_a, owners))}, "
-                    f"not of {_a(self.name)}; allowed keys here: {', '.join(self.fields)}")
-        return f"remove it; allowed keys: {', '.join(self.fields)}"
+        if not owners or len(owners) > 3:
+            return f"remove it; allowed keys: {', '.join(self.fields)}"
+        # only an object above or below this one can be what a misindented key was meant for
+        near = [o for o in owners if o in self.near]
+        return (f"{'check the indentation: ' if near else ''}'{k}' is a key of {' or '.join(map(_a, near or owners))}, not of {_a(self.name)}; "
+                f"allowed keys here: {', '.join(self.fields)}")
 
     def check(self, value, where, key, ctx):
         if not isinstance(value, Map):
@@ -358,25 +356,43 @@ def _a(name: str) -> str:
 
 
 def index_keys(root: Spec) -> None:
-    """Tell every object of one format which objects of that format have each key."""
+    """Tell every object of one format which objects of that format have each key, and which objects are
+    inside it or it is inside (only those can be what a misindented key was meant for)."""
     objects: dict[int, Obj] = {}
-    todo = [root]
+    inside: dict[int, set[int]] = {}  # object -> the objects that are values of its keys
+    todo = _objects_in(root)
     while todo:
-        spec = todo.pop()
-        if isinstance(spec, Obj) and id(spec) not in objects:
-            objects[id(spec)] = spec
-            todo.extend(f.spec for f in spec.fields.values())
-        elif isinstance(spec, ListOf):
-            todo.append(spec.item)
-        elif isinstance(spec, MapOf):
-            todo.append(spec.value)
-        elif isinstance(spec, Tagged):
-            todo.extend(spec.variants.values())
+        obj = todo.pop()
+        if id(obj) not in objects:
+            objects[id(obj)] = obj
+            children = [c for f in obj.fields.values() for c in _objects_in(f.spec)]
+            inside[id(obj)] = {id(c) for c in children}
+            todo.extend(children)
+    below = {k: _reachable(k, inside) for k in objects}
     owners: dict[str, list[str]] = {}
     for obj in sorted(objects.values(), key=lambda o: o.order):
         for k in obj.fields:
-            names = owners.setdefault(k, [])
-            if obj.name not in names:
-                names.append(obj.name)
-    for obj in objects.values():
+            owners[k] = list(dict.fromkeys([*owners.get(k, []), obj.name]))
+    for k, obj in objects.items():
         obj.owners = owners
+        obj.near = {objects[o].name for o in below[k]} | {o.name for j, o in objects.items() if k in below[j]}
+
+
+def _objects_in(spec: Spec) -> list[Obj]:
+    """The objects a value of ``spec`` may be: itself, or one inside its lists, mappings or tagged kinds."""
+    if isinstance(spec, Obj):
+        return [spec]
+    if isinstance(spec, Tagged):
+        return list(spec.variants.values())
+    inner = spec.item if isinstance(spec, ListOf) else spec.value if isinstance(spec, MapOf) else None
+    return _objects_in(inner) if inner is not None else []
+
+
+def _reachable(start: int, edges: dict[int, set[int]]) -> set[int]:
+    seen, todo = set(), list(edges[start])
+    while todo:
+        k = todo.pop()
+        if k not in seen:
+            seen.add(k)
+            todo.extend(edges[k])
+    return seen

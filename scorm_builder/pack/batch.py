@@ -18,7 +18,9 @@ from typing import Callable, Iterator, Sequence
 
 from scorm_builder.errors import BuilderError
 from scorm_builder.pack.archive import build_time
+from scorm_builder.pack.batch_load import CourseLoader
 from scorm_builder.pack.writer import FIX, OutputFolder, Staged, discard, stage
+from scorm_builder.render.environment import templates_fixed
 
 REPORT = "build-report.json"
 JOBS_PER_WORKER = 8  # below this many course x company jobs per core, one process (bench/README.md)
@@ -82,11 +84,10 @@ def run_job(job: Job) -> Outcome:
 
     Any exception is this job's failure, reported with its type; the other jobs go on.
     """
-    from scorm_builder.load import load_course
     from scorm_builder.pack.plan import course_file, plan
 
     try:
-        course = load_course(Path(job.course), Path(job.company) if job.company else None)
+        course = _loader().load(Path(job.course), Path(job.company) if job.company else None)
         plans = [plan(course, std, (), Path(job.schemas) if job.schemas else None) for std in job.standards]
         source = course_file(course) + (f" with {course.company.source}" if course.company else "")
         packages: list[Package] = []
@@ -104,6 +105,14 @@ def run_job(job: Job) -> Outcome:
         return job.failed(err.message)
     except Exception as err:  # a bug, or an environment we did not foresee: this job's failure only
         return job.failed(f"unexpected {type(err).__name__}: {err}")
+
+
+_LOADER: list[CourseLoader] = []  # the running batch's (a forked worker inherits it)
+
+
+def _loader() -> CourseLoader:
+    """The batch's loader; outside one (a worker started afresh, not forked), one for this job only."""
+    return _LOADER[0] if _LOADER else CourseLoader()
 
 
 def workers_for(jobs: int, requested: int | None = None) -> int:
@@ -125,10 +134,15 @@ def build_matrix(courses: Sequence[Path], profiles: Sequence[Path | None], stand
             for c in courses for p in profiles]
     entries: list[Entry] = []
     failures: list[Failure] = []
-    for outcome in _outcomes(jobs, workers_for(len(jobs), workers)):
-        _commit(out, outcome, entries, failures)
-        if progress:
-            progress(1)
+    _LOADER[:] = [CourseLoader()]  # the course read once per batch; template files too (templates_fixed)
+    try:
+        with templates_fixed():
+            for outcome in _outcomes(jobs, workers_for(len(jobs), workers)):
+                _commit(out, outcome, entries, failures)
+                if progress:
+                    progress(1)
+    finally:
+        _LOADER.clear()
     entries.sort(key=lambda e: e.path)
     write_report(out, entries, failures)
     return entries, failures

@@ -31,11 +31,13 @@ class Plan:
     course: Course
     standard: str
     entries: dict[str, Content]
+    language: str = ""  # the translation it was built from (build --language), or ""
 
     @property
     def name(self) -> str:
         company = f"-{self.course.company.id}" if self.course.company else ""
-        return f"{self.course.id}{company}-{self.course.version}-{self.standard}.zip"
+        language = f"-{self.language}" if self.language else ""
+        return f"{self.course.id}{company}{language}-{self.course.version}-{self.standard}.zip"
 
     @property
     def files(self) -> Mapping[str, bytes]:
@@ -93,8 +95,9 @@ def xml_id(*parts: str) -> str:
 
 
 def plan(course: Course, standard: str, template_dirs: Sequence[Path] = (),
-         schemas: Path | None = None) -> Plan:
-    """Render the player and the manifest and gather the assets."""
+         schemas: Path | None = None, language: str = "") -> Plan:
+    """Render the player and the manifest and gather the assets; ``language``: the translation the
+    course was loaded in, for the package name."""
     row = standards.get(standard)
     company = course.company
     dirs = tuple(template_dirs)  # installed, trusted theme folders; a profile's theme is static files
@@ -126,7 +129,7 @@ def plan(course: Course, standard: str, template_dirs: Sequence[Path] = (),
         schemaversion=row.schema_version, mastery=_mastery(course), cmi5=cmi5_structure(course),
         with_schemas=schemas is not None)
     files[row.manifest_name] = manifest.encode("utf-8")
-    planned = Plan(course, standard, dict(sorted(files.items())))
+    planned = Plan(course, standard, dict(sorted(files.items())), language)
     if planned.size > limit:
         raise BuilderError(f"{course_file(course)}: the package {planned.name} would hold {size_text(planned.size)} "
                            f"before compression, above the {size_text(limit)} a package may hold \u2014 keep "

@@ -47,21 +47,25 @@ def markdown(text: str | None) -> str:
     return _rendered(text)
 
 
-@lru_cache(maxsize=65536)  # a whole 5,000-page course, so two standards render each text once
 def _rendered(text: str) -> str:
     """Each text is rendered once per process, not once per standard built."""
-    return _markdown().render(text).strip()
+    return _parsed(text)[0]
 
 
-@lru_cache(maxsize=4096)
 def link_targets(text: str) -> tuple[str, ...]:
     """The href of every link the player renders in ``text``, in order (reference links resolved)."""
-    found: list[str] = []
-    for token in _markdown().parse(text):
-        for child in token.children or ():
-            if child.type == "link_open" and isinstance(child.attrs.get("href"), str):
-                found.append(child.attrs["href"])
-    return tuple(found)
+    return _parsed(text)[1]
+
+
+@lru_cache(maxsize=65536)  # a whole 5,000-page course, so two standards render each text once
+def _parsed(text: str) -> tuple[str, tuple[str, ...]]:
+    """A text's HTML and the hrefs of its links, from one parse (the course checks read the links,
+    the player data the HTML): what ``MarkdownIt.render`` gives, as it renders the same tokens."""
+    md, env = _markdown(), {}
+    tokens = md.parse(text, env)
+    links = tuple(child.attrs["href"] for token in tokens for child in token.children or ()
+                  if child.type == "link_open" and isinstance(child.attrs.get("href"), str))
+    return md.renderer.render(tokens, md.options, env).strip(), links
 
 
 @dataclass(frozen=True)

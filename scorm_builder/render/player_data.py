@@ -30,29 +30,41 @@ from scorm_builder.course.model import (
     TextPage,
     TrueFalse,
 )
+from scorm_builder.render.environment import SharedParts
 from scorm_builder.render.item_hashes import add_item_hashes
 from scorm_builder.render.markdown import markdown
 from scorm_builder.render.strings import strings_for
 from scorm_builder.source.tree import paused_gc
 
+_LAST: list[tuple[Course, tuple, set[str], SharedParts]] = []  # the last course's data, for its other standards
+
 
 def player_data(course: Course, standard: str, dirs: Sequence[Path] = ()) -> dict[str, Any]:
-    """Everything the player needs, as JSON-ready data."""
-    with paused_gc():  # many small dicts and lists, no cycles: a collection finds nothing
-        return _player_data(course, standard, dirs)
+    """Everything the player needs, as JSON-ready data, not to be changed: the other standards of the
+    same course share it but its "standard" (and its JSON, see render.environment.dumps). A standard
+    asked for again is computed afresh (template files may have changed in between)."""
+    key, last = tuple(dirs), (_LAST[0] if _LAST else None)  # this thread's own reference (the preview's threads)
+    if not (last and last[0] is course and last[1] == key and standard not in last[2]):
+        with paused_gc():  # many small dicts and lists, no cycles: a collection finds nothing
+            last = (course, key, set(), _player_data(course, dirs))
+        _LAST[:] = [last]
+    last[2].add(standard)
+    data = SharedParts(last[3])
+    data["standard"] = standards.get(standard).family
+    return data
 
 
-def _player_data(course: Course, standard: str, dirs: Sequence[Path]) -> dict[str, Any]:
+def _player_data(course: Course, dirs: Sequence[Path]) -> SharedParts:
     titles = principle_titles(course)
-    data = {
+    data = SharedParts({
         "format": 1,
-        "standard": standards.get(standard).family,
+        "standard": None,  # each package's own (player_data)
         "course": course_info(course),
         "lessons": [{"id": lesson.id, "title": lesson.title, "pages": [page_data(p, titles) for p in lesson.pages]}
                     for lesson in course.lessons],
         "assessment": assessment_data(course.assessment) if course.assessment else None,
         "strings": strings_for(course.language, dirs),
-    }
+    })
     company = course.company
     data["brand"] = ({"company": company.name, "logo": company.logo.href if company.logo else "",
                       "logo_alt": company.logo_alt} if company else None)
@@ -148,7 +160,17 @@ def best_by_score(node: Node) -> set[str]:
 
 
 def ending_data(ending: Ending) -> dict[str, Any]:
-    return {"outcome": ending.outcome, "title": ending.title, "debrief_html": markdown(ending.debrief)}
+    """The ending; each debrief line with the choice it needs ("chose") or must not have ("not_chose"), as
+    [node id, choice key], for the player to pick the lines of the path taken (dialogue-debrief.js)."""
+    lines = []
+    for line in ending.debrief:
+        out: dict[str, Any] = {"html": markdown(line.text)}
+        if line.chose:
+            out["chose"] = list(line.chose)
+        if line.not_chose:
+            out["not_chose"] = list(line.not_chose)
+        lines.append(out)
+    return {"outcome": ending.outcome, "title": ending.title, "debrief": lines}
 
 
 def choice_data(choice: Choice, best: bool) -> dict[str, Any]:

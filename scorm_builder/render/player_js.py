@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Callable, Sequence
 
-from scorm_builder.render.environment import default_templates_dir, read_template_bytes
+from scorm_builder.render.environment import default_templates_dir, fixed_cache, read_template_bytes
 
 ORDER_FILE = "player/js/order.txt"
 MODULE_DIR = "player/js/"
@@ -60,6 +60,16 @@ _JOINED: dict[tuple, bytes] = {}
 
 def player_script(dirs: Sequence[Path] = ()) -> bytes:
     """player/player.js for a package, from the first theme folder that has each file."""
+    memo = fixed_cache()
+    if memo is not None:  # a batch: joined once
+        key = ("player.js", tuple(map(str, dirs)))
+        if key not in memo:
+            memo[key] = _joined(dirs)
+        return memo[key]
+    return _joined(dirs)
+
+
+def _joined(dirs: Sequence[Path]) -> bytes:
     folders = [*dirs, default_templates_dir()]
     signature = (tuple(map(str, folders)),) + tuple(_stamp(folders, name) for name in _names(dirs))
     if signature not in _JOINED:

@@ -74,7 +74,7 @@ class TreeBuilder:
     """
 
     def __init__(self, parser, text: str, shown: str, budget: Budget):
-        self.parser, self.src = parser, shown
+        self.parser, self.src, self.source = parser, shown, text
         self.check_all = limits.not_in_xml(text) >= 0  # else only double-quoted texts need a check
         self.values, self.alias_values, self.alias_text = (budget.used.values, budget.used.alias_values,
                                                            budget.used.alias_text)
@@ -202,11 +202,28 @@ class TreeBuilder:
         if type(value) is str or value is MERGE_KEY:
             return value
         if isinstance(value, (Map, Seq)):
+            braces = self._unquoted_placeholder(pos)
+            if braces:  # text: {{ terms.x }} is a mapping whose key is a mapping, to YAML
+                self.problems.append(source_error(
+                    "placeholder-unquoted", self.src, pos[0], pos[1] - 1, self._path(),
+                    f"a text that starts with '{{{{' must be in quotes (YAML reads {braces} as a mapping)",
+                    f"put the text in quotes: {_quoted(braces)}"))
+                return BAD_KEY
             self.problems.append(source_error("key-not-text", self.src, *pos, self._path(),
                                               "a key must be plain text (expected a word, got a list or mapping)",
                                               "write the key as a plain word followed by ':'"))
             return BAD_KEY
         return str(value).lower() if isinstance(value, bool) else str(value)
+
+    def _unquoted_placeholder(self, pos: Pos) -> str:
+        """The rest of the line from '{{' when a mapping that is a key starts at the second brace of '{{',
+        as in an unquoted ``text: {{ terms.x }}``; else ''."""
+        line, column = pos
+        lines = re.split(r"\r\n|[\r\n\x85\u2028\u2029]", self.source, maxsplit=line)
+        text = lines[line - 1] if line <= len(lines) else ""
+        if column < 2 or not re.match(r"\{\{[^{}:]*\}\}", text[column - 2:]):
+            return ""
+        return re.sub(r"\s+#.*$", "", text[column - 2:]).strip()
 
     def _scalar(self, event, pos: Pos, is_key: bool) -> Any:
         if not is_key:
@@ -356,6 +373,11 @@ class TreeBuilder:
             elif isinstance(part, str):
                 out += f".{part}" if out else part
         return out
+
+
+def _quoted(text: str) -> str:
+    """``text`` as a YAML quoted scalar: double quotes unless it holds some, then single."""
+    return f'"{text}"' if '"' not in text and "\\" not in text else "'" + text.replace("'", "''") + "'"
 
 
 def _describe(value: Any) -> str:

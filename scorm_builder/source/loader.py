@@ -7,6 +7,7 @@ the limits of :mod:`scorm_builder.source.limits`. Nothing here knows the course 
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -204,7 +205,13 @@ def _syntax_problem(err: yaml.MarkedYAMLError, shown: str) -> Diagnostic:
         if err.context_mark and err.context_mark is not mark:
             reason += f" at line {err.context_mark.line + 1}"
         reason += ")"
-    return source_error("yaml-syntax", shown, line, col, "", reason, _syntax_hint(problem))
+    fix = _syntax_hint(problem)
+    if mark is not None and isinstance(getattr(mark, "buffer", None), str):
+        start = mark.buffer.rfind("\n", 0, mark.pointer) + 1
+        if re.search(r"(^|:\s|-\s)\s*\{\{[^{}]*\}\}", mark.buffer[start:mark.pointer]):
+            # text: {{ company.name }} and more: YAML took the braces for a mapping
+            fix = "a text that starts with '{{' must be in quotes: put the whole text in quotes"
+    return source_error("yaml-syntax", shown, line, col, "", reason, fix)
 
 
 def _syntax_hint(problem: str) -> str:

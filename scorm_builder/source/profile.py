@@ -6,6 +6,7 @@ line in the profile.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -146,7 +147,7 @@ def _apply_settings(course: Map, profile: Map, ctx: Ctx) -> None:
     if profile.get("publisher_iri"):
         _put(course, "publisher_iri", profile, "publisher_iri")
     assessment = course.get("assessment")
-    for key in ("pass_mark", "attempts"):
+    for key in ("pass_mark", "attempts", "draw"):
         if key in profile:
             if isinstance(assessment, Map):
                 _put(assessment, key, profile, key)
@@ -160,6 +161,11 @@ def _apply_override(index: _Index, ov: Map, i: int, ctx: Ctx) -> None:
     if target is None:
         return
     if ov.get("node"):
+        if target.get("type") != "dialogue":
+            ctx.error(ov.where("node"), f"overrides[{i}].node", f"'{ov['id']}' is {_page_name(target)}, not a "
+                      "dialogue: only a dialogue has nodes", f"remove 'node:' and set the fields of '{ov['id']}' "
+                      "itself, or name a dialogue's id", rule="unknown-node")
+            return
         nodes = {n.get("id"): n for n in (target.get("nodes") or []) if isinstance(n, Map)}
         if ov["node"] not in nodes:
             ctx.error(ov.where("node"), f"overrides[{i}].node",
@@ -183,10 +189,10 @@ def _add_page(index: _Index, add: Map, i: int, ctx: Ctx) -> None:
     if add.get("after"):
         ids = [p.get("id") if isinstance(p, Map) else None for p in pages]
         if add["after"] not in ids:
-            ctx.error(add.where("after"), f"add_pages[{i}].after",
-                      f"lesson '{add['lesson']}' has no page '{add['after']}' "
-                      f"(pages: {', '.join(str(x) for x in ids if x)})", "use one of the page ids listed",
-                      rule="unknown-page")
+            reason, fix = index.no_id(add["after"]) or (
+                f"lesson '{add['lesson']}' has no page '{add['after']}' (pages: {', '.join(str(x) for x in ids if x)})",
+                did_you_mean(add["after"], [x for x in ids if x]) or "use one of the page ids listed")
+            ctx.error(add.where("after"), f"add_pages[{i}].after", reason, fix, rule="unknown-page")
             return
         at = ids.index(add["after"]) + 1
     pages.insert(at, add["page"])
@@ -247,32 +253,63 @@ def _reorder(course: Map, profile: Map, index: "_Index", ctx: Ctx) -> None:
 
 
 class _Index:
-    """Where each id of the course tree lives, to change or remove it."""
+    """Where each id of the course tree lives, to change or remove it, and the text pages a profile can't
+    target: those without an 'id:', known by their automatic id (lesson id and position) and their title."""
 
     def __init__(self, course: Map):
         self.parents: dict[str, tuple[Seq, Map]] = {}
         self.lessons: dict[str, Map] = {}
+        self.automatic: dict[str, tuple[str, Map]] = {}  # automatic id -> (lesson id, page)
         for lesson in course.get("lessons") or []:
             if isinstance(lesson, Map) and isinstance(lesson.get("id"), str):
                 self.lessons[lesson["id"]] = lesson
                 self.parents[lesson["id"]] = (course["lessons"], lesson)
-                for page in lesson.get("pages") or []:
-                    if isinstance(page, Map) and isinstance(page.get("id"), str):
-                        self.parents[page["id"]] = (lesson["pages"], page)
+                self._pages(lesson)
         assessment = course.get("assessment")
         if isinstance(assessment, Map):
             for q in assessment.get("questions") or []:
                 if isinstance(q, Map) and isinstance(q.get("id"), str):
                     self.parents[q["id"]] = (assessment["questions"], q)
 
+    def _pages(self, lesson: Map) -> None:
+        for j, page in enumerate(lesson.get("pages") or []):
+            if isinstance(page, Map) and isinstance(page.get("id"), str):
+                self.parents[page["id"]] = (lesson["pages"], page)
+            elif isinstance(page, Map):
+                self.automatic[f"{lesson['id']}-{j + 1}"] = (lesson["id"], page)
+
     def find(self, ident, node, key, ctx: Ctx, path: str | None = None) -> Map | None:
         if ident in self.parents:
             return self.parents[ident][1]
-        hint = did_you_mean(ident, self.parents)
-        ctx.error(node.where(key), path or key,
-                  f"the course has no piece with id '{ident}' (ids: {', '.join(sorted(self.parents))})",
-                  hint or "use one of the ids listed", rule="unknown-id")
+        reason, fix = self.no_id(ident) or (
+            f"the course has no piece with id '{ident}' (ids: {', '.join(sorted(self.parents))})",
+            self.hint(ident) or "use one of the ids listed")
+        ctx.error(node.where(key), path or key, reason, fix, rule="unknown-id")
         return None
+
+    def no_id(self, ident: str) -> tuple[str, str] | None:
+        """(reason, fix) when ``ident`` names a page that has no 'id:' of its own: by its automatic id, or by
+        its title written as an id; the fix says which id to add to the course, and where."""
+        if ident in self.automatic:
+            lesson, page = self.automatic[ident]
+            reason = (f"'{ident}' is the automatic id of a page without an id of its own ({_page_name(page)} in "
+                      f"lesson '{lesson}'), which changes when pages move, so a profile can't target it")
+        else:
+            found = [(lesson, page) for lesson, page in self.automatic.values()
+                     if isinstance(page.get("title"), str) and _slug(page["title"]) == ident]
+            if not found:
+                return None
+            lesson, page = found[0]
+            reason = (f"the course has no piece with id '{ident}': the page titled {page['title']!r} in lesson "
+                      f"'{lesson}' has no id of its own")
+        src, (line, _) = page.where(None)
+        return reason, f"add 'id: {ident}' to that page in the course, at {src}:{line}, then target it here"
+
+    def hint(self, ident: str) -> str:
+        """Did you mean one of the ids? Never a lesson for what reads as a page of it (``<lesson>-3``)."""
+        lesson = re.fullmatch(r"(.+)-\d+", ident)
+        known = [k for k in self.parents if not (lesson and k == lesson.group(1) and k in self.lessons)]
+        return did_you_mean(ident, known)
 
     def remove(self, ident: str) -> None:
         seq, node = self.parents.pop(ident)
@@ -283,3 +320,14 @@ class _Index:
                 return
 
 
+def _page_name(page: Map) -> str:
+    """'the scenario page 'Late refund'', 'the lesson 'Timing'', 'the question 'When ...''"""
+    kind = page.get("type") if "pages" not in page else "lesson"
+    kind = kind if kind in ("text", "scenario", "dialogue", "lesson") else "question" if kind else "page"
+    title = page.get("title") if kind != "question" else page.get("text")
+    shown = "" if not isinstance(title, str) else " " + repr(title if len(title) <= 40 else title[:40] + "\u2026")
+    return f"the {kind}{' page' if kind in ('text', 'scenario', 'dialogue') else ''}{shown}"
+
+
+def _slug(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")

@@ -18,7 +18,9 @@ later stages escape it for HTML and XML like any other text.
 from __future__ import annotations
 
 import difflib
+import os
 import re
+from functools import lru_cache
 from typing import Any, Callable
 
 from scorm_builder.errors import Collector
@@ -66,6 +68,7 @@ class _Filler:
         self.filled: dict[str, str] = {}  # what is between the braces -> what it becomes
         self.added = 0  # characters added to the course so far
         self.spent = False  # the course-wide limit was hit and reported
+        self.here: tuple[str, int, int] = ("", 0, -1)  # the text being filled in, and the placeholder's span
 
     def walk(self, tree: Map) -> None:
         """Every text of the tree, without recursion (a stack of the lists and mappings to visit)."""
@@ -121,6 +124,7 @@ class _Filler:
             start = found.start()
             kind = text[start + 1]
             end = text.find(CLOSER[kind], start + 2)
+            self.here = (text, start, end)
             try:
                 value = self._placeholder(text, start, end, kind, where, path)
             except _Failed:
@@ -176,8 +180,47 @@ class _Filler:
         return value
 
     def _fail(self, where: tuple[str, Pos], path: str, reason: str, fix: str, rule: str) -> None:
-        self.ctx.error(where, path, reason, fix, rule=rule)
+        """Report at the placeholder's own line and column when the file has it there as written."""
+        self.ctx.error(_locate(where, *self.here), path, reason, fix, rule=rule)
         raise _Failed
+
+
+def _locate(where: tuple[str, Pos], text: str, start: int, end: int) -> tuple[str, Pos]:
+    """Where the placeholder at ``text[start:end + 2]`` is in the file: the value of the text starts at
+    ``where``; the placeholder is looked for from there, as written, within the lines the text can span
+    (the one before it as often in the text as there are before it). ``where`` when not found there."""
+    src, (line, column) = where
+    snippet = (text[start:] if end < 0 else text[start:end + 2]).split("\n")[0].rstrip()
+    lines = _lines(src)
+    if not snippet or line > len(lines):
+        return where
+    skip = text.count(snippet, 0, start)
+    span = text.count("\n") + len(text) // 20 + 2
+    for number in range(line, min(len(lines), line + span) + 1):
+        at = column - 1 if number == line else 0
+        while (at := lines[number - 1].find(snippet, at)) >= 0:
+            if not skip:
+                return src, (number, at + 1)
+            skip, at = skip - 1, at + len(snippet)
+    return where
+
+
+def _lines(src: str) -> tuple[str, ...]:
+    try:
+        info = os.stat(src)
+    except OSError:
+        return ()
+    return _read_lines(src, info.st_size, info.st_mtime_ns)
+
+
+@lru_cache(maxsize=16)
+def _read_lines(src: str, size: int, mtime: int) -> tuple[str, ...]:
+    """The file's lines; cached by size and modification time, so a changed file is read again."""
+    try:
+        with open(src, encoding="utf-8-sig") as handle:
+            return tuple(handle.read().splitlines())
+    except (OSError, UnicodeDecodeError):
+        return ()
 
 
 def _flatten(variables: dict[str, Any], prefix: str = ""):

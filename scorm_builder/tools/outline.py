@@ -8,10 +8,22 @@ import tempfile
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from scorm_builder.course.model import Assessment, ChoiceQuestion, Course, DialoguePage, Page, ScenarioPage, TextPage
+from scorm_builder.course import graph
+from scorm_builder.course.model import (
+    Assessment,
+    ChoiceQuestion,
+    Course,
+    DebriefLine,
+    DialoguePage,
+    Ending,
+    Page,
+    ScenarioPage,
+    TextPage,
+)
 from scorm_builder.errors import BuilderError
 from scorm_builder.load import load_course
 from scorm_builder.render.environment import environment
+from scorm_builder.render.markdown import markdown
 from scorm_builder.render.player_data import (
     answer_data,
     assessment_data,
@@ -30,11 +42,11 @@ TEMPLATES = {"markdown": "outline/outline.md", "html": "outline/outline.html"}
 
 
 def outline(course: Path, fmt: str | None = None, output: Path | None = None,
-            template_dirs: Sequence[Path] = (), profile: Path | None = None) -> str:
-    """Validate a course (as customized by a company profile, when given) and render its outline; write it
-    to ``output`` when given."""
-    fmt = fmt or format_for(output)
-    text = render_outline(load_course(Path(course), profile), fmt, template_dirs)
+            template_dirs: Sequence[Path] = (), profile: Path | None = None, paths: bool = False) -> str:
+    """Validate a course (as customized by a company profile, when given) and render its outline, or with
+    ``paths`` every path through its dialogues as plain text; write it to ``output`` when given."""
+    model = load_course(Path(course), profile)
+    text = paths_text(model) if paths else render_outline(model, fmt or format_for(output), template_dirs)
     if output is not None:
         _write(Path(output), text)
     return text
@@ -114,11 +126,78 @@ def _dialogue(page: DialoguePage) -> dict[str, Any]:
         best = best_by_score(node)
         choices = [{**choice_data(c, c.key in best), "feedback": c.feedback, "effects_text": effects_text(c.effects)}
                    for c in node.choices]
-        ending = {**ending_data(node.ending), "debrief": node.ending.debrief} if node.ending else None
+        ending = None
+        if node.ending:
+            text = debrief_markdown(node.ending)
+            ending = {**ending_data(node.ending), "debrief": text, "debrief_html": markdown(text)}
         nodes.append({"id": node.id, "customer": node.customer, "mood": node.mood, "start": node.id == page.start,
                       "choices": choices, "ending": ending})
     return {"intro": page.intro, "node_list": nodes, "mermaid": mermaid(page.start, page.nodes),
             "diagram": diagram(page.start, page.nodes, page.id)}
+
+
+def debrief_markdown(ending: Ending) -> str:
+    """The debrief's lines as one Markdown text, each line that depends on the path introduced by when it shows."""
+    parts = []
+    for line in ending.debrief:
+        when = condition_text(line)
+        parts.append(f"*({when}:)* {line.text.strip()}" if when else line.text.strip())
+    return "\n\n".join(parts)
+
+
+def condition_text(line: DebriefLine) -> str:
+    """When a debrief line shows, in words: ``only if open b was chosen``; "" for every path."""
+    said = []
+    if line.chose:
+        said.append(f"only if {line.chose[0]} {line.chose[1]} was chosen")
+    if line.not_chose:
+        said.append(f"{'and ' if said else 'only '}if {line.not_chose[0]} {line.not_chose[1]} was not chosen")
+    return " ".join(said)
+
+
+# -- every path through every dialogue ------------------------------------------------------------------
+def paths_text(course: Course) -> str:
+    """Every path through each dialogue of the course, as plain text: its decisions (node, choice key and
+    text), the score totals and the debrief the learner reads at its ending."""
+    out = [f"Paths through the dialogues of {course.id} ({course.title})"]
+    dialogues = [p for p in course.pages if isinstance(p, DialoguePage)]
+    if not dialogues:
+        out.extend(["", "The course has no dialogue."])
+    for page in dialogues:
+        out.extend(["", *dialogue_paths(page)])
+    return "\n".join(out) + "\n"
+
+
+def dialogue_paths(page: DialoguePage) -> list[str]:
+    """The lines of one dialogue's paths."""
+    by_id = {n.id: n for n in page.nodes}
+    found, complete = graph.paths(page.start, {n.id: [c.next for c in n.choices] for n in page.nodes})
+    out = [f"== Dialogue {page.id}: {page.title} ({len(found)} path{'' if len(found) == 1 else 's'}"
+           + ("" if complete else ", more not listed") + ")"]
+    for number, steps in enumerate(found, start=1):
+        picks = [(node, by_id[node].choices[i]) for node, i in steps]
+        end = by_id[picks[-1][1].next] if picks else by_id[page.start]
+        out.append("")
+        out.append(f"Path {number}: ending {end.id} ({end.ending.outcome}): {end.ending.title}")
+        for n, (node, choice) in enumerate(picks, start=1):
+            out.append(f"  {n}. {node} {choice.key}: {_one_line(choice.text)}")
+        totals = {s: 0 for s in page.scores}
+        for _, choice in picks:
+            for name, value in choice.effects:
+                totals[name] = totals.get(name, 0) + value
+        out.append("  Scores: " + ", ".join(f"{name} {value}" for name, value in totals.items()))
+        out.append("  Debrief:")
+        lines = end.ending.debrief_for({(node, choice.key) for node, choice in picks})
+        out.extend(f"    {_one_line(line.text)}" for line in lines)
+        if not lines:
+            out.append("    (none: no line of the debrief shows on this path)")
+    if not complete:
+        out.extend(["", f"Only the first {len(found)} paths are listed."])
+    return out
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _assessment(a: Assessment) -> dict[str, Any]:

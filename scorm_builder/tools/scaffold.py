@@ -26,6 +26,17 @@ def scaffold(course_id: str, directory: Path) -> Path:
     return target
 
 
+DEFAULT_COMPANIES = Path("courses/companies")
+
+
+def company_option(company_id: str, profile: Path) -> str:
+    """What to give --company for a new profile: its id where ids are looked up (courses/companies under
+    the working folder), else its path, ready to paste into a shell."""
+    if profile.parent.resolve() == DEFAULT_COMPANIES.resolve():
+        return company_id
+    return shlex.quote(profile.as_posix())
+
+
 def scaffold_profile(company_id: str, directory: Path) -> Path:
     """A commented company profile at DIRECTORY/<id>.yaml that validates as it is."""
     if not re.fullmatch(ID, company_id):
@@ -36,5 +47,6 @@ def scaffold_profile(company_id: str, directory: Path) -> Path:
     text = read_template_bytes("new-company/profile.yaml").decode("utf-8")
     name = company_id.replace("-", " ").title()
     target.parent.mkdir(parents=True, exist_ok=True)
+    text = text.replace("__COMPANY__", company_option(company_id, target))
     target.write_text(text.replace("__ID__", company_id).replace("__NAME__", name), encoding="utf-8")
     return target

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from .conftest import REPO
-from .harness import interactions, open_course, open_without_lms, relaunch_cmi
+from .harness import interactions, open_course, open_without_lms, relaunch_cmi, run_axe
 from .learner import CourseKey, Learner
 from .screens import build_served, course_data, learner_cmi, new_page
 from .test_tracking import ACCEPTABLE, ALL_RIGHT, BEST, DLG_BEST
@@ -110,21 +110,28 @@ def test_without_an_lms_the_order_is_fixed(fresh_page, packages, every_kind_dir)
     assert run.content.evaluate(SHOWN) == [BEST, POOR, ACCEPTABLE]  # answerOrder("", "scn_double-charge")
 
 
-def test_shuffle_false_keeps_the_course_order(page, lms, packages, every_kind_dir, tmp_path):
-    """The player's side of `shuffle: false` (course data "shuffle": false on the scenario and on
-    the dialogue): the package is rewritten with it, as the build writes it once the format has it."""
-    _, folder = packages.get(every_kind_dir, STANDARD)
-    fixed = tmp_path / "fixed"
-    shutil.copytree(folder, fixed)
-    index = fixed / "index.html"
-    data = course_data(fixed)
-    scenario, dialogue = data["lessons"][0]["pages"][1], data["lessons"][1]["pages"][0]
-    scenario["shuffle"] = dialogue["shuffle"] = False
+def rewritten(folder, out, change) -> Any:
+    """A copy of an unpacked package whose course data `change(data)` rewrote: the player's side of
+    a field before the build writes it."""
+    shutil.copytree(folder, out)
+    index, data = out / "index.html", course_data(out)
+    change(data)
     text = index.read_text(encoding="utf-8")
     start = text.index('<script type="application/json" id="course-data">') + len('<script type="application/json" id="course-data">')
     end = text.index("</script>", start)
     index.write_text(text[:start] + json.dumps(data).replace("<", "\\u003c") + text[end:], encoding="utf-8")
-    run = open_course(page, lms, lms.mount(fixed), STANDARD)
+    return out
+
+
+def test_shuffle_false_keeps_the_course_order(page, lms, packages, every_kind_dir, tmp_path):
+    """The player's side of `shuffle: false` (course data "shuffle": false on the scenario and on
+    the dialogue), as the build writes it once the format has it."""
+    _, folder = packages.get(every_kind_dir, STANDARD)
+
+    def fixed(data: dict[str, Any]) -> None:
+        data["lessons"][0]["pages"][1]["shuffle"] = data["lessons"][1]["pages"][0]["shuffle"] = False
+
+    run = open_course(page, lms, lms.mount(rewritten(folder, tmp_path / "fixed", fixed)), STANDARD)
     learner = Learner(run.content)
     learner.start()
     learner.next()
@@ -375,3 +382,41 @@ def test_the_review_marks_each_answer_and_can_show_the_incorrect_ones_only(page,
     learner.answer_attempt({q: False for q in ALL_RIGHT})
     assert run.content.evaluate("document.querySelector('.notice').innerText") == (
         "No attempts left.\n\nYour best score is recorded. If you need another attempt, ask the people who run your training.")
+
+
+MISSED = """() => { const box = document.querySelector('.missed');
+    return box ? [box.querySelector('h3').textContent].concat(Array.from(box.querySelectorAll('li')).map(li =>
+        li.querySelector('.pr-title').textContent + ' | ' + (li.querySelector('button') ? li.querySelector('button').textContent : '')))
+        : null; }"""
+
+
+def test_results_list_the_principles_behind_missed_questions_with_the_way_to_their_lessons(page, lms, packages,
+                                                                                          every_kind_dir, key, tmp_path):
+    """Course data "principle" on a question ({id, title}, and optionally the lesson id that teaches
+    it; without one, the lesson of the first scenario with that principle)."""
+    _, folder = packages.get(every_kind_dir, STANDARD)
+    acknowledge = {"id": "acknowledge", "title": "Acknowledge the feeling first"}
+
+    def principled(data: dict[str, Any]) -> None:
+        questions = {q["id"]: q for q in data["assessment"]["questions"]}
+        questions["q-first"]["principle"] = questions["q-signals"]["principle"] = acknowledge
+        questions["q-steps"]["principle"] = {"id": "ownership", "title": "Own the next step", "lesson": "practice"}
+        questions["q-script"]["principle"] = {"id": "scripts", "title": "Scripts sound hollow"}  # answered right
+
+    run = open_course(page, lms, lms.mount(rewritten(folder, tmp_path / "principled", principled)), STANDARD)
+    learner = Learner(run.content, key)
+    learner.start()
+    learner.next_until("Check your understanding")
+    learner.take_assessment({**ALL_RIGHT, "q-first": False, "q-signals": False, "q-steps": False})
+    missed = run.content.evaluate(MISSED)
+    assert missed == ["What to look at again", "Acknowledge the feeling first | Go to the lesson Basics",
+                      "Own the next step | Go to the lesson Practice"]
+    assert run_axe(run.content, lms) == []
+    learner.click("Go to the lesson Practice")
+    assert learner.heading(2) == "The outage call"
+    learner.next()
+    assert run.content.evaluate(MISSED) == missed  # the results again, as they were
+    learner.click("Retry")
+    learner.answer_attempt(ALL_RIGHT)
+    assert run.content.evaluate(MISSED) is None  # nothing missed, nothing listed
+

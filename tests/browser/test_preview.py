@@ -3,11 +3,9 @@ YAML change, a build error shown in the page, and the preview's own API answerin
 from __future__ import annotations
 
 import re
-import threading
 
 import pytest
 
-from scorm_builder.tools.preview import Preview, make_server, watch
 from scorm_builder.tools.scaffold import scaffold
 
 from .harness import ERROR_QUERIES, first_launch_cmi, open_course
@@ -20,17 +18,10 @@ TIMING = re.compile(r"session_time|latency|timestamp|\.time$|suspend_data")
 
 
 @pytest.fixture()
-def preview(tmp_path):
+def preview(tmp_path, preview_server):
     course = scaffold("demo", tmp_path / "courses").parent
-    state = Preview(course, None, "scorm2004-4")
-    state.rebuild()
-    server = make_server(state, 0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    observer = watch(state)
-    yield state, f"http://127.0.0.1:{server.server_address[1]}/", course
-    observer.stop()
-    server.shutdown()
-    server.server_close()
+    state, base = preview_server(course)
+    return state, base + "/", course
 
 
 @pytest.fixture()

@@ -77,7 +77,7 @@
     if (question.kind === "matching") {
       return letters(answer).map(function (rightKey, i) {
         var right = byKey(question.pairs, rightKey);
-        return question.pairs[i].left + " → " + (right ? right.right : "");
+        return t("match_line", { left: question.pairs[i].left, right: right ? right.right : "" });
       });
     }
     if (question.kind === "ordering") return letters(answer).map(function (k) { return byKey(question.items, k).text; });

@@ -52,7 +52,7 @@
     /* the last attempt failed: what happens next, not a dead end */
     add(container, box, !passed && !canRetry && el("div", { cls: "notice" }, [el("p", { cls: "notice-title", text: t("no_attempts_left") }),
       el("p", { text: t("final_next") })]),
-      assessment.feedback === "end" && attempt.an.length && reviewList(attempt, false, player));
+      missedPrinciples(attempt, player), assessment.feedback === "end" && attempt.an.length && reviewList(attempt, false, player));
     var actions = el("div", { cls: "actions" });
     if (!passed && canRetry) {
       add(actions, dom.button(t("retry"), function () { startAttempt(player, attempt, progress.attemptsUsed(state) + 1); }, dom.PRIMARY));
@@ -63,6 +63,31 @@
     add(container, actions);
   }
 
+  /* the first screen of the lesson that teaches a principle: question.principle.lesson (a lesson
+     id), else the lesson of the first scenario with that principle; -1 when none does */
+  function lessonScreen(course, principle) {
+    var li = -1;
+    course.lessons.forEach(function (lesson, i) { if (li < 0 && lesson.id === principle.lesson) li = i; });
+    course.pages.forEach(function (entry) {
+      if (li < 0 && entry.page.principle && entry.page.principle.id === principle.id) li = entry.lessonIndex;
+    });
+    for (var k = 0; k < course.pageCount; k++) if (course.pages[k].lessonIndex === li) return k;
+    return -1;
+  }
+  /* the principles behind the questions this attempt missed, once each, with the way to their lesson */
+  function missedPrinciples(attempt, player) {
+    var t = player.t, course = player.course, seen = {}, items = [];
+    quiz.questionsFor(course.assessment, attempt).forEach(function (question, i) {
+      var principle = question.principle, answer = attempt.an[i];
+      if (!principle || seen[principle.id] || (answer != null && quiz.isRight(question, answer))) return;
+      seen[principle.id] = true;
+      var k = lessonScreen(course, principle), lesson = k < 0 ? null : course.lessons[course.pages[k].lessonIndex];
+      items.push(el("li", {}, [el("span", { cls: "pr-title", text: principle.title }), lesson ? " " : null,
+        lesson ? dom.button(t("go_to_lesson", { title: lesson.title }), function () { player.show(k); }, "btn link") : null]));
+    });
+    return items.length ? el("section", { cls: "missed", "aria-labelledby": "missed-h" }, [
+      el("h3", { id: "missed-h", text: t("missed_principles") }), el("ul", {}, items)]) : null;
+  }
   /* an answer's lines: numbered for an ordering question, whose order is the answer */
   function answerLines(question, answer, t) {
     return el(question.kind === "ordering" ? "ol" : "ul", {}, quiz.answerText(question, answer, t).map(function (s) {

@@ -20,6 +20,17 @@
     var initials = String(name).split(/\s+/).filter(Boolean).slice(0, 2).map(function (w) { return w.charAt(0); }).join("");
     return el("span", { cls: "avatar mood-" + (mood || "neutral"), "aria-hidden": "true", text: initials.toUpperCase() });
   }
+  /* a call's running time from `since`, ticking while it is on the page (aria-hidden: not read out every second) */
+  function callTimer(t, since) {
+    var node = el("span", { cls: "call-timer", "aria-hidden": "true" }), timer;
+    function tick() {
+      var s = Math.floor((Date.now() - since) / 1000);
+      node.textContent = t("call_time", { m: Math.floor(s / 60), s: (s % 60 < 10 ? "0" : "") + s % 60 });
+    }
+    tick();
+    timer = setInterval(function () { if (node.isConnected) tick(); else clearInterval(timer); }, 1000);
+    return node;
+  }
   /* side: "them", "me", "them now" (list items), or "div" (a lone chat message); focusable: the
      dialogue moves the focus to the customer's new line */
   function bubble(side, who, text, focusable) {
@@ -43,5 +54,5 @@
       el("p", { cls: "line" }, [el("span", { cls: "who", text: t("said_by", { name: who }) }), " ", says])]);
   }
 
-  modules.customerView = { moodChip: moodChip, moodRank: moodRank, avatar: avatar, bubble: bubble, channelBox: channelBox };
+  modules.customerView = { moodChip: moodChip, moodRank: moodRank, avatar: avatar, callTimer: callTimer, bubble: bubble, channelBox: channelBox };
 }(typeof window !== "undefined" ? window : global));

@@ -41,11 +41,17 @@
         better ? el("p", { cls: "better" }, [el("span", { cls: "better-label", text: t("better_line") }), " ", better.text]) : null]);
     }));
   }
+  /* the debrief's lines that the path taken shows (dialogue-debrief.js) */
+  function debriefLines(ending, path) {
+    return el("div", { cls: "prose debrief" }, modules.dialogueDebrief.linesFor(ending, path.steps).map(function (line) {
+      return el("div", { cls: "debrief-line", html: line.html });
+    }));
+  }
   /* {section, heading}: the ending, whose heading takes the focus when it is reached */
   function endingSection(t, dialogue, path, onReplay) {
     var ending = path.current.ending, heading = el("h3", { text: ending.title, tabindex: "-1" });
     var section = el("section", { cls: "ending outcome-" + ending.outcome }, [
-      el("p", { cls: "outcome", text: t("outcome_" + ending.outcome) }), heading, el("div", { cls: "prose", html: ending.debrief_html }),
+      el("p", { cls: "outcome", text: t("outcome_" + ending.outcome) }), heading, debriefLines(ending, path),
       el("h4", { text: t("scores") }), scoreMeters(t, dialogue, path),
       el("h4", { text: t("decisions") }), decisionList(t, path), dom.button(t("replay"), onReplay)]);
     return { section: section, heading: heading };
@@ -71,14 +77,15 @@
     if (dialogue.intro_html) add(container, el("div", { cls: "prose intro", html: dialogue.intro_html }));
     var box = el("div", { cls: "dialogue" });
     add(container, box);
-    var decisionStarted = Date.now(), moodShift = 0;
+    var decisionStarted = Date.now(), callStarted = decisionStarted, moodShift = 0;
     /* [play-through, path]; see state.js */
     function record() { return state.dg[index] || [1, ""]; }
     function draw(focus) {
       dom.clear(box);
       var path = walk(dialogue, record()[1]), who = dialogue.customer || t("customer");
       add(box, el("div", { cls: "dlg-head" }, [customerView.avatar(who, path.mood), el("div", { cls: "dlg-who" }, [
-        el("p", { cls: "dlg-name", text: who }), el("p", { cls: "ch-label ch-" + dialogue.channel, text: t("channel_" + dialogue.channel) })]),
+        el("p", { cls: "dlg-name", text: who }), el("p", { cls: "ch-label ch-" + dialogue.channel, text: t("channel_" + dialogue.channel) }),
+        dialogue.channel === "phone" && path.current && !path.current.ending ? customerView.callTimer(t, callStarted) : null]),
         customerView.moodChip(t, path.mood, moodShift)]));
       moodShift = 0;
       var lines = conversation(t, path, who), zone = el("div", { cls: "dlg-live", "aria-live": "polite" });
@@ -118,7 +125,7 @@
     /* a new play-through: its interaction ids get the next _a<n> suffix */
     function replay() {
       state.dg[index] = [record()[0] + 1, ""];
-      decisionStarted = Date.now();
+      decisionStarted = callStarted = Date.now();
       draw(true);
       if (!(dialogue.nodes[dialogue.start] && dialogue.nodes[dialogue.start].customer)) {
         var first = box.querySelector(".choice-btn");

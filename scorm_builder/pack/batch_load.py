@@ -1,0 +1,81 @@
+"""Loading one course for many companies: what is the same for every company is done once per batch.
+
+:func:`scorm_builder.load.load_course` with a profile reads the course's YAML, splices its
+includes in and checks the course alone (steps 1 to 3), then applies the profile and checks the
+result (steps 4 to 8). In a batch the first part is the same for every company, so
+:class:`CourseLoader` keeps its tree, per course file, and gives each company a copy of it; the
+rest runs exactly as load_course runs it, and any course with a problem is loaded by load_course
+itself, so every message is the one a single build gives.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from scorm_builder.course.model import Course
+from scorm_builder.course.rules import check_course, structure_broken
+from scorm_builder.errors import Collector, CourseInvalid
+from scorm_builder.format.course import COURSE
+from scorm_builder.load import find_course_file, load_course, text_variables
+from scorm_builder.source.include import expand_includes
+from scorm_builder.source.loader import LoadError, Map, load_yaml
+from scorm_builder.source.profile import apply_profile, load_profile
+from scorm_builder.source.substitute import substitute
+from scorm_builder.source.tree import clone, paused_gc
+
+
+class CourseLoader:
+    """load_course for the jobs of one batch (one instance per batch: the files are read once)."""
+
+    def __init__(self) -> None:
+        self._checked: dict[str, Map | None] = {}  # course file -> its tree after step 3, None if it has problems
+
+    def load(self, course: Path, profile: Path | None) -> Course:
+        if profile is None:
+            return load_course(course)
+        path = find_course_file(Path(course))
+        if str(path) not in self._checked:
+            self._checked[str(path)] = _checked(path)
+        base = self._checked[str(path)]
+        if base is None:
+            return load_course(course, profile)  # the course's own problems, as a single build reports them
+        with paused_gc():
+            tree = clone(base)
+        return _customized(tree, path, Path(profile))
+
+
+def _checked(path: Path) -> Map | None:
+    """Steps 1 to 3 of load_course: the course's tree, checked alone; None if it has a problem."""
+    found = Collector()
+    try:
+        tree = load_yaml(path)
+    except LoadError:
+        return None
+    if "lessons" not in tree:  # maybe a profile given as a course: load_course says so
+        return None
+    tree = expand_includes(tree, path.parent, found)
+    if not found.problems:
+        with paused_gc():
+            tree = COURSE.check_keys(tree, "", found)
+    return None if found.problems else tree
+
+
+def _customized(tree: Map, path: Path, profile: Path) -> Course:
+    """Steps 4 to 8 of load_course on a copy of the course's checked tree."""
+    found = Collector()
+    settings, company = load_profile(profile, found)
+    _stop_if(found)
+    apply_profile(tree, settings, found)
+    _stop_if(found)
+    substitute(tree, text_variables(tree, company), found)
+    with paused_gc():
+        clean = COURSE.check_keys(tree, "", found)
+    if found.problems and structure_broken(clean):
+        _stop_if(found)
+    model = check_course(clean, path.parent, found, company)
+    _stop_if(found)
+    return model
+
+
+def _stop_if(found: Collector) -> None:
+    if found.problems:
+        raise CourseInvalid(found.problems)

@@ -1,0 +1,252 @@
+"""Every translatable text of a course tree, as a unit: a stable id, the text, where it sits, and its context.
+
+The tree is the course as written, with its shared pieces spliced in and nothing substituted, so a
+translator sees ``{{ terms.agent }}`` and a translation goes back in before the placeholders are
+filled. Ids are the id of the piece that holds the text, then the field: ``timing.title``,
+``clues-billing-error.options.b.feedback``, ``fourth-call.opening.customer`` (dialogue, node, key),
+``q-tone.choices.a.text``; options, choices, answers, pairs and items are keyed by their letter, as
+the LMS reports them. The walk reads a tree that may not be valid yet and skips what it can't read.
+"""
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from scorm_builder.source.tree import Map, Seq
+
+DESCRIPTION = 250  # an interaction description, which the LMS keeps to 250 characters
+TITLE = 200  # the course format's limit on titles
+MARKDOWN = ("Markdown: keep the markup (**bold**, *italic*, list markers, [link text](target): translate the "
+            "link text, never the target).")
+DESCRIBED = "The LMS report keeps its first 250 characters (the interaction description)."
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One text to translate: ``holder[key]`` is the text in the tree."""
+
+    id: str
+    text: str
+    holder: Any  # the Map or Seq that holds the text
+    key: Any  # its key (a Map) or index (a Seq)
+    notes: tuple[str, ...] = ()
+    maxwidth: int | None = None
+    hard: bool = True  # maxwidth is the course format's limit (an error), not only the LMS's (a cut)
+
+    @property
+    def file(self) -> str:
+        """The YAML file the text was written in, as the tree names it."""
+        return self.holder.where(self.key)[0]
+
+
+def letter(index: int) -> str:
+    return string.ascii_lowercase[index] if index < 26 else f"z{index}"
+
+
+def course_units(tree: Map) -> Iterator[Unit]:
+    """The units of a course tree, in course order."""
+    for key, width in (("title", TITLE), ("description", None), ("audience", None), ("company_name", 100)):
+        yield from _text(tree, key, f"course.{key}", (f"The course's {key.replace('_', ' ')}.",), width)
+    for name, _value in _items(tree.get("terms")):
+        yield from _text(tree["terms"], name, f"terms.{name}", (
+            f"A term the course's texts use as {{{{ terms.{name} }}}}; a company profile may replace it.",), TITLE)
+    for principle in _maps(tree.get("principles")):
+        pid = principle.get("id")
+        yield from _text(principle, "title", f"principles.{pid}.title", ("The name of a principle the course "
+                                                                       "teaches, shown with each scenario.",))
+    for lesson in _maps(tree.get("lessons")):
+        yield from _text(lesson, "title", f"{lesson.get('id')}.title", ("A lesson title.",), TITLE)
+        for j, page in enumerate(_maps(lesson.get("pages"))):
+            yield from page_units(page, page.get("id") or f"{lesson.get('id')}-{j + 1}")
+    assessment = tree.get("assessment")
+    if isinstance(assessment, Map):
+        yield from _text(assessment, "title", "assessment.title", ("The assessment's heading.",), TITLE)
+        yield from _text(assessment, "intro", "assessment.intro", ("Shown before the first question.", MARKDOWN))
+        for question in _maps(assessment.get("questions")):
+            yield from question_units(question)
+
+
+def page_units(page: Map, pid: str) -> Iterator[Unit]:
+    kind = page.get("type")
+    if kind == "scenario":
+        yield from scenario_units(page, pid)
+    elif kind == "dialogue":
+        yield from dialogue_units(page, pid)
+    else:
+        yield from text_page_units(page, pid)
+
+
+def text_page_units(page: Map, pid: str) -> Iterator[Unit]:
+    yield from _text(page, "title", f"{pid}.title", ("A page heading.",), TITLE)
+    yield from _text(page, "body", f"{pid}.body", (f"The text of the page '{page.get('title')}'.", MARKDOWN))
+    image = page.get("image")
+    if isinstance(image, Map):
+        yield from _text(image, "alt", f"{pid}.image.alt", (
+            f"The text alternative of the image {image.get('src')}, read by screen readers in place of it.",), 250)
+        yield from _text(image, "caption", f"{pid}.image.caption", ("The caption under the image.",))
+    callout = page.get("callout")
+    if isinstance(callout, Map):
+        yield from _text(callout, "text", f"{pid}.callout.text", (
+            f"A highlighted box ({callout.get('style', 'note')}) under the page text.", MARKDOWN))
+    quote = page.get("quote")
+    if isinstance(quote, Map):
+        yield from _text(quote, "text", f"{pid}.quote.text", ("A quotation.",))
+        yield from _text(quote, "by", f"{pid}.quote.by", ("Who said the quotation.",))
+
+
+def scenario_units(page: Map, pid: str) -> Iterator[Unit]:
+    customer = page.get("customer") if isinstance(page.get("customer"), Map) else Map()
+    setting = (f"Scenario '{page.get('title')}': channel {page.get('channel')}; the customer's mood: "
+               f"{customer.get('mood', 'neutral')}.")
+    about = _who(customer.get("name")) + (f" What the agent knows: {customer['context']}" if
+                                          isinstance(customer.get("context"), str) else "")
+    yield from _text(page, "title", f"{pid}.title", (setting,), TITLE)
+    yield from _text(customer, "name", f"{pid}.customer.name", ("The customer's name (a proper name: keep it, or "
+                                                                "use one that fits the language).",))
+    yield from _text(customer, "subject", f"{pid}.customer.subject", (setting, "The subject line of the "
+                                                                      "customer's email."))
+    yield from _text(customer, "says", f"{pid}.customer.says", (setting, f"Speaker: the customer.{about}"))
+    yield from _text(customer, "context", f"{pid}.customer.context", (setting, "What the agent knows before "
+                                                                      "answering; not said aloud."))
+    yield from _text(page, "prompt", f"{pid}.prompt", (setting, "The question to the learner.", DESCRIBED),
+                     DESCRIPTION, hard=False)
+    said = _quote(customer.get("says"))
+    for i, option in enumerate(_maps(page.get("options"))):
+        key, verdict = f"{pid}.options.{letter(i)}", option.get("verdict")
+        principle = f"; principle: {page['principle']}" if isinstance(page.get("principle"), str) else ""
+        yield from _text(option, "text", f"{key}.text", (
+            f"A reply the learner may choose (speaker: the agent); verdict: {verdict}{principle}.",
+            f"The customer said: {said}"))
+        yield from _text(option, "feedback", f"{key}.feedback", (
+            f"Why the reply {_quote(option.get('text'))} is {verdict}{principle}.", MARKDOWN))
+
+
+def dialogue_units(page: Map, pid: str) -> Iterator[Unit]:
+    nodes = list(_maps(page.get("nodes")))
+    setting = f"Dialogue '{page.get('title')}': channel {page.get('channel', 'phone')}."
+    yield from _text(page, "title", f"{pid}.title", (setting,), TITLE)
+    yield from _text(page, "customer", f"{pid}.customer", ("The customer's name (a proper name: keep it, or use "
+                                                           "one that fits the language).",))
+    yield from _text(page, "intro", f"{pid}.intro", (setting, "The set-up shown before the first line.", MARKDOWN))
+    start = page.get("start") or (nodes[0].get("id") if nodes else None)
+    before = _predecessors(nodes)
+    for node in nodes:
+        yield from node_units(node, f"{pid}.{node.get('id')}", setting, page.get("customer"),
+                              before.get(node.get("id"), []), node.get("id") == start)
+
+
+def node_units(node: Map, key: str, setting: str, name: Any, before: list[str], first: bool) -> Iterator[Unit]:
+    nid = node.get("id")
+    mood = f"; the customer's mood here: {node['mood']}" if isinstance(node.get("mood"), str) else ""
+    lead = ["The conversation opens with this line."] if first else []
+    yield from _text(node, "customer", f"{key}.customer", (
+        f"{setting} Node '{nid}'{mood}.", f"Speaker: the customer.{_who(name)}", *lead, *before, DESCRIBED),
+        DESCRIPTION, hard=False)
+    said = _quote(node.get("customer"))
+    for i, choice in enumerate(_maps(node.get("choices"))):
+        ckey = f"{key}.choices.{letter(i)}"
+        yield from _text(choice, "text", f"{ckey}.text", (
+            f"{setting} Node '{nid}', choice {letter(i)}: what the agent says (the learner chooses it), answering "
+            f"the customer's {said}; it leads to node '{choice.get('next')}'.",))
+        yield from _text(choice, "feedback", f"{ckey}.feedback", (
+            f"Feedback on the agent's choice {_quote(choice.get('text'))}, shown in the debrief.", MARKDOWN))
+    ending = node.get("ending")
+    if isinstance(ending, Map):
+        outcome = f"{setting} The ending at node '{nid}' (outcome: {ending.get('outcome')})."
+        yield from _text(ending, "title", f"{key}.ending.title", (outcome, *before), TITLE)
+        yield from _debrief(ending, f"{key}.ending.debrief", outcome)
+
+
+def _debrief(ending: Map, key: str, outcome: str) -> Iterator[Unit]:
+    debrief = ending.get("debrief")
+    if not isinstance(debrief, Seq):
+        yield from _text(ending, "debrief", key, (outcome, "What the learner should take from it.", MARKDOWN))
+        return
+    for i, line in enumerate(debrief):
+        note = (outcome, f"Debrief line {i + 1}.", MARKDOWN)
+        if isinstance(line, Map):
+            shown = _condition(line.get("if"))
+            yield from _text(line, "text", f"{key}.{i + 1}", note + ((shown,) if shown else ()))
+        elif isinstance(line, str):
+            yield from _text(debrief, i, f"{key}.{i + 1}", note)
+
+
+def question_units(question: Map) -> Iterator[Unit]:
+    qid, kind = question.get("id"), question.get("type")
+    yield from _text(question, "text", f"{qid}.text", (f"An assessment question ({kind}).", MARKDOWN, DESCRIBED),
+                     DESCRIPTION, hard=False)
+    asked = f"The question: {_quote(question.get('text'))}"
+    for i, answer in enumerate(_maps(question.get("choices"))):
+        right = "a correct answer" if answer.get("correct") is True else "a wrong answer"
+        yield from _text(answer, "text", f"{qid}.choices.{letter(i)}.text", (f"Answer {letter(i)}, {right}.", asked))
+        yield from _text(answer, "feedback", f"{qid}.choices.{letter(i)}.feedback", (
+            f"Shown when answer {_quote(answer.get('text'))} is chosen.", MARKDOWN))
+    for i, pair in enumerate(_maps(question.get("pairs"))):
+        for side, what in (("left", "a prompt"), ("right", "its match")):
+            yield from _text(pair, side, f"{qid}.pairs.{letter(i)}.{side}", (
+                f"Matching pair {letter(i)}: {what}.", asked))
+    items = question.get("items")
+    for i, item in enumerate(items if isinstance(items, Seq) else ()):
+        if isinstance(item, str):
+            yield from _text(items, i, f"{qid}.items.{letter(i)}", (
+                f"Item {i + 1} of {len(items)} in the correct order.", asked))
+    feedback = question.get("feedback")
+    if isinstance(feedback, Map):
+        for key in ("correct", "incorrect"):
+            yield from _text(feedback, key, f"{qid}.feedback.{key}", (
+                f"Shown when the answer is {'right' if key == 'correct' else 'wrong'}.", asked, MARKDOWN))
+
+
+def _text(holder: Any, key: Any, uid: str, notes: tuple[str, ...], maxwidth: int | None = None,
+          hard: bool = True) -> Iterator[Unit]:
+    """The unit of ``holder[key]`` when it is a text."""
+    if isinstance(holder, Map):
+        value = holder.get(key)
+    elif isinstance(holder, Seq) and isinstance(key, int) and key < len(holder):
+        value = holder[key]
+    else:
+        return
+    if isinstance(value, str) and value.strip():
+        yield Unit(uid, value, holder, key, notes, maxwidth, hard)
+
+
+def _predecessors(nodes: list[Map]) -> dict[Any, list[str]]:
+    """node id -> a note for each choice that leads to it: the line before and the choice."""
+    out: dict[Any, list[str]] = {}
+    for node in nodes:
+        for i, choice in enumerate(_maps(node.get("choices"))):
+            out.setdefault(choice.get("next"), []).append(
+                f"Comes after node '{node.get('id')}', choice {letter(i)}: the customer said "
+                f"{_quote(node.get('customer'))} and the agent answered {_quote(choice.get('text'))}.")
+    return out
+
+
+def _condition(condition: Any) -> str:
+    if not isinstance(condition, Map):
+        return ""
+    parts = [f"{'took' if key == 'chose' else 'did not take'} node {pick[0]}, choice {pick[1]}"
+             for key in ("chose", "not_chose") if isinstance(pick := condition.get(key), Seq) and len(pick) == 2]
+    return f"Shown only on the paths that {' and '.join(parts)}." if parts else ""
+
+
+def _who(name: Any) -> str:
+    return f" The customer's name: {name}." if isinstance(name, str) else ""
+
+
+def _quote(text: Any) -> str:
+    if not isinstance(text, str):
+        return "(nothing)"
+    text = " ".join(text.split())
+    return f"\u201c{text if len(text) <= 160 else text[:157] + '...'}\u201d"
+
+
+def _maps(value: Any) -> Iterator[Map]:
+    for item in value if isinstance(value, Seq) else ():
+        if isinstance(item, Map):
+            yield item
+
+
+def _items(value: Any) -> Iterator[tuple[str, Any]]:
+    if isinstance(value, Map):
+        yield from ((k, v) for k, v in value.items() if isinstance(v, str))
