@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from repo import REPO
 
-from scorm_builder.render.player_js import join_player, module_names, player_script
+from scorm_builder.render.player_js import join_player, module_names, player_script, without_comment_lines
 
 MODULES = REPO / "templates" / "player" / "js"
 
@@ -19,7 +19,43 @@ def test_the_package_script_is_every_module_in_order() -> None:
     assert sorted(names) == sorted(p.name for p in MODULES.glob("*.js"))
     assert [line for line in text.splitlines() if line.startswith("/* --- ")] == [f"/* --- {n} --- */" for n in names]
     for name in names:
-        assert (MODULES / name).read_text(encoding="utf-8") in text, name
+        code = without_comment_lines((MODULES / name).read_bytes()).decode("utf-8")
+        assert f"/* --- {name} --- */\n{code}" in text, name
+
+
+def test_only_whole_line_comments_are_left_out() -> None:
+    module = (b"var a = 1;\n  /* a note\n     on two lines */\n/* k */ var b = 2;\n  // a line\n"
+              b"var c = 3; // kept\nvar d = '/* not a comment */';\n  /* last */")
+    assert without_comment_lines(module) == (b"var a = 1;\n/* k */ var b = 2;\nvar c = 3; // kept\n"
+                                             b"var d = '/* not a comment */';\n")
+
+
+def test_no_module_has_a_line_that_can_start_inside_a_string() -> None:
+    """What makes leaving out whole-line comments safe: no template literal, no line-continued string."""
+    found = [f"{p.name}:{n}" for p in sorted(MODULES.glob("*.js"))
+             for n, line in enumerate(without_comment_lines(p.read_bytes()).decode("utf-8").splitlines(), 1)
+             if "`" in line.split("//")[0].split("/*")[0] or line.endswith("\\")]
+    assert found == []
+
+
+def test_the_package_script_parses(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    node = shutil.which("node")
+    assert node, "node is needed (scripts/install-test-deps.sh)"
+    script = tmp_path / "player.js"
+    script.write_bytes(player_script())
+    result = subprocess.run([node, "--check", str(script)], capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_player_js_and_css_fit_the_budget() -> None:
+    """Issue 11's budget: the player's JS and CSS together at most 40 KB gzipped, unminified."""
+    import gzip
+
+    css = (REPO / "templates" / "player" / "player.css").read_bytes()
+    assert len(gzip.compress(player_script() + css, 9, mtime=0)) <= 40 * 1024
 
 
 def test_a_changed_module_is_joined_again(tmp_path: Path) -> None:
