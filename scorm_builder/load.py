@@ -43,10 +43,17 @@ def load_course(course: Path, profile: Path | None = None, translation: Translat
     if translation is not None:
         translation.apply(tree, path.parent, found)             # 2b. translated texts, placeholders still in
         _stop_if(found)
-    company = None
     if profile is not None:
         tree = COURSE.check_keys(tree, "", found)               # 3. the course alone is valid...
         _stop_if(found)
+    return finish_loading(tree, path, profile, found)
+
+
+def finish_loading(tree: Map, path: Path, profile: Path | None, found: Collector) -> Course:
+    """Steps 4 to 8 of load_course, on a tree that has passed steps 1 to 3. A batch build calls it on a
+    copy of the course's tree, read and checked once for all its companies (pack/batch_load.py)."""
+    company = None
+    if profile is not None:
         settings, company = load_profile(Path(profile), found)  # 4. ...and so is the profile
         _stop_if(found)
         apply_profile(tree, settings, found)                    # 5. the profile changes the tree

@@ -12,14 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from scorm_builder.course.model import Course
-from scorm_builder.course.rules import check_course, structure_broken
-from scorm_builder.errors import Collector, CourseInvalid
+from scorm_builder.errors import Collector
 from scorm_builder.format.course import COURSE
-from scorm_builder.load import find_course_file, load_course, text_variables
+from scorm_builder.load import find_course_file, finish_loading, load_course
 from scorm_builder.source.include import expand_includes
 from scorm_builder.source.loader import LoadError, Map, load_yaml
-from scorm_builder.source.profile import apply_profile, load_profile
-from scorm_builder.source.substitute import substitute
 from scorm_builder.source.tree import clone, paused_gc
 
 
@@ -60,22 +57,5 @@ def _checked(path: Path) -> Map | None:
 
 
 def _customized(tree: Map, path: Path, profile: Path) -> Course:
-    """Steps 4 to 8 of load_course on a copy of the course's checked tree."""
-    found = Collector()
-    settings, company = load_profile(profile, found)
-    _stop_if(found)
-    apply_profile(tree, settings, found)
-    _stop_if(found)
-    substitute(tree, text_variables(tree, company), found)
-    with paused_gc():
-        clean = COURSE.check_keys(tree, "", found)
-    if found.problems and structure_broken(clean):
-        _stop_if(found)
-    model = check_course(clean, path.parent, found, company)
-    _stop_if(found)
-    return model
-
-
-def _stop_if(found: Collector) -> None:
-    if found.problems:
-        raise CourseInvalid(found.problems)
+    """Steps 4 to 8 of load_course, by load_course's own code, on a copy of the course's checked tree."""
+    return finish_loading(tree, path, profile, Collector())
