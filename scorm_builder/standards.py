@@ -57,7 +57,7 @@ TABLE: tuple[Standard, ...] = (
 BY_ID = {s.id: s for s in TABLE}
 IDS = tuple(BY_ID)
 DEFAULT = ("scorm12", "scorm2004-4")  # what a build writes when no --standard is given
-PREVIEW = ("scorm12", "scorm2004-4")  # one per family: what preview can switch between
+PREVIEW = ("scorm12", "scorm2004-4", "cmi5")  # one per family: what preview can switch between
 # A manifest's family (as check reads it) to the limit an LMS must keep.
 SUSPEND_LIMIT = {s.family: s.suspend_limit for s in TABLE}
 

@@ -69,7 +69,7 @@ def test_switching_standard_rebuilds(served):
     assert code == 200 and json.loads(body)["standard"] == "scorm12"
     assert b"<schemaversion>1.2</schemaversion>" in preview.files["imsmanifest.xml"]
     code, _, body = change(base, "/api/standard?standard=aicc")
-    assert (code, body) == (400, b"unknown standard 'aicc' (expected one of: scorm12, scorm2004-4)")
+    assert (code, body) == (400, b"unknown standard 'aicc' (expected one of: scorm12, scorm2004-4, cmi5)")
 
 
 def test_a_yaml_change_rebuilds_and_an_error_is_reported_not_fatal(served):

@@ -1,8 +1,10 @@
 """``scorm-builder preview``: build in memory, serve on 127.0.0.1 beside a debug LMS, rebuild on change.
 
 The preview page (templates/preview/) holds the course in an iframe and the project's own
-small SCORM API (preview.js), which lists every call and the current CMI. The server only
-serves files; the learner's CMI lives in the page (localStorage), so "Relaunch" resumes from it.
+small SCORM API (preview.js), which lists every call and the current CMI. For SCORM the server
+only serves files; the learner's CMI lives in the page (localStorage), so "Relaunch" resumes from
+it. For cmi5 the server is also the LMS and the LRS, in memory (preview_lrs.py, preview_cmi5.py):
+the page lists the statements, the state documents and the launch data it holds.
 """
 from __future__ import annotations
 
@@ -18,24 +20,31 @@ from urllib.parse import parse_qs, urlsplit
 from scorm_builder import standards
 from scorm_builder.errors import BuilderError
 from scorm_builder.render.environment import default_templates_dir, environment, read_template_bytes
+from scorm_builder.tools import preview_cmi5
+from scorm_builder.tools.preview_lrs import PreviewLrs
 
 PREVIEW_STANDARDS = standards.PREVIEW
 # What the preview page loads besides the package: URL path -> template file.
 STATIC = {"/preview/preview.js": "preview/preview.js", "/preview/preview.css": "preview/preview.css",
+          "/preview/preview-cmi5.js": "preview/preview-cmi5.js",
           "/cmi-rules.js": "player/js/cmi-rules.js"}  # the CMI rules the player checks with
 
 
 class Preview:
     """The current build of one course (and company), rebuilt when its sources change."""
 
-    def __init__(self, course: Path, profile: Path | None = None, standard: str = "scorm2004-4"):
+    def __init__(self, course: Path, profile: Path | None = None, standard: str = "scorm2004-4",
+                 lms: str | None = None):
         self.course, self.profile, self.standard = Path(course), profile, standard
+        self.lms = lms  # --lms: the LMS profile (None: the company profile's lms:, else generic)
         self.version = 0
         self.files: dict[str, bytes] = {}
         self.error: str | None = None
         self.title = ""
         self.pass_mark: int | None = None
+        self.language = "en"
         self.lock = threading.Lock()
+        self.lrs = PreviewLrs()  # cmi5: the learner's registration, statements and documents
 
     def rebuild(self) -> None:
         """Build again; any failure, expected or not, is shown in the page and the last good build kept."""
@@ -44,7 +53,7 @@ class Preview:
 
         try:
             course = load_course(self.course, self.profile)
-            built = plan(course, self.standard)
+            built = plan(course, self.standard, lms=self.lms)
         except BuilderError as err:
             self._failed(err.message)
             return
@@ -54,7 +63,7 @@ class Preview:
             return
         with self.lock:
             self.files, self.error, self.version = built.files, None, self.version + 1
-            self.title = course.title
+            self.title, self.language = course.title, course.language
             self.pass_mark = course.assessment.pass_mark if course.assessment else None
 
     def _failed(self, message: str) -> None:
@@ -191,7 +200,26 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(200, body, ctype + "; charset=utf-8")
         if url.path.startswith("/pkg/"):
             return self._package_file(url.path[len("/pkg/"):])
+        if url.path == "/api/cmi5":
+            return self._answer(200, self.preview.lrs.record())
+        if url.path == "/preview/returned":
+            return self._send(200, preview_cmi5.RETURNED, "text/html; charset=utf-8")
+        if url.path.startswith("/xapi/"):
+            return self._lrs("GET")
         return self._send(404, b"not found", "text/plain")
+
+    def _answer(self, status: int, value: Any) -> None:
+        self._send(*preview_cmi5.encode(status, value))
+
+    def _lrs(self, method: str) -> None:
+        """The AU's request: it carries this launch's tokens (fetch URL, then Authorization), not the page's."""
+        return self._answer(*preview_cmi5.answer(self.preview.lrs, method, self.path, self.headers, self.rfile))
+
+    def _origin_ok(self) -> bool:
+        if self.headers.get("Origin", "") in {f"http://{host}" for host in self.server.allowed_hosts()}:
+            return True
+        self._send(403, b"a change needs a request from the preview page itself (Origin)", "text/plain")
+        return False
 
     def _package_file(self, name: str) -> None:
         with self.preview.lock:
@@ -203,13 +231,18 @@ class _Handler(BaseHTTPRequestHandler):
             ctype += "; charset=utf-8"
         return self._send(200, body, ctype)
 
-    def do_POST(self):  # noqa: N802
-        if not self._host_ok():
+    def do_PUT(self):  # noqa: N802
+        if not self._host_ok() or not self._origin_ok():
             return None
-        origin = self.headers.get("Origin", "")
-        if origin not in {f"http://{host}" for host in self.server.allowed_hosts()}:
-            return self._send(403, b"a change needs a request from the preview page itself (Origin)",
-                              "text/plain")
+        if self.path.startswith("/xapi/"):
+            return self._lrs("PUT")
+        return self._send(404, b"not found", "text/plain")
+
+    def do_POST(self):  # noqa: N802
+        if not self._host_ok() or not self._origin_ok():
+            return None
+        if self.path.startswith(preview_cmi5.LRS_PATHS):
+            return self._lrs("POST")
         if not secrets.compare_digest(self.headers.get("X-Preview-Token", ""), self.server.token):
             return self._send(403, b"a change needs this run's preview token; reload the preview page",
                               "text/plain")
@@ -221,6 +254,8 @@ class _Handler(BaseHTTPRequestHandler):
             except BuilderError as err:
                 return self._send(400, err.message.encode(), "text/plain")
             return self._send(200, json.dumps(self.preview.status()).encode(), "application/json")
+        if url.path == "/api/cmi5/launch":
+            return self._answer(*preview_cmi5.launch(self.preview, f"http://{self.headers['Host']}", url.query))
         return self._send(404, b"not found", "text/plain")
 
 
@@ -230,9 +265,10 @@ def make_server(preview: Preview, port: int = 8765) -> _Server:
     return _Server(port, handler)
 
 
-def serve(course: Path, profile: Path | None, standard: str, port: int, open_browser: bool, echo) -> None:
+def serve(course: Path, profile: Path | None, standard: str, port: int, open_browser: bool, echo,
+          lms: str | None = None) -> None:
     """Build, serve and watch until interrupted."""
-    preview = Preview(course, profile, standard)
+    preview = Preview(course, profile, standard, lms)
     preview.rebuild()
     try:
         server = make_server(preview, port)

@@ -1,6 +1,7 @@
 /* scorm-builder preview: a small debug LMS. It provides the SCORM 1.2 API and the SCORM 2004 API_1484_11,
    checks every call as an LMS would, lists each call and the current CMI, and keeps the learner's data in
-   localStorage so "Relaunch" resumes like a real LMS. */
+   localStorage so "Relaunch" resumes like a real LMS. For cmi5 the server is the LMS and the LRS
+   (preview-cmi5.js): "Relaunch" is a new session of the registration, "Reset learner" a new registration. */
 (function () {
   "use strict";
   var status = JSON.parse(document.getElementById("preview-status").textContent);
@@ -184,11 +185,14 @@
     });
   }
 
-  function launch() {
+  function launch(fresh) {
+    var cmi5 = status.standard === "cmi5";
     var std = status.standard === "scorm12" ? "scorm12" : "scorm2004";
     try { delete window.API; delete window.API_1484_11; } catch (e) { /* ignore */ }
-    api = makeApi(std);
-    if (std === "scorm12") window.API = api; else window.API_1484_11 = api;
+    document.getElementById("scorm-panel").hidden = cmi5;
+    window.previewCmi5.panel.hidden = !cmi5;
+    api = cmi5 ? null : makeApi(std);
+    if (!cmi5) { if (std === "scorm12") window.API = api; else window.API_1484_11 = api; }
     window.previewApi = api;
     showCmi();
     var err = document.getElementById("build-error");
@@ -196,6 +200,9 @@
       document.getElementById("build-error-text").textContent = status.error;
       err.hidden = false;
       frame.removeAttribute("src");
+    } else if (cmi5) {
+      err.hidden = true;
+      window.previewCmi5.launch(status, token, frame, fresh === true);
     } else {
       err.hidden = true;
       frame.src = "/pkg/index.html?v=" + status.version;
@@ -210,8 +217,9 @@
     }).catch(function () { /* server stopped */ });
   }
 
-  document.getElementById("relaunch").addEventListener("click", launch);
+  document.getElementById("relaunch").addEventListener("click", function () { launch(false); });
   document.getElementById("reset").addEventListener("click", function () {
+    if (status.standard === "cmi5") { launch(true); return; }
     localStorage.removeItem(storageKey(status.standard === "scorm12" ? "scorm12" : "scorm2004"));
     calls.textContent = "";
     callNo = 0;
