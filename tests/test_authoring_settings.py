@@ -163,6 +163,9 @@ def test_lint_warns_at_each_number_that_contradicts_a_setting(folder: Path) -> N
     result = CliRunner().invoke(main, ["lint", str(stated(folder).relative_to(folder.parent.parent))])
     body = "lessons[0].pages[0].body"
     assert result.output.splitlines() == [
+        "courses/settings/course.yaml:3:19: duration_minutes: warning: [duration-estimate] the course declares 30 "
+        "minutes, 400 % more than the estimate of 6: 82 words to read (0 minutes at 200 words a minute) and 0 "
+        "scenarios, 0 dialogue decisions and 10 questions (5 minutes to answer) \u2014 set 'duration_minutes: 6'",
         warning(4, 38, "description", "the text says 45 minutes, but the course's duration_minutes is 30",
                 "{{ course.duration_minutes }}"),
         warning(13, 71, body, "the text says the pool holds 12 questions, but it holds 11", "{{ assessment.pool }}"),
@@ -171,7 +174,7 @@ def test_lint_warns_at_each_number_that_contradicts_a_setting(folder: Path) -> N
                 "{{ assessment.attempts }}"),
         warning(17, 19, "assessment.intro", "the text says unlimited attempts, but the attempts setting is 2",
                 "{{ assessment.attempts }}"),
-        "5 warnings found.",
+        "6 warnings found.",
     ]
     assert result.exit_code == 0
 

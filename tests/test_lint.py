@@ -147,10 +147,12 @@ def test_invalid_course_is_a_validation_error(runner):
 @pytest.mark.parametrize("course", ["empathy-essentials", "empathy-sales", "empathy-written-channels",
                                     "empathy-coaching"])
 def test_shipped_courses_lint_clean(runner, repo_root: Path, course: str):
+    """The shipped courses pass every rule, even with --strict: their durations match the estimate
+    (tests/test_lint_curriculum.py) within 25 %."""
     if not (repo_root / "courses" / course / "course.yaml").is_file():
         pytest.fail(f"courses/{course}/course.yaml is missing")
-    result = lint(runner, "--strict", f"courses/{course}")
-    assert (result.exit_code, result.stdout) == (0, f"ok {course}\n"), result.output
+    result = runner.invoke(main, ["lint", "--strict", f"courses/{course}"])
+    assert (result.exit_code, result.stderr, result.stdout) == (0, "", f"ok {course}\n"), result.output
 
 
 def test_normalise_ignores_case_punctuation_and_curly_quotes():

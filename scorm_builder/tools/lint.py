@@ -2,7 +2,9 @@
 
 The rules of this module read how scenarios, dialogues and questions teach; lint_settings.py has
 those about text against the settings, lint_markdown.py those about Markdown the player drops,
-and lint_profile.py what a company profile changed (listed, and checked for drift).
+lint_profile.py what a company profile changed (listed, and checked for drift), lint_tells.py answers
+that give themselves away (only correct-answer-length-tell runs here so far), and lint_curriculum.py the course's duration and what a profile leaves
+untaught but assessed.
 """
 from __future__ import annotations
 
@@ -15,13 +17,15 @@ from typing import Iterable, NamedTuple, Sequence
 from scorm_builder.course.model import ChoiceQuestion, Course, DialoguePage, Question, ScenarioPage, Source
 from scorm_builder.errors import CourseInvalid, Diagnostic, source_error
 from scorm_builder.load import load_course
+from scorm_builder.tools.lint_curriculum import duration_warnings, untaught
 from scorm_builder.tools.lint_markdown import dropped_markdown
 from scorm_builder.tools.lint_profile import Change, drift, profile_changes
 from scorm_builder.tools.lint_settings import contradictions, player_language
+from scorm_builder.tools.lint_tells import correct_answer_warnings
 
 RULES = ("scripted-phrase", "principle-without-scenario", "sympathy-lead-when-not-to",
          "feedback-missing-or-echo", "text-contradicts-setting", "player-language", "markdown-dropped",
-         "override-drift")
+         "override-drift", "correct-answer-length-tell", "duration-estimate", "untaught-but-assessed")
 
 # Overused phrases a best option should not use. The first five are the ones the source
 # article names; the rest are common contact-centre stock phrases. A course adds to the
@@ -156,7 +160,8 @@ def lint(courses: Sequence[Path], profile: Path | None = None) -> list[Linted]:
             problems.extend(err.problems)
             continue
         changes = profile_changes(original, course) if original is not None else []
-        warnings = sorted(set(check(course) + drift(changes, course)), key=Diagnostic.order)
+        profiled = drift(changes, course) + untaught(original, course) if original is not None else []
+        warnings = sorted(set(check(course) + profiled), key=Diagnostic.order)
         results.append(Linted(course, warnings, changes))
     if problems:
         raise CourseInvalid(problems)
@@ -172,7 +177,8 @@ def check(course: Course, settings: Settings | None = None) -> list[Diagnostic]:
     """Every warning for a validated course, in file and line order."""
     settings = settings or Settings.for_course(course)
     found: list[Diagnostic] = [*_unused_principles(course), *contradictions(course), *player_language(course),
-                               *dropped_markdown(course)]
+                               *dropped_markdown(course), *correct_answer_warnings(course),
+                               *duration_warnings(course)]
     for page in course.pages:
         if isinstance(page, ScenarioPage):
             found += _scenario(page, settings)
