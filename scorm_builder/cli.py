@@ -14,6 +14,19 @@ COMPANIES_DIR = click.option(
     help="Where company profiles live. Default: the companies/ folder next to the course, then "
          "courses/companies.")
 
+
+def _lms_name(ctx, param, value):
+    """--lms: a declared LMS profile (scorm_builder/lms.py), or a usage error listing them."""
+    from scorm_builder import lms
+
+    if value is not None and value not in lms.BY_NAME:
+        raise click.BadParameter(lms.unknown_message(value))
+    return value
+
+
+LMS_OPTION = click.option("--lms", "lms_name", metavar="NAME", callback=_lms_name,
+                          help="Build for this LMS profile (see `scorm-builder lms`); default: the company "
+                               "profile's lms:, else generic.")
 COURSE_ARG = click.argument("courses", metavar="COURSE...", nargs=-1, required=True,
                             type=click.Path(exists=True, path_type=Path))
 
@@ -30,7 +43,8 @@ def main() -> None:
 @main.command(short_help="Build SCORM zips, for company profiles too.")
 @COURSE_ARG
 @click.option("--standard", "-s", "standards", multiple=True, type=click.Choice(STANDARD_CHOICES),
-              help="Standard to build; repeat for several. Default: scorm12 and scorm2004-4.")
+              help="Standard to build; repeat for several. Default: scorm12 and scorm2004-4 (the LMS "
+                   "profile's 2004 edition).")
 @click.option("-o", "--output", "out_dir", default="output", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Folder the zips are written to.")
 @click.option("--schemas", type=click.Path(exists=True, file_okay=False, path_type=Path),
@@ -48,8 +62,17 @@ def main() -> None:
                    "Package names then carry the language.")
 @click.option("--strict", is_flag=True, help="With --language: a text not translated (or needing review) is an "
               "error instead of a warning.")
-def build(courses, standards, out_dir, schemas, companies, companies_dir, jobs, languages, strict) -> None:
+@LMS_OPTION
+def build(courses, standards, out_dir, schemas, companies, companies_dir, jobs, languages, strict, lms_name) -> None:
     """Build SCORM zips: OUTPUT/<course-id>[-<company>][-<lang>]-<version>-<standard>.zip."""
+    from scorm_builder.lms import choosing, default_standards
+
+    with choosing(lms_name):
+        _build(courses, standards or default_standards(lms_name, _standards.DEFAULT), out_dir, schemas, companies,
+               companies_dir, jobs, languages, strict)
+
+
+def _build(courses, standards, out_dir, schemas, companies, companies_dir, jobs, languages, strict) -> None:
     from scorm_builder.pack.pipeline import build as run
     from scorm_builder.pack.pipeline import warnings_for
     DEFAULT_STANDARDS = _standards.DEFAULT
@@ -254,13 +277,22 @@ def outline(course, fmt, output, company, paths, companies_dir) -> None:
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
               help="Port on 127.0.0.1 (0 picks a free one).")
 @click.option("--no-browser", is_flag=True, help="Don't open a browser.")
-def preview(course, company, companies_dir, standard, port, no_browser) -> None:
+@LMS_OPTION
+def preview(course, company, companies_dir, standard, port, no_browser, lms_name) -> None:
     """Try a course as a learner beside a debug panel of every LMS call; rebuilds on change."""
     from scorm_builder.source.find import find_profile
     from scorm_builder.tools.preview import serve
 
     profile = find_profile(company, companies_dir, [course])
-    serve(course, profile, standard, port, not no_browser, click.echo)
+    serve(course, profile, standard, port, not no_browser, click.echo, lms_name)
+
+
+@main.command(short_help="List the LMS profiles and what each one sets.")
+def lms() -> None:
+    """The LMS profiles `build --lms` and a company profile's lms: choose, each setting with its source."""
+    from scorm_builder.lms import describe
+
+    click.echo(describe(), nl=False)
 
 
 @main.group(short_help="Send a course's texts to translators and back (XLIFF).")

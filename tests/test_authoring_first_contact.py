@@ -105,6 +105,7 @@ def test_help_lists_every_command_with_its_whole_short_help() -> None:
         "  build      Build SCORM zips, for company profiles too.",
         "  check      Check SCORM zips from any tool before upload.",
         "  lint       Warn about content that teaches badly or misleads.",
+        "  lms        List the LMS profiles and what each one sets.",
         "  new        Create a commented course or company profile.",
         "  outline    Write the whole course on one page for review.",
         "  preview    Try a course beside a live LMS debug panel.",
@@ -116,11 +117,12 @@ def test_help_lists_every_command_with_its_whole_short_help() -> None:
 
 def test_a_default_build_checks_clean(demo_course: Path, tmp_path: Path) -> None:
     """No schemalocation-file on every default build: the manifest names schemas only when they are shipped.
-    lms-edition is a note, not a warning: 4th Edition is the default, only Docebo refuses it."""
+    lms-edition is a note, not a warning: 4th Edition is the default, only Docebo refuses it; so is
+    lms-pass-mark: the 1.2 manifest leaves the pass mark out unless an LMS profile needs it."""
     built = {b.plan.standard: b.path for b in build([demo_course], ["scorm12", "scorm2004-3", "scorm2004-4"],
                                                       tmp_path / "out")}
     found = {std: [(d.severity, d.rule) for d in check_package(path)] for std, path in built.items()}
-    assert found == {"scorm12": [], "scorm2004-3": [], "scorm2004-4": [("info", "lms-edition")]}
+    assert found == {"scorm12": [("info", "lms-pass-mark")], "scorm2004-3": [], "scorm2004-4": [("info", "lms-edition")]}
     for path in built.values():
         with zipfile.ZipFile(path) as zf:
             assert "schemaLocation" not in zf.read("imsmanifest.xml").decode()

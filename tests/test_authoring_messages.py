@@ -145,7 +145,7 @@ def test_a_key_of_another_kind_is_not_called_an_indentation_mistake(demo: Path) 
     assert validate("courses/demo") == [
         "courses/demo/course.yaml:45:9: lessons[0].pages[1].image: unknown key 'image' in scenario \u2014 'image' is "
         "a key of a text page, not of a scenario; allowed keys here: id, title, channel, customer, prompt, principle, "
-        "options, retry, scored",
+        "options, retry, shuffle, scored",
         "1 problem found."]
     edit(demo, "        image: assets/x.png\n", "")
     assert with_profile("assessment: {draw: 1}\n") == [

@@ -150,7 +150,8 @@ def test_there_are_courses_to_check():
 def test_every_course_builds_clean_packages(course, build_into):
     """Every package built from courses/ checks clean: no error, no warning, only the expected notes."""
     built = build_into(course)
-    expected = {"scorm12": set(), "scorm2004-3": set(), "scorm2004-4": {("info", "lms-edition")}, "cmi5": set()}
+    expected = {"scorm12": {("info", "lms-pass-mark")}, "scorm2004-3": set(), "scorm2004-4": {("info", "lms-edition")},
+                "cmi5": set()}
     assert set(built) == set(expected)
     for standard, path in built.items():
         found = check_package(path)
@@ -159,10 +160,24 @@ def test_every_course_builds_clean_packages(course, build_into):
 
 @pytest.mark.parametrize("course", course_folders(), ids=lambda p: p.name)
 def test_courses_built_with_schemas_pass_the_xsds_with_no_finding(course, build_into, schemas_dir):
-    """With the schema files in the package and XSD validation on: nothing at all to report."""
+    """With the schema files in the package and XSD validation on: nothing to report but the 1.2 note."""
     built = build_into(course, ("scorm12", "scorm2004-3"), schemas=schemas_dir)
-    for standard, path in built.items():
-        assert lines(path, schemas_dir) == [], standard
+    assert [(d.severity, d.rule) for d in check_package(built["scorm12"], schemas_dir)] == [("info", "lms-pass-mark")]
+    assert lines(built["scorm2004-3"], schemas_dir) == []
+
+
+def test_the_pass_mark_note_names_the_mark_and_goes_with_a_masteryscore(tmp_path, demo_course, build_into):
+    from scorm_builder.lms import choosing
+    from scorm_builder.pack.pipeline import build
+
+    (plain,) = build([demo_course], ["scorm12"], tmp_path / "plain")
+    assert lines(plain.path) == [
+        f"{PKG}:index.html: info [lms-pass-mark] the pass mark (80 %) is not in the manifest: the LMS records "
+        "the passed or failed the course reports, but can't show or apply the mark itself \u2014 for an LMS that "
+        "needs it (Moodle), build with --lms moodle, or set lms_mastery_score: true"]
+    with choosing("moodle"):  # build --lms moodle
+        (moodle,) = build([demo_course], ["scorm12"], tmp_path / "moodle")
+    assert [d.rule for d in check_package(moodle.path)] == ["lms-masteryscore"]
 
 
 def test_course_2004_4th_passes_the_xsd(demo_course, build_into, schemas_dir):

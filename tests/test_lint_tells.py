@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scorm_builder.course.model import Course, DialoguePage, Node, ScenarioPage
+from scorm_builder.course.model import Course, DialoguePage, ScenarioPage
 from scorm_builder.errors import render_text
 from scorm_builder.load import load_course
 from scorm_builder.tools.lint_tells import RULES, course_items, tell_warnings
@@ -68,7 +68,7 @@ def lines_for(tmp_path: Path, pages: str, monkeypatch: pytest.MonkeyPatch) -> li
 
 
 def test_the_rule_ids():
-    assert RULES == ("answer-length-tell", "answer-position-tell", "strawman-option")
+    assert RULES == ("answer-length-tell", "answer-position-tell", "strawman-option", "correct-answer-length-tell")
 
 
 def test_a_best_answer_much_longer_than_the_others_and_a_strawman(tmp_path, monkeypatch):
@@ -120,18 +120,7 @@ def test_a_course_whose_best_answer_is_mostly_the_longest(tmp_path, monkeypatch)
     assert lines_for(tmp_path, two, monkeypatch) == []
 
 
-# -- answer-position-tell: the model gains `shuffle` with the course format's key; until then the
-# rule reads it with getattr, and these stand-ins carry it
-@dataclasses.dataclass(frozen=True, slots=True)
-class FixedScenario(ScenarioPage):
-    shuffle: bool = False
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class FixedNode(Node):
-    shuffle: bool = False
-
-
+# -- answer-position-tell: items with `shuffle: false` keep the course's order
 def with_pages(course: Course, change) -> Course:
     lesson = course.lessons[0]
     return dataclasses.replace(course, lessons=(dataclasses.replace(lesson, pages=tuple(map(change, lesson.pages))),))
@@ -139,10 +128,9 @@ def with_pages(course: Course, change) -> Course:
 
 def fixed(page):
     if isinstance(page, ScenarioPage):
-        return FixedScenario(**{f.name: getattr(page, f.name) for f in dataclasses.fields(ScenarioPage)})
+        return dataclasses.replace(page, shuffle=False)
     assert isinstance(page, DialoguePage)
-    nodes = tuple(FixedNode(**{f.name: getattr(n, f.name) for f in dataclasses.fields(Node)}) if n.choices else n
-                  for n in page.nodes)
+    nodes = tuple(dataclasses.replace(n, shuffle=False) if n.choices else n for n in page.nodes)
     return dataclasses.replace(page, nodes=nodes)
 
 

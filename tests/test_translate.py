@@ -59,7 +59,7 @@ def leaks(data) -> set[str]:
     def walk(value, key=""):
         if isinstance(value, dict):
             for k, v in value.items():
-                if k not in NOT_TEXT and k not in ("strings", "build", "brand", "format"):
+                if k not in NOT_TEXT and k not in ("strings", "build", "brand", "format", "lms"):
                     walk(v, k)
         elif isinstance(value, list):
             for item in value:

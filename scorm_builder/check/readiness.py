@@ -34,6 +34,7 @@ def check_readiness(package: Package, manifest: Manifest | None, findings: Findi
         try:
             _interaction_ids(data, manifest.version, entry, found)
             _suspend_data(data, manifest, entry, found)
+            _pass_mark_known(data, manifest, entry, found)
         except SHAPE_ERRORS as err:
             found = Findings(findings.package)
             found.error("player-data", f"the course data in {entry} is not shaped as format 1 expects "
@@ -104,6 +105,20 @@ def _lms_masteryscore(m: Manifest, findings: Findings) -> None:
         findings.warning("lms-masteryscore", f"adlcp:masteryscore {(el.text or '').strip()!r}: the LMS may set "
                          "passed/failed from score.raw and override the status the course reports (Moodle does at "
                          "LMSFinish)", "leave it out unless your LMS needs it", **m.at(el))
+
+
+def _pass_mark_known(data: dict[str, Any], m: Manifest, entry: str, findings: Findings) -> None:
+    """SCORM 1.2 without adlcp:masteryscore: the LMS records the status the course reports, but can't
+    know the pass mark itself (a note: the default build leaves masteryscore out, docs/lms-profiles.md)."""
+    assessment = data.get("assessment")
+    if m.version != "1.2" or not isinstance(assessment, dict) or not isinstance(assessment.get("pass_mark"), int):
+        return
+    if any(True for _ in m.root.iter(f"{{{ADLCP['1.2']}}}masteryscore")):
+        return
+    findings.info("lms-pass-mark", f"the pass mark ({assessment['pass_mark']} %) is not in the manifest: the LMS "
+                  "records the passed or failed the course reports, but can't show or apply the mark itself",
+                  "for an LMS that needs it (Moodle), build with --lms moodle, or set lms_mastery_score: true",
+                  entry)
 
 
 def _player_pages(package: Package, m: Manifest) -> list[str]:

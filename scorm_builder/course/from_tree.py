@@ -4,7 +4,7 @@ The tree has the format's defaults filled in (format/course.py states them, once
 are read as they are; what is computed here is what depends on other keys: a text page's
 automatic id, a scenario's retry (the course's scenario_retry unless the page says), a
 dialogue's start (its first node unless the page says), the assessment's draw (the whole pool
-unless the course says), completion, and the letter keys of options, choices and answers.
+unless the course says; per principle, that many times the principle groups), completion, and the letter keys of options, choices and answers.
 """
 from __future__ import annotations
 
@@ -109,7 +109,7 @@ def _scenario(page: Map, path: str, retry: bool) -> ScenarioPage:
                     for k, o in enumerate(page["options"]))
     return ScenarioPage(id=page["id"], title=page["title"], channel=page["channel"], customer=customer,
                         prompt=page["prompt"], principle=page.get("principle", ""), options=options, retry=retry,
-                        scored=page["scored"], source=source_of(page, path))
+                        scored=page["scored"], source=source_of(page, path), shuffle=page["shuffle"])
 
 
 def _dialogue(page: Map, path: str) -> DialoguePage:
@@ -117,7 +117,7 @@ def _dialogue(page: Map, path: str) -> DialoguePage:
     return DialoguePage(id=page["id"], title=page["title"], channel=page["channel"],
                         customer=page.get("customer", ""), intro=page.get("intro", ""), scores=tuple(page["scores"]),
                         start=page.get("start") or nodes[0].id, nodes=nodes, scored=page["scored"],
-                        source=source_of(page, path))
+                        source=source_of(page, path), shuffle=page["shuffle"])
 
 
 def _node(node: Map, path: str) -> Node:
@@ -127,7 +127,8 @@ def _node(node: Map, path: str) -> Node:
     e = node.get("ending")
     ending = Ending(e["outcome"], e["title"], _debrief(e, f"{path}.ending"), source_of(e, f"{path}.ending")) \
         if e is not None else None
-    return Node(node["id"], node.get("customer", ""), node.get("mood", ""), choices, ending, source_of(node, path))
+    return Node(node["id"], node.get("customer", ""), node.get("mood", ""), choices, ending, source_of(node, path),
+                node["shuffle"])
 
 
 def _debrief(ending: Map, path: str) -> tuple[DebriefLine, ...]:
@@ -149,16 +150,21 @@ def _pick(value: Any) -> tuple[str, str] | None:
 
 def _assessment(a: Map, path: str) -> Assessment:
     questions = tuple(_question(q, f"{path}.questions[{i}]") for i, q in enumerate(a["questions"]))
+    draw = a.get("draw")
+    per_principle = draw["per_principle"] if isinstance(draw, Map) else 0
+    if per_principle:  # the rules made sure each group has that many
+        draw = per_principle * len({q.principle for q in questions})
     return Assessment(title=a["title"], intro=a.get("intro", ""), pass_mark=a["pass_mark"], attempts=a["attempts"],
-                      draw=a.get("draw") or len(questions), shuffle_questions=a["shuffle_questions"],
-                      shuffle_choices=a["shuffle_choices"], feedback=a["feedback"], review=a["review"],
+                      draw=draw or len(questions), per_principle=per_principle,
+                      shuffle_questions=a["shuffle_questions"], shuffle_choices=a["shuffle_choices"],
+                      feedback=a["feedback"], review=a["review"], reveal_answer=a["reveal_answer"],
                       questions=questions, source=source_of(a, path))
 
 
 def _question(q: Map, path: str) -> Question:
     fb = q.get("feedback")
     common: dict[str, Any] = dict(
-        id=q["id"], text=q["text"], weight=q["weight"], source=source_of(q, path),
+        id=q["id"], text=q["text"], weight=q["weight"], principle=q.get("principle", ""), source=source_of(q, path),
         feedback=QuestionFeedback(fb.get("correct", ""), fb.get("incorrect", ""), source_of(fb, f"{path}.feedback"))
         if fb is not None else None)
     kind = q["type"]

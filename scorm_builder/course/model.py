@@ -113,6 +113,7 @@ class ScenarioPage:
     retry: bool  # the page's own setting, else the course's scenario_retry
     scored: bool
     source: Source
+    shuffle: bool = True  # False: the options are shown in the order written
 
 
 # -- dialogues ----------------------------------------------------------------------------------------
@@ -165,6 +166,7 @@ class Node:
     choices: tuple[Choice, ...]  # empty for an ending
     ending: Ending | None
     source: Source
+    shuffle: bool = True  # False: the choices are shown in the order written
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +182,7 @@ class DialoguePage:
     nodes: tuple[Node, ...]
     scored: bool
     source: Source
+    shuffle: bool = True  # False: every node's choices are shown in the order written
 
 
 Page = Union[TextPage, ScenarioPage, DialoguePage]
@@ -238,6 +241,7 @@ class Question:
     text: str  # Markdown
     weight: int
     feedback: QuestionFeedback | None
+    principle: str  # a principle id, or ""
     source: Source
 
 
@@ -284,13 +288,22 @@ class Assessment:
     intro: str  # Markdown, or ""
     pass_mark: int
     attempts: int  # 0: unlimited
-    draw: int  # questions drawn per attempt: the course's 'draw', else the whole pool
+    draw: int  # questions drawn per attempt: the course's 'draw' (per principle: times the groups), else the pool
+    per_principle: int  # a stratified draw: this many questions of each principle group; 0: not stratified
     shuffle_questions: bool
     shuffle_choices: bool
     feedback: str  # immediate | end | none
     review: bool
+    reveal_answer: bool
     questions: tuple[Question, ...]
     source: Source
+
+    def principle_groups(self) -> dict[str, list[Question]]:
+        """The questions by principle id ("" for those with none), in the order each first appears."""
+        groups: dict[str, list[Question]] = {}
+        for q in self.questions:
+            groups.setdefault(q.principle, []).append(q)
+        return groups
 
 
 # -- the course ---------------------------------------------------------------------------------------

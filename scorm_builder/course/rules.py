@@ -53,6 +53,9 @@ def check_rules(clean: Map, found: Collector, profile: str | None = None) -> Non
         _lesson(lesson, f"lessons[{i}]", ids, principles, found)
     if isinstance(clean.get("assessment"), dict):
         check_assessment(clean["assessment"], "assessment", ids, found, profile)
+        for i, q in enumerate(clean["assessment"].get("questions") or []):
+            if isinstance(q, dict):
+                check_principle(q, f"assessment.questions[{i}]", principles, found)
     completion = clean.get("completion")
     if completion in ("assessment", "both") and "assessment" not in clean:
         found.error(clean.where("completion"), "completion",
@@ -87,6 +90,16 @@ def _lesson(lesson: Map, path: str, ids: Ids, principles: set[str], found: Colle
             check_dialogue(page, ppath, found)
 
 
+def check_principle(item: Map, path: str, principles: set[str], found: Collector) -> None:
+    """A scenario's or question's ``principle:`` is one the course declares (when it declares any)."""
+    principle = item.get("principle")
+    if isinstance(principle, str) and principle and principles and principle not in principles:
+        found.error(item.where("principle"), f"{path}.principle",
+                    f"unknown principle '{principle}' (expected one of: {', '.join(sorted(principles))})",
+                    did_you_mean(principle, principles) or "add it under 'principles:' or use one that is declared",
+                    rule="unknown-principle")
+
+
 def _scenario(page: Map, path: str, principles: set[str], found: Collector) -> None:
     options = [o for o in (page.get("options") or []) if isinstance(o, dict)]
     if len(options) > MAX_CHOICES:
@@ -97,12 +110,7 @@ def _scenario(page: Map, path: str, principles: set[str], found: Collector) -> N
         found.error(page.where("options"), f"{path}.options",
                     "no option has verdict 'best' (expected at least one best response)",
                     "mark the strongest response with 'verdict: best'", rule="no-best-option")
-    principle = page.get("principle")
-    if principle and principles and principle not in principles:
-        found.error(page.where("principle"), f"{path}.principle",
-                    f"unknown principle '{principle}' (expected one of: {', '.join(sorted(principles))})",
-                    did_you_mean(principle, principles) or "add it under 'principles:' or use one that is declared",
-                    rule="unknown-principle")
+    check_principle(page, path, principles, found)
     customer, channel = page.get("customer"), page.get("channel")
     # a missing or unknown channel is the format's to report (it is None here): only a real channel is compared
     if isinstance(customer, dict) and customer.get("subject") and isinstance(channel, str) and channel != "email":

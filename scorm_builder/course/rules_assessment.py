@@ -17,7 +17,9 @@ def check_assessment(a: Map, path: str, ids: Ids, found: Collector, profile: str
             ids.claim(q["id"], q, f"{path}.questions[{i}]")
             _question(q, f"{path}.questions[{i}]", found)
     pool = a.get("questions")
-    if a.get("draw") and isinstance(pool, list) and a["draw"] > len(pool):
+    if isinstance(a.get("draw"), Map) and isinstance(pool, list):
+        _per_principle(a["draw"], [q for q in pool if isinstance(q, dict)], f"{path}.draw", found, profile)
+    elif isinstance(a.get("draw"), int) and isinstance(pool, list) and a["draw"] > len(pool):
         more = count(a["draw"] - len(pool), "question")
         fix = f"add {more} or lower 'draw'"
         if profile is not None:  # the course is not the profile author's to change
@@ -26,6 +28,30 @@ def check_assessment(a: Map, path: str, ids: Ids, found: Collector, profile: str
         found.error(a.where("draw"), f"{path}.draw",
                     f"the pool is smaller than the draw (expected at most {len(pool)}, the number of questions, "
                     f"got {a['draw']})", fix, rule="draw-exceeds-pool")
+
+
+def _per_principle(draw: Map, pool: list[Map], path: str, found: Collector, profile: str | None) -> None:
+    """A draw per principle: each principle the questions name (and the group of those with none) has
+    at least that many questions."""
+    n = draw.get("per_principle")
+    if not isinstance(n, int):
+        return
+    groups: dict[str, int] = {}
+    for q in pool:
+        principle = q.get("principle")
+        key = principle if isinstance(principle, str) else ""
+        groups[key] = groups.get(key, 0) + 1
+    for principle, have in groups.items():
+        if have >= n:
+            continue
+        who, more = f"principle '{principle}'" if principle else "no principle", count(n - have, "question")
+        with_it = f"with 'principle: {principle}'" if principle else "with no principle"
+        fix = (f"add {more} {with_it} under 'add_questions:' in {profile}, or remove fewer" if profile is not None
+               else f"add {more} {with_it}" + ("" if principle else ", or give each question a 'principle:'")
+               + ", or lower 'per_principle'")
+        found.error(draw.where("per_principle"), f"{path}.per_principle",
+                    f"too few questions with {who} for a draw of {n} per principle (expected at least {n}, "
+                    f"got {have})", fix, rule="draw-exceeds-pool")
 
 
 def _question(q: Map, path: str, found: Collector) -> None:

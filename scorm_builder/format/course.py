@@ -74,6 +74,8 @@ SCENARIO_PAGE = Obj("scenario", {
     "principle": F(_id("The principle this scenario teaches, e.g. timing")),
     "options": F(ListOf(OPTION, "Possible responses (2 to 26)", min_items=2, item_name="option"), True),
     "retry": F(Bool("Whether the learner may try again; defaults to the course's scenario_retry")),
+    "shuffle": F(Bool("Show the options in an order of the learner's own (seeded, the same on every launch); "
+                      "false keeps the order written, for an order that matters"), default=True),
     "scored": F(Bool("Whether the choice is reported to the LMS as an interaction"), default=True),
 }, "A customer situation with one decision")
 
@@ -150,6 +152,8 @@ NODE = Obj("node", {
     "mood": F(Choice(MOODS, "How the customer feels at this point; shown to the learner")),
     "choices": F(ListOf(CHOICE, "The agent's options", min_items=1, item_name="choice")),
     "ending": F(ENDING),
+    "shuffle": F(Bool("Show this node's choices in an order of the learner's own; false keeps the order written "
+                      "(the dialogue's own 'shuffle: false' does so for every node)"), default=True),
 }, "A step in a dialogue: the customer's line and the agent's choices, or an ending")
 
 DIALOGUE_PAGE = Obj("dialogue", {
@@ -163,6 +167,8 @@ DIALOGUE_PAGE = Obj("dialogue", {
     "start": F(_id("The first node; defaults to the first in the list")),
     "nodes": F(ListOf(NODE, "The conversation's nodes", min_items=2, item_name="node"), True),
     "scored": F(Bool("Whether decisions and scores are reported to the LMS"), default=True),
+    "shuffle": F(Bool("Show the choices of every node in an order of the learner's own (seeded, the same on every "
+                      "launch); false keeps the order written, for an order that matters"), default=True),
 }, "A branching conversation")
 
 PAGE = Tagged("page", {"text": TEXT_PAGE, "scenario": SCENARIO_PAGE, "dialogue": DIALOGUE_PAGE},
@@ -196,6 +202,8 @@ def _question(name: str, extra: dict[str, F], doc: str) -> Obj:
         "id": F(_id("Question id, unique in the course; used in LMS reports"), True),
         "text": F(Str("The question", markdown=True), True),
         **extra,
+        "principle": F(_id("The principle this question tests: the results list it when the question is missed, "
+                           "with the way to its lesson; a draw per principle groups questions by it")),
         "feedback": F(QFEEDBACK),
         "weight": F(Int("How much this question counts", minimum=1, maximum=100), default=1),
     }, doc)
@@ -216,18 +224,45 @@ QUESTION = Tagged("question", {
         "Put the items in order (with buttons, no drag and drop)"),
 }, "An assessment question")
 
+class Draw(Int):
+    """A number of questions, or a mapping (``obj``) that says how to draw them."""
+
+    def __init__(self, doc: str, obj: Obj):
+        super().__init__(doc, minimum=1)
+        self.obj, self.count = obj, Int(doc, minimum=1)
+        self.expected = f"{self.count.expected}, or {obj.expected}"
+
+    def check(self, value, where, key, ctx):
+        if isinstance(value, Map):
+            return self.obj.check(value, where, key, ctx)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return self.count.check(value, where, key, ctx)
+        return self._wrong_type(value, where, key, ctx)
+
+    def json(self):
+        return {"description": self.doc, "anyOf": [super().json(), self.obj.json()]}
+
+
+DRAW = Obj("draw", {
+    "per_principle": F(Int("How many questions of each principle every attempt draws: the questions are grouped "
+                           "by their 'principle:' (those with none are one more group)", minimum=1), True),
+}, "A stratified draw: the same number of questions from each principle")
+
 ASSESSMENT = Obj("assessment", {
     "title": F(Str("Heading of the assessment", max_len=200), default="Assessment"),
     "intro": F(Str("Shown before the first question", markdown=True)),
     "pass_mark": F(Int("Percentage needed to pass", minimum=0, maximum=100), default=80),
     "attempts": F(Int("Attempts allowed; 0 means unlimited", minimum=0, maximum=99), default=3),
-    "draw": F(Int("How many questions to draw from the pool for each attempt; default all", minimum=1)),
+    "draw": F(Draw("How many questions to draw from the pool for each attempt, default all; or "
+                   "`{per_principle: N}` for N questions of each principle the questions name (and N of those "
+                   "with no principle, if any)", DRAW)),
     "shuffle_questions": F(Bool("Shuffle the order of the questions for each attempt"), default=True),
     "shuffle_choices": F(Bool("Shuffle the answers of choice questions"), default=True),
     "feedback": F(Choice(("immediate", "end", "none"),
                          "When feedback shows: after each question, on the results, or never"),
                   default="immediate"),
     "review": F(Bool("Whether learners may review their answers after the assessment"), default=True),
+    "reveal_answer": F(Bool("After a wrong answer, show the right one (with immediate feedback)"), default=True),
     "questions": F(ListOf(QUESTION, "The question pool", min_items=1, item_name="question"), True),
 }, "The graded assessment")
 

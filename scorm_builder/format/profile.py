@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+from scorm_builder import lms
 from scorm_builder.format.course import ID, ID_HELP, IRI, IRI_HELP
 from scorm_builder.format.spec import Anything, Bool, Choice, F, Int, ListOf, MapOf, Obj, Str, index_keys
 
@@ -41,6 +42,8 @@ PROFILE = Obj("company profile", {
     "attempts": F(Int("Attempts override; 0 = unlimited", minimum=0, maximum=99)),
     "draw": F(Int("Questions drawn per attempt, instead of the course's assessment.draw (at most the pool, "
                   "once the profile's removals and additions are made)", minimum=1)),
+    "lms": F(Choice(lms.NAMES, "The LMS the company's packages are built for (docs/lms-profiles.md); "
+                    "`build --lms` overrides it"), default=lms.DEFAULT),
     "publisher_iri": F(Str("cmi5: the base of the course and AU ids, instead of the course's publisher_iri",
                            pattern=IRI, pattern_help=IRI_HELP)),
     "templates": F(Str("A folder of static theme files (CSS, images, fonts) that replace or add to the "

@@ -36,6 +36,7 @@ class Entry:
     size: int
     sha256: str
     warnings: tuple[str, ...] = ()
+    lms: str = "generic"  # the LMS profile the package was built for (scorm_builder/lms.py)
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def run_job(job: Job) -> Outcome:
                 staged = stage(Path(job.out_dir) / p.name, p.entries)
                 packages.append(Package(staged, source, Entry(
                     course.id, course.company.id if course.company else "", p.standard, course.version,
-                    staged.target.as_posix(), staged.size, staged.sha256, tuple(p.warnings))))
+                    staged.target.as_posix(), staged.size, staged.sha256, tuple(p.warnings), p.lms)))
         except BaseException:
             discard([pkg.staged for pkg in packages])
             raise

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Mapping, Sequence
 
+from scorm_builder import lms as lms_profiles
 from scorm_builder import standards
 from scorm_builder.course.asset_files import LIMIT_ENV, LMS_BUDGET, inspect_asset, package_limit, size_text
 from scorm_builder.course.model import Asset, Course
@@ -32,6 +33,7 @@ class Plan:
     standard: str
     entries: dict[str, Content]
     language: str = ""  # the translation it was built from (build --language), or ""
+    lms: str = lms_profiles.DEFAULT  # the LMS profile it was built for (scorm_builder/lms.py)
 
     @property
     def name(self) -> str:
@@ -95,15 +97,18 @@ def xml_id(*parts: str) -> str:
 
 
 def plan(course: Course, standard: str, template_dirs: Sequence[Path] = (),
-         schemas: Path | None = None, language: str = "") -> Plan:
+         schemas: Path | None = None, language: str = "", lms: str | None = None) -> Plan:
     """Render the player and the manifest and gather the assets; ``language``: the translation the
-    course was loaded in, for the package name."""
+    course was loaded in, for the package name; ``lms``: the LMS profile (None: ``build --lms``, else
+    the company profile's ``lms:``, else generic)."""
     row = standards.get(standard)
     company = course.company
+    profile = lms_profiles.get(lms) if lms else lms_profiles.chosen(company.lms if company else "")
     dirs = tuple(template_dirs)  # installed, trusted theme folders; a profile's theme is static files
     env = environment(dirs)
     files: dict[str, Content] = {}
     data = player_data(course, standard, dirs)
+    data["lms"] = profile.player()  # a fresh dict per package: what the player does for this LMS
     files[LAUNCH] = env.get_template("player/index.html").render(
         course=course, data=data, standard=standard, connect_src=row.connect_src).encode("utf-8")
     for name in PLAYER_FILES:
@@ -127,9 +132,9 @@ def plan(course: Course, standard: str, template_dirs: Sequence[Path] = (),
     manifest = env.get_template(row.manifest_template).render(
         course=course, ids=ids, launch=LAUNCH, files=sorted(files), standard=standard,
         schemaversion=row.schema_version, mastery=_mastery(course), cmi5=cmi5_structure(course),
-        with_schemas=schemas is not None)
+        with_schemas=schemas is not None, masteryscore=_masteryscore(course, profile))
     files[row.manifest_name] = manifest.encode("utf-8")
-    planned = Plan(course, standard, dict(sorted(files.items())), language)
+    planned = Plan(course, standard, dict(sorted(files.items())), language, profile.name)
     if planned.size > limit:
         raise BuilderError(f"{course_file(course)}: the package {planned.name} would hold {size_text(planned.size)} "
                            f"before compression, above the {size_text(limit)} a package may hold \u2014 keep "
@@ -163,6 +168,11 @@ def _mastery(course: Course) -> dict | None:
         return None
     return {"percent": course.assessment.pass_mark,
             "scaled": f"{course.assessment.pass_mark / 100:.2f}".rstrip("0").rstrip(".") or "0"}
+
+
+def _masteryscore(course: Course, profile: lms_profiles.Profile) -> bool:
+    """SCORM 1.2: whether the manifest carries adlcp:masteryscore (the course asks, or the LMS profile)."""
+    return bool(course.assessment) and (course.lms_mastery_score or profile.masteryscore_12.value == "always")
 
 
 def cmi5_structure(course: Course) -> dict[str, str]:

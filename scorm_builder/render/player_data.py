@@ -62,7 +62,7 @@ def _player_data(course: Course, dirs: Sequence[Path]) -> SharedParts:
         "course": course_info(course),
         "lessons": [{"id": lesson.id, "title": lesson.title, "pages": [page_data(p, titles) for p in lesson.pages]}
                     for lesson in course.lessons],
-        "assessment": assessment_data(course.assessment) if course.assessment else None,
+        "assessment": assessment_data(course.assessment, titles) if course.assessment else None,
         "strings": strings_for(course.language, dirs),
     })
     company = course.company
@@ -83,6 +83,14 @@ def course_info(course: Course) -> dict[str, Any]:
 
 def principle_titles(course: Course) -> dict[str, str]:
     return {p.id: p.title for p in course.principles}
+
+
+def principle_data(principle: str, titles: Mapping[str, str]) -> dict[str, str] | None:
+    """A scenario's or question's principle as the player shows it: its id and title (the declared one, else
+    the id in words); None for none."""
+    if not principle:
+        return None
+    return {"id": principle, "title": titles.get(principle, principle.replace("-", " ").capitalize())}
 
 
 def page_data(page: Page, titles: Mapping[str, str]) -> dict[str, Any]:
@@ -112,11 +120,11 @@ def scenario_page(page: ScenarioPage, titles: Mapping[str, str]) -> dict[str, An
         "channel": page.channel,
         "customer": {"name": c.name, "says": c.says, "context": c.context, "subject": c.subject, "mood": c.mood},
         "prompt": page.prompt,
-        "principle": {"id": principle, "title": titles.get(principle, principle.replace("-", " ").capitalize())}
-        if principle else None,
+        "principle": principle_data(principle, titles),
         "options": [option_data(o) for o in page.options],
         "retry": page.retry,
         "scored": page.scored,
+        "shuffle": page.shuffle,
         "interaction_id": f"scn_{page.id}",
     }
 
@@ -138,6 +146,7 @@ def dialogue_page(page: DialoguePage) -> dict[str, Any]:
         "start": page.start,
         "nodes": {n.id: node_data(n) for n in page.nodes},
         "scored": page.scored,
+        "shuffle": page.shuffle,
         "interaction_prefix": f"dlg_{page.id}",
     }
 
@@ -149,6 +158,7 @@ def node_data(node: Node) -> dict[str, Any]:
         "mood": node.mood,
         "choices": [choice_data(c, c.key in best) for c in node.choices],
         "ending": ending_data(node.ending) if node.ending else None,
+        "shuffle": node.shuffle,
     }
 
 
@@ -178,18 +188,22 @@ def choice_data(choice: Choice, best: bool) -> dict[str, Any]:
             "feedback_html": markdown(choice.feedback), "best": best}
 
 
-def assessment_data(a: Assessment) -> dict[str, Any]:
+def assessment_data(a: Assessment, titles: Mapping[str, str]) -> dict[str, Any]:
+    """The assessment; "draw" is the number of questions an attempt draws, "per_principle" (0: not stratified)
+    how many of each principle group they are (quiz.js questionsFor)."""
     return {
         "title": a.title, "intro_html": markdown(a.intro), "pass_mark": a.pass_mark, "attempts": a.attempts,
-        "draw": a.draw, "shuffle_questions": a.shuffle_questions, "shuffle_choices": a.shuffle_choices,
-        "feedback": a.feedback, "review": a.review, "questions": [question_data(q) for q in a.questions],
+        "draw": a.draw, "per_principle": a.per_principle, "shuffle_questions": a.shuffle_questions,
+        "shuffle_choices": a.shuffle_choices, "feedback": a.feedback, "review": a.review,
+        "reveal_answer": a.reveal_answer, "questions": [question_data(q, titles) for q in a.questions],
     }
 
 
-def question_data(q: Question) -> dict[str, Any]:
+def question_data(q: Question, titles: Mapping[str, str]) -> dict[str, Any]:
     fb = q.feedback
     out: dict[str, Any] = {
         "id": q.id, "kind": q.kind, "text_html": markdown(q.text), "weight": q.weight,
+        "principle": principle_data(q.principle, titles),
         "feedback": {"correct_html": markdown(fb.correct if fb else ""),
                      "incorrect_html": markdown(fb.incorrect if fb else "")},
         "interaction_id": f"q_{q.id}",
@@ -224,7 +238,8 @@ def fingerprint(data: dict[str, Any]) -> str:
             shape.append(item)
     if data["assessment"]:
         a = data["assessment"]
-        shape.append([a["draw"], a["attempts"],
+        draw = [a["draw"], a["per_principle"]] if a["per_principle"] else a["draw"]  # unchanged when not stratified
+        shape.append([draw, a["attempts"],
                       [[q["id"], q["kind"], len(q.get("choices") or q.get("pairs") or q.get("items") or [])]
                        for q in a["questions"]]])
     return hashlib.sha256(json.dumps(shape, sort_keys=True).encode()).hexdigest()[:8]

@@ -7,8 +7,8 @@ saves compact JSON keyed by the course's ids, version 2:
 "s":1}`` (docs/player.md, section 6).
 The bound below fills every field at its largest at once: every page viewed, the longest page id
 as the bookmark, every scenario and dialogue recorded, the longest dialogue path, a finished attempt
-kept for review with the longest answers to the questions whose records are longest, a score for every
-attempt. Counters that only a learner's patience limits (scenario tries, dialogue replays,
+kept for review with the longest answers to the questions whose records are longest (in a draw per
+principle, the longest of each principle group), a score for every attempt. Counters that only a learner's patience limits (scenario tries, dialogue replays,
 unlimited attempts) are assumed to stay below COUNTER_MAX. Every value is one the player reads
 back as it is (a real option key, answers the question accepts), so the bound is a real state.
 """
@@ -91,10 +91,15 @@ def _attempt(a: dict[str, Any]) -> dict[str, Any]:
     """An attempt at its largest: finished, its answers kept for review, with the longest question
     records drawn; nr stays from an earlier attempt whose answers were dropped."""
     attempts = a["attempts"] or UNLIMITED_ATTEMPTS
-    records = sorted(([q["id"], _longest_answer(q), _item_hash(q)] for q in a["questions"]),
-                     key=lambda record: len(_dump(record)), reverse=True)
-    if a.get("draw"):
-        records = records[:a["draw"]]
+    groups: dict[str, list[list[Any]]] = {}  # a draw per principle takes per_principle of each group
+    for q in a["questions"]:
+        group = (q.get("principle") or {}).get("id", "") if a.get("per_principle") else ""
+        groups.setdefault(group, []).append([q["id"], _longest_answer(q), _item_hash(q)])
+    take = a.get("per_principle") or a.get("draw")
+    records = []
+    for group in groups.values():
+        group.sort(key=lambda record: len(_dump(record)), reverse=True)
+        records += group[:take] if take else group
     return {"sd": SEED_MAX, "n": attempts, "ph": "r", "qi": max(len(records) - 1, 0), "q": records,
             "sc": [100] * attempts, "ps": 1, "nr": 1}
 

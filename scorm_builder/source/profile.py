@@ -42,6 +42,7 @@ class Company:
     logo_alt: str = ""
     theme: tuple[Asset, ...] = ()  # static files from the profile's theme folder, by package path
     terms: dict[str, str] = field(default_factory=dict)
+    lms: str = ""  # the LMS profile its packages are built for (scorm_builder/lms.py); "": generic
 
 
 def load_profile(path: Path, ctx: Ctx) -> tuple[Map | None, Company | None]:
@@ -68,7 +69,7 @@ def load_profile(path: Path, ctx: Ctx) -> tuple[Map | None, Company | None]:
         primary=colours.get("primary"), accent=colours.get("accent"),
         font=FONTS[branding.get("font", "system")], logo=logo,
         logo_alt=branding.get("logo_alt") or clean["name"], theme=theme,
-        terms=dict(clean.get("terms") or {}),
+        terms=dict(clean.get("terms") or {}), lms=clean.get("lms") or "",
     )
     return clean, company
 

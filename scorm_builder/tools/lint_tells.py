@@ -7,7 +7,10 @@ dialogue decisions (a node with two or more choices):
   course whose best answer is the longest one in more than 40 % of its items;
 - ``answer-position-tell``: an item whose answers are shown in the course's order (``shuffle:
   false``), so its best answer always sits in the same place;
-- ``strawman-option``: a poor answer shorter than a third of the best one, which nobody would pick.
+- ``strawman-option``: a poor answer shorter than a third of the best one, which nobody would pick;
+- ``correct-answer-length-tell``: the same length tells in the assessment's single-choice questions: one
+  whose correct answer is much longer than every other answer, and a pool whose correct answer is the
+  longest one in more than 40 % of its single-choice questions.
 
 The best answer of a scenario is an option with ``verdict: best``; of a dialogue decision, the
 choices whose score changes add up to the most (as the player and the LMS count it), and a poor
@@ -19,10 +22,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from scorm_builder.course.model import Course, DialoguePage, Node, ScenarioPage, Source
+from scorm_builder.course.model import Course, DialoguePage, Node, ScenarioPage, SingleChoice, Source
 from scorm_builder.errors import Diagnostic, source_error
 
-RULES = ("answer-length-tell", "answer-position-tell", "strawman-option")
+RULES = ("answer-length-tell", "answer-position-tell", "strawman-option", "correct-answer-length-tell")
 
 LENGTH_RATIO = 1.5  # the best answer at least this many times as long as the longest other: a tell
 LENGTH_MARGIN = 20  # ...and at least this many characters longer, so short answers are left alone
@@ -50,7 +53,7 @@ class Item:
     """A scenario or a dialogue decision: its answers in the course's order, whether the player
     shuffles them, and where it was written."""
 
-    what: str  # "scenario" | "decision"
+    what: str  # "scenario" | "decision" | "question"
     answers: tuple[Answer, ...]
     shuffled: bool
     source: Source
@@ -156,3 +159,37 @@ def _strawmen(item: Item) -> Iterable[Diagnostic]:
                         f"this poor answer is {poor.length} characters against {best} for the best one "
                         "(less than a third): it reads as a strawman that nobody would choose",
                         "write a poor answer a real agent might give, with as much detail as the best one")
+
+
+def question_items(course: Course) -> list[Item]:
+    """The assessment's single-choice questions, the correct answer as the best one."""
+    if course.assessment is None:
+        return []
+    return [Item("question", tuple(Answer(a.text, a.correct, False, a.source.at("text")) for a in q.choices),
+                 True, q.source)
+            for q in course.assessment.questions if isinstance(q, SingleChoice) and len(q.choices) > 1]
+
+
+def correct_answer_warnings(course: Course) -> list[Diagnostic]:
+    """correct-answer-length-tell: per question and for the pool, in file order."""
+    items = question_items(course)
+    found: list[Diagnostic] = []
+    for item in items:
+        longest_other = max(a.length for a in item.answers if not a.best)
+        for right in (a for a in item.answers if a.best):
+            if right.length >= LENGTH_RATIO * longest_other and right.length - longest_other >= LENGTH_MARGIN:
+                found.append(_warn(right.source, "correct-answer-length-tell",
+                                   f"the correct answer is {_times(right.length / max(longest_other, 1))} as long "
+                                   f"as the longest other one ({right.length} characters against {longest_other}): "
+                                   "learners can pick it by its length",
+                                   "shorten it, or give the other answers as much detail, so that length gives "
+                                   "nothing away"))
+    longest = sum(1 for item in items if _best_is_longest(item))
+    if len(items) >= COURSE_MIN_ITEMS and longest / len(items) > COURSE_SHARE:
+        found.append(_warn(course.assessment.source.at("questions"), "correct-answer-length-tell",
+                           f"the correct answer is the longest one in {longest} of {len(items)} single-choice "
+                           f"questions ({round(100 * longest / len(items))} %, more than "
+                           f"{round(100 * COURSE_SHARE)} %): learners learn to pick the longest answer",
+                           "vary which answer is the longest: shorten some correct answers, or give the wrong ones "
+                           "as much detail"))
+    return sorted(set(found), key=Diagnostic.order)

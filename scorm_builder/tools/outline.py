@@ -20,7 +20,7 @@ from scorm_builder.course.model import (
     ScenarioPage,
     TextPage,
 )
-from scorm_builder.errors import BuilderError
+from scorm_builder.errors import BuilderError, count
 from scorm_builder.load import load_course
 from scorm_builder.render.environment import environment
 from scorm_builder.render.markdown import markdown
@@ -99,7 +99,7 @@ def context(course: Course) -> dict[str, Any]:
         "course": course_info(course),
         "principles": principles,
         "lessons": lessons,
-        "assessment": _assessment(course.assessment) if course.assessment else None,
+        "assessment": _assessment(course.assessment, titles) if course.assessment else None,
         "md_text": md_text,
         "md_block": md_block,
         "md_quote": md_quote,
@@ -200,17 +200,28 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _assessment(a: Assessment) -> dict[str, Any]:
+def _assessment(a: Assessment, titles: dict[str, str]) -> dict[str, Any]:
     questions = []
     for number, q in enumerate(a.questions, start=1):
-        shown = question_data(q)
+        shown = question_data(q, titles)
         item = {**shown, "number": number, "text": q.text,
                 "feedback": {**shown["feedback"], "correct": q.feedback.correct if q.feedback else "",
                              "incorrect": q.feedback.incorrect if q.feedback else ""}}
         if isinstance(q, ChoiceQuestion):
             item["choices"] = [{**answer_data(c), "feedback": c.feedback} for c in q.choices]
         questions.append(item)
-    return {**assessment_data(a), "intro": a.intro, "pool": len(questions), "questions": questions}
+    out = {**assessment_data(a, titles), "intro": a.intro, "pool": len(questions), "questions": questions}
+    if a.per_principle:  # the templates show "<draw> drawn from a pool of <pool>": the draw says how it is made
+        out["draw"] = f"{a.draw} ({draw_text(a)})"
+    return out
+
+
+def draw_text(a: Assessment) -> str:
+    """How a draw per principle is made, in words: ``1 question of each of: timing (3 in the pool), words
+    (2 in the pool), the questions with no principle (4 in the pool)``."""
+    groups = a.principle_groups()
+    parts = [f"{p or 'the questions with no principle'} ({len(qs)} in the pool)" for p, qs in groups.items()]
+    return f"{count(a.per_principle, 'question')} of each of: " + ", ".join(parts)
 
 
 def effects_text(effects: Iterable[tuple[str, int]]) -> str:

@@ -50,10 +50,23 @@
     return journal;
   }
 
-  /* family: modules.lmsScorm12 or modules.lmsScorm2004; options: {language} */
+  /* the LMS profile the package was built for (docs/lms-profiles.md): options.lms, else the
+     player data's top-level "lms" object, else the generic profile's behaviour */
+  var GENERIC = { name: "generic", finalFailure: "failed", commitBeforeTerminate: true };
+  function lmsProfile(options) {
+    var profile = options.lms;
+    if (!profile && typeof document !== "undefined") {
+      try { profile = JSON.parse(document.getElementById("course-data").textContent).lms; } catch (e) { profile = null; }
+    }
+    return Object.assign({}, GENERIC, profile || {});
+  }
+
+  /* family: modules.lmsScorm12 or modules.lmsScorm2004; options: {language, lms} */
   function create(family, options) {
+    var profile = lmsProfile(options);
     var connection = modules.lmsConnection.create({ family: family.family, apiName: family.apiName,
-      methods: family.methods, unsetReadError: family.unsetReadError });
+      methods: family.methods, unsetReadError: family.unsetReadError,
+      commitBeforeTerminate: profile.commitBeforeTerminate });
     var journal = interactionJournal(family, connection, options.language);
     var objectiveIndex = {}, objectiveCount = 0, objectivesSupported = false, readOnly = false;
     var learnerId = ""; /* learner-experience hook: seeds the answer order (random.js answerOrder) */
@@ -75,7 +88,7 @@
       return launch;
     }
     function report(summary, floor, elapsedMs) {
-      family.sessionValues(summary, floor, elapsedMs).forEach(function (pair) { connection.set(pair[0], pair[1]); });
+      family.sessionValues(summary, floor, elapsedMs, profile).forEach(function (pair) { connection.set(pair[0], pair[1]); });
     }
     function addInteraction(item) { if (isOpen()) journal.add(item); }
     /* score: {raw, min, max} of a dialogue's named score; ended: the dialogue reached an ending */
@@ -91,7 +104,7 @@
     }
 
     return {
-      family: family.family, suspendBudget: family.suspendBudget, log: connection.log,
+      family: family.family, suspendBudget: family.suspendBudget, log: connection.log, profile: profile,
       initialize: initialize, report: report, addInteraction: addInteraction, updateObjective: updateObjective,
       saveSuspendData: function (text) { return connection.set("cmi.suspend_data", text); },
       passes: function (percent, pass) { return family.passes(percent, pass); },
@@ -102,7 +115,8 @@
     };
   }
 
-  var lmsAdapter = { create: create, interactionValues: interactionValues, attemptSuffix: attemptSuffix };
+  var lmsAdapter = { create: create, interactionValues: interactionValues, attemptSuffix: attemptSuffix,
+    lmsProfile: lmsProfile };
   modules.lmsAdapter = lmsAdapter;
   if (typeof module !== "undefined") module.exports = lmsAdapter;
 }(typeof window !== "undefined" ? window : global));

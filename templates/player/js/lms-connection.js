@@ -94,23 +94,37 @@
       connection.retryTimer = setTimeout(function () { commit(connection); }, 800 * connection.retries * connection.retries);
     } else { connection.retries = 0; connection.onSaveResult(true); }
   }
+  /* the values refused earlier sent again, without a Commit: for an LMS that refuses a Commit right
+     before Terminate (Cornerstone: error 391) and commits inside Terminate; true when all were set */
+  function resendRound(connection) {
+    connection.refusedNow = false; /* what was refused before is in `refused`, sent now */
+    connection.beforeSave(); connection.beforeSave(); /* the second: interactions refused since the last save */
+    Object.keys(connection.refused).forEach(function (element) { send(connection, element, connection.refused[element], false); });
+    var allSet = !connection.refusedNow && Object.keys(connection.refused).length === 0;
+    connection.refusedNow = false; connection.refusedThisRound = {};
+    return allSet;
+  }
   /* final (Exit, Finish): one more save, and a second if it failed, since nothing retries later;
-     at pagehide no commit, as Terminate commits and browsers block more during unload. True when
-     the LMS confirmed the save: every value set, the commit and Terminate accepted */
+     at pagehide no commit, as Terminate commits and browsers block more during unload. With the
+     LMS profile's commitBeforeTerminate false, no Commit at all: Terminate commits. True when the
+     LMS confirmed the save: every value set, the commit and Terminate accepted */
   function finish(connection, final) {
     var saved = false;
     if (connection.live) {
       clearTimeout(connection.retryTimer);
-      if (final && !connection.readOnly) saved = saveRound(connection) || saveRound(connection);
+      if (final && !connection.readOnly && connection.commitBeforeTerminate === false) saved = resendRound(connection);
+      else if (final && !connection.readOnly) saved = saveRound(connection) || saveRound(connection);
       connection.terminated = true;
       saved = call(connection, "terminate", [""]).ok && saved;
     } else connection.terminated = true;
     return saved;
   }
 
-  /* options: family, apiName, methods, unsetReadError (see lms-scorm12.js and lms-scorm2004.js) */
+  /* options: family, apiName, methods, unsetReadError (see lms-scorm12.js and lms-scorm2004.js),
+     commitBeforeTerminate (the LMS profile's; absent: true) */
   function create(options) {
     var connection = { family: options.family, apiName: options.apiName, methods: options.methods,
+      commitBeforeTerminate: options.commitBeforeTerminate !== false,
       unsetReadError: options.unsetReadError, api: null, live: false, terminated: false, readOnly: false, log: [],
       sent: {}, refused: {}, refusedThisRound: {}, refusedNow: false, retryTimer: null, retries: 0,
       onSaveResult: function () {}, beforeSave: function () {} };

@@ -33,22 +33,23 @@
   /* the comparison the LMS makes: raw >= mastery_score */
   function passes(percent, pass) { return percent >= pass.mark; }
 
-  function lessonStatus(summary, floor) {
-    var status;
+  /* profile: the LMS profile (lms-adapter.js); its finalFailure "incomplete" never sends failed */
+  function lessonStatus(summary, floor, profile) {
+    var status, failed = profile && profile.finalFailure === "incomplete" ? "incomplete" : "failed";
     if (!summary.hasAssessment) status = summary.complete ? "completed" : "incomplete";
     else if (summary.passed && summary.complete) status = "passed";
-    else if (summary.failedFinal) status = "failed";
+    else if (summary.failedFinal) status = failed;
     else status = summary.complete ? "completed" : "incomplete";
     return (RANK[floor.lessonStatus] || 0) > RANK[status] ? floor.lessonStatus : status;
   }
   /* [element, value] pairs sent after every step; summary: progress.summary() */
-  function sessionValues(summary, floor, elapsedMs) {
+  function sessionValues(summary, floor, elapsedMs, profile) {
     var values = [["cmi.core.lesson_location", summary.bookmark]];
     if (summary.score != null) {
       values.push(["cmi.core.score.min", "0"], ["cmi.core.score.max", "100"], ["cmi.core.score.raw", String(summary.score)]);
     }
     /* "" (a normal exit) once nothing is left to do, also after the last failed attempt */
-    values.push(["cmi.core.lesson_status", lessonStatus(summary, floor)], ["cmi.core.exit", summary.ended ? "" : "suspend"],
+    values.push(["cmi.core.lesson_status", lessonStatus(summary, floor, profile)], ["cmi.core.exit", summary.ended ? "" : "suspend"],
       ["cmi.core.session_time", timespan(elapsedMs)]);
     return values;
   }

@@ -48,17 +48,21 @@
     return "unknown";
   }
   /* completed once nothing is left to do: the course is complete, or the assessment failed with no
-     attempt left (the LMS then shows the attempt as finished, not as one to resume) */
-  function completionStatus(summary) { return summary.ended ? "completed" : "incomplete"; }
+     attempt left (the LMS then shows the attempt as finished, not as one to resume); a profile whose
+     finalFailure is "incomplete" leaves a failed course incomplete (docs/lms-profiles.md) */
+  function completionStatus(summary, profile) {
+    if (summary.failedFinal && !summary.complete && profile && profile.finalFailure === "incomplete") return "incomplete";
+    return summary.ended ? "completed" : "incomplete";
+  }
   /* [element, value] pairs sent after every step; summary: progress.summary() */
-  function sessionValues(summary, floor, elapsedMs) {
+  function sessionValues(summary, floor, elapsedMs, profile) {
     var values = [["cmi.location", summary.bookmark],
       ["cmi.progress_measure", String(Math.round(summary.measure * 10000) / 10000)]];
     if (summary.score != null) {
       values.push(["cmi.score.min", "0"], ["cmi.score.max", "100"], ["cmi.score.raw", String(summary.score)],
         ["cmi.score.scaled", String(summary.score / 100)]);
     }
-    values.push(["cmi.completion_status", completionStatus(summary)], ["cmi.success_status", successStatus(summary, floor)],
+    values.push(["cmi.completion_status", completionStatus(summary, profile)], ["cmi.success_status", successStatus(summary, floor)],
       ["cmi.exit", summary.ended ? "normal" : "suspend"], ["cmi.session_time", timespan(elapsedMs)]);
     return values;
   }

@@ -12,6 +12,25 @@
     matching: "matching", ordering: "sequencing" };
 
   function drawCount(assessment) { return Math.min(assessment.draw || 1e9, assessment.questions.length); }
+  /* the pool's indexes by principle id (questions with none are one group), in the order each first appears */
+  function principleGroups(questions) {
+    var groups = [], at = Object.create(null);
+    questions.forEach(function (q, i) {
+      var id = q.principle ? q.principle.id : "";
+      if (!(id in at)) { at[id] = groups.length; groups.push([]); }
+      groups[at[id]].push(i);
+    });
+    return groups;
+  }
+  /* the pool indexes an attempt draws: `draw` of the shuffled pool, or (per_principle) that many of each
+     principle group, each group shuffled in turn with the same seeded sequence, then the whole mixed */
+  function drawn(assessment, next) {
+    var n = assessment.per_principle;
+    if (!n) return random.shuffle(assessment.questions.map(function (q, i) { return i; }), next).slice(0, drawCount(assessment));
+    var out = [];
+    principleGroups(assessment.questions).forEach(function (group) { out = out.concat(random.shuffle(group, next).slice(0, n)); });
+    return random.shuffle(out, next);
+  }
   /* the questions of attempt `attempt.n`: those saved with it (attempt.q, from state.js, which
      outlive a republished pool), or else the draw of the saved seed */
   function questionsFor(assessment, attempt) {
@@ -21,8 +40,7 @@
         return null;
       }).filter(Boolean);
     }
-    var pool = assessment.questions.map(function (q, i) { return i; });
-    var order = random.shuffle(pool, random.seeded(attempt.sd * 31 + attempt.n)).slice(0, drawCount(assessment));
+    var order = drawn(assessment, random.seeded(attempt.sd * 31 + attempt.n));
     if (!assessment.shuffle_questions) order.sort(function (x, y) { return x - y; });
     return order.map(function (i) { return assessment.questions[i]; });
   }
@@ -96,7 +114,7 @@
       response: asResponse(answer), result: isRight(question, answer) ? "correct" : "incorrect" };
   }
 
-  var quiz = { drawCount: drawCount, questionsFor: questionsFor, displayOrder: displayOrder,
+  var quiz = { drawCount: drawCount, principleGroups: principleGroups, questionsFor: questionsFor, displayOrder: displayOrder,
     correctAnswer: correctAnswer, isRight: isRight, validAnswer: validAnswer, percentOf: percentOf, answerText: answerText,
     interactionFor: interactionFor };
   modules.quiz = quiz;
