@@ -12,9 +12,9 @@ from lxml import etree
 
 from scorm_builder import standards
 from scorm_builder.check.container import COURSE_STRUCTURE, Package
-from scorm_builder.check.course_data import CourseDataError, read_course_data
+from scorm_builder.check.course_data import page_course_data
 from scorm_builder.check.findings import Findings
-from scorm_builder.check.manifest import is_external, local_name, namespace, start_line
+from scorm_builder.check.manifest import is_external, local_name, namespace, normalised_path, start_line
 from scorm_builder.errors import BuilderError
 
 ROW = standards.get("cmi5")
@@ -167,23 +167,12 @@ def _au_url(au: Any, package: Package, findings: Findings, at: dict[str, Any]) -
                        "'/' or holds '\\'), so the LMS looks for it outside the package",
                        "give the launch page's path inside the zip, with '/' between folders", **at)
         return None
-    entry = _normalised(path)
+    entry = normalised_path(path)
     if entry not in package.names:
         findings.error("cmi5-au-url", f"the AU url {url!r} names {entry!r}, which the zip doesn't hold",
                        "add the launch page to the package, or correct the url", **at)
         return None
     return entry
-
-
-def _normalised(path: str) -> str:
-    parts: list[str] = []
-    for part in path.split("/"):
-        if part == "..":
-            if parts:
-                parts.pop()
-        elif part not in (".", ""):
-            parts.append(part)
-    return "/".join(parts)
 
 
 def _mastery_score(au: Any, findings: Findings, at: dict[str, Any]) -> Decimal | None:
@@ -206,24 +195,8 @@ def _mastery_score(au: Any, findings: Findings, at: dict[str, Any]) -> Decimal |
 
 def _player_data(package: Package, entry: str, findings: Findings) -> dict[str, Any] | None:
     """The course data of a scorm-builder player page, or None (another tool's page, or a finding was made)."""
-    html = package.read(entry, Findings(findings.package)) or b""  # a damaged page is reported already
-    try:
-        found = read_course_data(html)
-    except CourseDataError as err:
-        if err.limit:
-            findings.error("player-data-limit", f"the course data in {entry} is {err.reason}; moveOn and "
-                           "masteryScore not compared with it", "rebuild the package with scorm-builder", entry,
-                           err.line)
-        else:
-            findings.error("player-data", f"the course data in {entry} is not valid JSON ({err.reason})",
-                           "rebuild the package with scorm-builder", entry, err.line)
-        return None
+    found = page_course_data(package, entry, findings, "moveOn and masteryScore not compared with it")
     if found is None:
-        return None
-    if not isinstance(found.data, dict) or found.data.get("format") != 1:
-        findings.warning("player-data", f"the course data in {entry} has a format this checker doesn't know "
-                         "(expected 1); moveOn and masteryScore not compared with it",
-                         "check it with the scorm-builder that built it", entry, found.line)
         return None
     if found.data.get("standard") != ROW.family:
         findings.error("cmi5-player", f"{entry} holds a player built for {found.data.get('standard')!r}, which "

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
+from scorm_builder.check.container import Package
+from scorm_builder.check.findings import Findings
+
 COURSE_DATA_TAG = b'<script type="application/json" id="course-data">'
 SCRIPT_END = b"</script>"
 MAX_BYTES = 4 * 1024 ** 2  # a real course's data is about 120 KB
@@ -73,3 +76,28 @@ def nesting_depth(raw: bytes) -> int:
     """How deep the arrays and objects of JSON text nest (brackets inside strings don't count)."""
     brackets = JSON_STRING.sub(b"", raw).translate(None, NOT_A_BRACKET)
     return max(accumulate(map(STEP.__getitem__, brackets)), default=0)
+
+
+def page_course_data(package: Package, entry: str, findings: Findings, unchecked: str) -> CourseData | None:
+    """The scorm-builder player's data of a launch page, format 1, or None: the page is another tool's, or
+    a finding says why not (``unchecked``: what is then not checked, for its message)."""
+    html = package.read(entry, Findings(findings.package)) or b""  # a damaged page is reported already
+    try:
+        found = read_course_data(html)
+    except CourseDataError as err:
+        if err.limit:
+            findings.error("player-data-limit", f"the course data in {entry} is {err.reason}; {unchecked}",
+                           "rebuild the package with scorm-builder", entry, err.line)
+        else:
+            findings.error("player-data", f"the course data in {entry} is not valid JSON ({err.reason})",
+                           "rebuild the package with scorm-builder", entry, err.line)
+        return None
+    if found is None:
+        return None
+    if not isinstance(found.data, dict) or found.data.get("format") != 1:
+        got = found.data.get("format") if isinstance(found.data, dict) else type(found.data).__name__
+        findings.warning("player-data", f"the course data in {entry} has format {got!r}, which this checker "
+                         f"doesn't know (expected 1); {unchecked}", "check it with the scorm-builder that built it",
+                         entry, found.line)
+        return None
+    return found

@@ -100,15 +100,7 @@ class Manifest:
         joined = self.bases + (base if base and not is_external(base) else "") + href
         if not UNUSUAL_PATH.search(joined):
             return joined
-        path = unquote(re.split(r"[?#]", joined, maxsplit=1)[0]).replace("\\", "/").lstrip("/")
-        parts: list[str] = []
-        for part in path.split("/"):
-            if part == "..":
-                if parts:
-                    parts.pop()
-            elif part not in (".", ""):
-                parts.append(part)
-        return "/".join(parts)
+        return normalised_path(unquote(re.split(r"[?#]", joined, maxsplit=1)[0]).replace("\\", "/").lstrip("/"))
 
 
 def parse_manifest(package: Package, findings: Findings) -> Manifest | None:
@@ -174,3 +166,15 @@ def _entities(m: Manifest, findings: Findings) -> None:
                        "parsers expand it, drop it or refuse the manifest, and entities are how XXE and 'billion "
                        "laughs' attacks work", "write the text itself instead of the entity, and remove the "
                        "<!DOCTYPE> that declares it", MANIFEST, refs[0].sourceline or None)
+
+
+def normalised_path(path: str) -> str:
+    """A zip path with '.', empty parts and '..' resolved (never above the root)."""
+    parts: list[str] = []
+    for part in path.split("/"):
+        if part == "..":
+            if parts:
+                parts.pop()
+        elif part not in (".", ""):
+            parts.append(part)
+    return "/".join(parts)

@@ -6,7 +6,7 @@ from typing import Any
 
 from scorm_builder import standards
 from scorm_builder.check.container import Package
-from scorm_builder.check.course_data import CourseDataError, read_course_data
+from scorm_builder.check.course_data import page_course_data
 from scorm_builder.check.findings import Findings
 from scorm_builder.check.manifest import ADLCP, IMSSS, Manifest, local_name
 from scorm_builder.render.suspend import COUNTER_MAX, interaction_ids, worst_case
@@ -133,27 +133,8 @@ def _player_pages(package: Package, m: Manifest) -> list[str]:
 
 def _course_data(package: Package, entry: str, findings: Findings) -> dict[str, Any] | None:
     """The scorm-builder player's data from a launch page, or None when the page is another tool's."""
-    html = package.read(entry, Findings(findings.package)) or b""  # a damaged page is reported already
-    try:
-        found = read_course_data(html)
-    except CourseDataError as err:
-        if err.limit:
-            findings.error("player-data-limit", f"the course data in {entry} is {err.reason}; suspend_data and "
-                           "interactions not checked", "rebuild the package with scorm-builder", entry, err.line)
-        else:
-            findings.error("player-data", f"the course data in {entry} is not valid JSON ({err.reason})",
-                           "rebuild the package with scorm-builder", entry, err.line)
-        return None
-    if found is None:
-        return None
-    data = found.data
-    if not isinstance(data, dict) or data.get("format") != 1:
-        got = data.get("format") if isinstance(data, dict) else type(data).__name__
-        findings.warning("player-data", f"the course data in {entry} has format {got!r}, which this checker "
-                         "doesn't know (expected 1); suspend_data and interactions not checked",
-                         "check it with the scorm-builder that built it", entry, found.line)
-        return None
-    return data
+    found = page_course_data(package, entry, findings, "suspend_data and interactions not checked")
+    return None if found is None else found.data
 
 
 def _within_bounds(data: dict[str, Any], entry: str, findings: Findings) -> bool:

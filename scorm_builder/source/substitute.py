@@ -18,13 +18,12 @@ later stages escape it for HTML and XML like any other text.
 from __future__ import annotations
 
 import difflib
-import os
 import re
-from functools import lru_cache
 from typing import Any, Callable
 
 from scorm_builder.errors import Collector
 from scorm_builder.source import limits
+from scorm_builder.source.text_lines import locate
 from scorm_builder.source.tree import Map, Pos, Seq
 
 
@@ -186,41 +185,12 @@ class _Filler:
 
 
 def _locate(where: tuple[str, Pos], text: str, start: int, end: int) -> tuple[str, Pos]:
-    """Where the placeholder at ``text[start:end + 2]`` is in the file: the value of the text starts at
-    ``where``; the placeholder is looked for from there, as written, within the lines the text can span
-    (the one before it as often in the text as there are before it). ``where`` when not found there."""
+    """Where the placeholder at ``text[start:end + 2]`` is in the file (the one as often in the text as
+    there are before it); ``where``, the text's own position, when the file doesn't have it as written."""
     src, (line, column) = where
     snippet = (text[start:] if end < 0 else text[start:end + 2]).split("\n")[0].rstrip()
-    lines = _lines(src)
-    if not snippet or line > len(lines):
-        return where
-    skip = text.count(snippet, 0, start)
-    span = text.count("\n") + len(text) // 20 + 2
-    for number in range(line, min(len(lines), line + span) + 1):
-        at = column - 1 if number == line else 0
-        while (at := lines[number - 1].find(snippet, at)) >= 0:
-            if not skip:
-                return src, (number, at + 1)
-            skip, at = skip - 1, at + len(snippet)
-    return where
-
-
-def _lines(src: str) -> tuple[str, ...]:
-    try:
-        info = os.stat(src)
-    except OSError:
-        return ()
-    return _read_lines(src, info.st_size, info.st_mtime_ns)
-
-
-@lru_cache(maxsize=16)
-def _read_lines(src: str, size: int, mtime: int) -> tuple[str, ...]:
-    """The file's lines; cached by size and modification time, so a changed file is read again."""
-    try:
-        with open(src, encoding="utf-8-sig") as handle:
-            return tuple(handle.read().splitlines())
-    except (OSError, UnicodeDecodeError):
-        return ()
+    found = locate(src, line, column, text, snippet, text.count(snippet, 0, start)) if snippet else None
+    return (src, found) if found else where
 
 
 def _flatten(variables: dict[str, Any], prefix: str = ""):
