@@ -331,7 +331,7 @@ overrides:
       options:
         - {text: "Thank you for your patience. Let me find your refund now.", verdict: best,
            feedback: "Moves straight to the refund the customer is chasing."}
-        - {text: "Can you confirm your order number?", verdict: poor,
+        - {text: "Can you confirm your order number and the date you sent it back?", verdict: poor,
            feedback: "Skips the frustration Sam just expressed."}
 lint:
   scripted_phrases: ["thank you for your patience"]

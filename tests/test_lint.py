@@ -215,3 +215,14 @@ def test_a_profiles_phrases_are_linted_at_the_course_text(repo_root: Path, tmp_p
     assert [str(d) for d in check(course)] == [
         f"{FIXTURES}/clean/course.yaml:24:19: lessons[0].pages[0].options[0].text: warning: [scripted-phrase] the "
         f"best option uses the overused phrase 'tracking the parcel', {SCRIPTED_WHY} — {SCRIPTED_FIX}"]
+
+
+@pytest.mark.parametrize("company", ["northwind-mobile", "harbor-health"])
+def test_shipped_company_builds_have_no_answer_tells(runner, repo_root: Path, company: str):
+    """Issue 11: the answer-tell rules run on every shipped profile (the courses it can customize)."""
+    result = runner.invoke(main, ["lint", "courses/empathy-essentials", "--company", company])
+    assert result.exit_code == 0, result.output
+    tells = [line for line in result.output.splitlines()
+             if any(f"[{rule}]" in line for rule in ("answer-length-tell", "answer-position-tell", "strawman-option",
+                                                      "correct-answer-length-tell"))]
+    assert tells == []

@@ -3,8 +3,8 @@
 The rules of this module read how scenarios, dialogues and questions teach; lint_settings.py has
 those about text against the settings, lint_markdown.py those about Markdown the player drops,
 lint_profile.py what a company profile changed (listed, and checked for drift), lint_tells.py answers
-that give themselves away (only correct-answer-length-tell runs here so far), and lint_curriculum.py the course's duration and what a profile leaves
-untaught but assessed.
+that give themselves away by length, position or a strawman, and lint_curriculum.py the course's
+duration and what a profile leaves untaught but assessed.
 """
 from __future__ import annotations
 
@@ -21,11 +21,12 @@ from scorm_builder.tools.lint_curriculum import duration_warnings, untaught
 from scorm_builder.tools.lint_markdown import dropped_markdown
 from scorm_builder.tools.lint_profile import Change, drift, profile_changes
 from scorm_builder.tools.lint_settings import contradictions, player_language
-from scorm_builder.tools.lint_tells import correct_answer_warnings
+from scorm_builder.tools.lint_tells import correct_answer_warnings, tell_warnings
 
 RULES = ("scripted-phrase", "principle-without-scenario", "sympathy-lead-when-not-to",
          "feedback-missing-or-echo", "text-contradicts-setting", "player-language", "markdown-dropped",
-         "override-drift", "correct-answer-length-tell", "duration-estimate", "untaught-but-assessed")
+         "override-drift", "answer-length-tell", "answer-position-tell", "strawman-option",
+         "correct-answer-length-tell", "duration-estimate", "untaught-but-assessed")
 
 # Overused phrases a best option should not use. The first five are the ones the source
 # article names; the rest are common contact-centre stock phrases. A course adds to the
@@ -177,7 +178,7 @@ def check(course: Course, settings: Settings | None = None) -> list[Diagnostic]:
     """Every warning for a validated course, in file and line order."""
     settings = settings or Settings.for_course(course)
     found: list[Diagnostic] = [*_unused_principles(course), *contradictions(course), *player_language(course),
-                               *dropped_markdown(course), *correct_answer_warnings(course),
+                               *dropped_markdown(course), *tell_warnings(course), *correct_answer_warnings(course),
                                *duration_warnings(course)]
     for page in course.pages:
         if isinstance(page, ScenarioPage):
