@@ -10,7 +10,7 @@
     : modules.lmsAdapter.create(course.family === "scorm12" ? modules.lmsScorm12 : modules.lmsScorm2004,
       { language: course.info.language });
   /* the strings files' words, over view-record.js's defaults for the words they don't have yet */
-  var words = Object.assign({}, modules.recordView.words(course.info.language), data.strings || {});
+  var words = data.strings || {};
   var player = { course: course, t: modules.dom.translator(words, course.info.language), brand: data.brand, lms: lms };
   var frame = modules.frameView.create(player, document.getElementById("app"));
   player.session = modules.session.create(course, lms, frame.refresh);

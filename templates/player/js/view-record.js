@@ -1,46 +1,10 @@
 /* What the learner is told about their LMS record: the review and browse modes (docs/player.md,
    section 12: the result the LMS holds, the course to look through, every answer locked) and the
-   end screen when the LMS did not confirm a save. The words have English, Spanish and French
-   defaults here until templates/player/strings/ has them (the strings files win). */
+   end screen when the LMS did not confirm a save. Its words are in templates/player/strings/. */
 (function (host) {
   "use strict";
   var modules = host.scormBuilder = host.scormBuilder || {};
   var dom = modules.dom, el = dom.el, add = dom.add;
-
-  var WORDS = {
-    en: {
-      review_mode: "Review mode: you can look through the course and your answers. Nothing you do here is recorded.",
-      browse_mode: "Browse mode: you can look through the course. Nothing you do here is recorded.",
-      review_mode_short: "Review mode: nothing is recorded", browse_mode_short: "Browse mode: nothing is recorded",
-      recorded_result: "Your recorded result: {result}", recorded_completed: "Completed",
-      review_ended_title: "Review finished", review_ended: "Your record was not changed. You can close this window now.",
-      not_saved_title: "Your progress may not be saved",
-      not_saved: "The learning system did not confirm that it saved your progress, so next time the course may start " +
-        "from an earlier point. If this happens again, tell the learning system's administrator."
-    },
-    es: {
-      review_mode: "Modo de revisión: puede recorrer el curso y sus respuestas. Nada de lo que haga aquí se registra.",
-      browse_mode: "Modo de exploración: puede recorrer el curso. Nada de lo que haga aquí se registra.",
-      review_mode_short: "Modo de revisión: no se registra nada", browse_mode_short: "Modo de exploración: no se registra nada",
-      recorded_result: "Su resultado registrado: {result}", recorded_completed: "Completado",
-      review_ended_title: "Revisión terminada", review_ended: "Su registro no ha cambiado. Ya puede cerrar esta ventana.",
-      not_saved_title: "Puede que su progreso no se haya guardado",
-      not_saved: "La plataforma no confirmó que guardara su progreso, así que la próxima vez el curso puede empezar en " +
-        "un punto anterior. Si vuelve a ocurrir, avise al administrador de la plataforma."
-    },
-    fr: {
-      review_mode: "Mode révision : vous pouvez parcourir le cours et vos réponses. Rien de ce que vous faites ici n'est enregistré.",
-      browse_mode: "Mode découverte : vous pouvez parcourir le cours. Rien de ce que vous faites ici n'est enregistré.",
-      review_mode_short: "Mode révision : rien n'est enregistré", browse_mode_short: "Mode découverte : rien n'est enregistré",
-      recorded_result: "Votre résultat enregistré : {result}", recorded_completed: "Terminé",
-      review_ended_title: "Révision terminée", review_ended: "Votre dossier n'a pas changé. Vous pouvez fermer cette fenêtre.",
-      not_saved_title: "Votre progression n'est peut-être pas enregistrée",
-      not_saved: "La plateforme n'a pas confirmé l'enregistrement de votre progression : la prochaine fois, le cours " +
-        "reprendra peut-être à un point antérieur. Si cela se reproduit, prévenez l'administrateur de la plateforme."
-    }
-  };
-  /* the defaults for a course language ("fr-CA" -> fr), English for any other */
-  function words(language) { return WORDS[String(language || "").split("-")[0]] || WORDS.en; }
 
   /* the result the LMS held at launch (session.record), in the player's words */
   function resultText(t, record) {
@@ -83,6 +47,6 @@
   var END_WORDS = { "read-only": ["review_ended_title", "review_ended"], "not-saved": ["not_saved_title", "not_saved"] };
   function endWords(outcome) { return END_WORDS[outcome] || null; }
 
-  modules.recordView = { words: words, resultText: resultText, titleNote: titleNote, headerNote: headerNote, lock: lock,
+  modules.recordView = { resultText: resultText, titleNote: titleNote, headerNote: headerNote, lock: lock,
     assessment: assessment, endWords: endWords };
 }(typeof window !== "undefined" ? window : global));
