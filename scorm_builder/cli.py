@@ -77,11 +77,14 @@ def _build(courses, standards, out_dir, schemas, companies, companies_dir, jobs,
     from scorm_builder.pack.pipeline import warnings_for
     DEFAULT_STANDARDS = _standards.DEFAULT
 
-    if languages or strict:
-        _build_languages(courses, standards or DEFAULT_STANDARDS, out_dir, schemas, companies, languages, strict)
+    if strict and not languages:
+        raise click.UsageError("--strict applies to --language builds: add --language LANG")
+    if languages and not companies:
+        _build_languages(courses, standards or DEFAULT_STANDARDS, out_dir, schemas, languages, strict)
         return
     if companies:
-        _build_matrix(courses, standards or DEFAULT_STANDARDS, out_dir, schemas, companies, companies_dir, jobs)
+        _build_matrix(courses, standards or DEFAULT_STANDARDS, out_dir, schemas, companies, companies_dir, jobs,
+                      languages, strict)
         return
     built = run(courses, standards or DEFAULT_STANDARDS, out_dir, schemas)
     for item in built:
@@ -90,15 +93,10 @@ def _build(courses, standards, out_dir, schemas, companies, companies_dir, jobs,
             click.echo(f"warning: {warning}", err=True)
 
 
-def _build_languages(courses, standards, out_dir, schemas, companies, languages, strict) -> None:
+def _build_languages(courses, standards, out_dir, schemas, languages, strict) -> None:
     from scorm_builder.pack.pipeline import warnings_for
     from scorm_builder.translate.build import build_translated
 
-    if companies:
-        raise click.UsageError("--language does not combine with --company yet: build each language without a "
-                               "profile, or each profile without --language")
-    if not languages:
-        raise click.UsageError("--strict applies to --language builds: add --language LANG")
     built, warnings = build_translated(courses, languages, standards, out_dir, schemas, strict)
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
@@ -108,24 +106,28 @@ def _build_languages(courses, standards, out_dir, schemas, companies, languages,
             click.echo(f"warning: {warning}", err=True)
 
 
-def _build_matrix(courses, standards, out_dir, schemas, patterns, companies_dir, jobs) -> None:
+def _build_matrix(courses, standards, out_dir, schemas, patterns, companies_dir, jobs, languages=(),
+                  strict=False) -> None:
     from scorm_builder.errors import BuilderError
     from scorm_builder.pack.batch import build_matrix, summary_table
     from scorm_builder.pack.pipeline import schemas_folder
     from scorm_builder.source.find import find_profiles
+    from scorm_builder.translate.catalogs import languages_for
 
     profiles = find_profiles(patterns, companies_dir, courses)
-    total = len(courses) * len(profiles)
+    total = sum(len(languages_for(c, languages)) if languages else 1 for c in courses) * len(profiles)
     # sys.stderr: the stream helper of click this used to call is gone in Click 9
     with click.progressbar(length=total, label="Building", file=sys.stderr, show_pos=True) as bar:
         entries, failures = build_matrix(courses, profiles, standards, out_dir, schemas_folder(schemas),
-                                         jobs, progress=bar.update)
+                                         jobs, progress=bar.update, languages=languages, strict=strict)
     for failure in failures:
-        click.echo(f"{failure.course} for company {failure.company}:\n{failure.error}", err=True)
+        language = f" in {failure.language}" if failure.language else ""
+        click.echo(f"{failure.course} for company {failure.company}{language}:\n{failure.error}", err=True)
     click.echo(summary_table(entries, failures))
     click.echo(f"report: {out_dir / 'build-report.json'}")
     if failures:
-        raise BuilderError(f"{len(failures)} of {total} course/company builds failed (see above)")
+        what = "course/company/language" if languages else "course/company"
+        raise BuilderError(f"{len(failures)} of {total} {what} builds failed (see above)")
 
 
 @main.command(short_help="Check courses as a build would, writing nothing.")
@@ -278,13 +280,15 @@ def outline(course, fmt, output, company, paths, companies_dir) -> None:
               help="Port on 127.0.0.1 (0 picks a free one).")
 @click.option("--no-browser", is_flag=True, help="Don't open a browser.")
 @LMS_OPTION
-def preview(course, company, companies_dir, standard, port, no_browser, lms_name) -> None:
+@click.option("--mode", type=click.Choice(["normal", "browse", "review"]), default="normal", show_default=True,
+              help="cmi5: the launch mode (LaunchData launchMode) to launch in; the debug panel can switch.")
+def preview(course, company, companies_dir, standard, port, no_browser, lms_name, mode) -> None:
     """Try a course as a learner beside a debug panel of every LMS call; rebuilds on change."""
     from scorm_builder.source.find import find_profile
     from scorm_builder.tools.preview import serve
 
     profile = find_profile(company, companies_dir, [course])
-    serve(course, profile, standard, port, not no_browser, click.echo, lms_name)
+    serve(course, profile, standard, port, not no_browser, click.echo, lms_name, mode.capitalize())
 
 
 @main.command(short_help="List the LMS profiles and what each one sets.")

@@ -15,6 +15,8 @@ from scorm_builder.format.profile import PROFILE
 from scorm_builder.source.include import expand_includes
 from scorm_builder.source.loader import LoadError, Map, display_path, load_yaml
 from scorm_builder.source.profile import Company, apply_profile, load_profile
+from scorm_builder.source.profile_course import for_course
+from scorm_builder.source.profile_language import in_language
 from scorm_builder.source.substitute import substitute
 from scorm_builder.source.tree import paused_gc
 
@@ -56,6 +58,8 @@ def finish_loading(tree: Map, path: Path, profile: Path | None, found: Collector
     if profile is not None:
         settings, company = load_profile(Path(profile), found)  # 4. ...and so is the profile
         _stop_if(found)
+        settings = for_course(settings, tree["id"], found, path)  # 4b. its section for this course, merged
+        settings, company = in_language(settings, company, tree, found)  # 4c. and for the package's language
         apply_profile(tree, settings, found)                    # 5. the profile changes the tree
         _stop_if(found)
     substitute(tree, text_variables(tree, company), found)      # 6. {{ placeholders }} filled in

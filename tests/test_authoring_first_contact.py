@@ -65,16 +65,17 @@ def test_a_language_the_player_does_not_speak_is_a_warning_listing_those_it_does
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     scenario(tmp_path, "channel: chat\n        customer: {says: Hi}".replace("\n        customer: {says: Hi}", ""),
-             "de")
+             "sv")
     text = (tmp_path / "unit" / "course.yaml").read_text(encoding="utf-8").replace(", subject: Re your bill", "")
     (tmp_path / "unit" / "course.yaml").write_text(text, encoding="utf-8")
     result = CliRunner().invoke(main, ["lint", "unit"])
     assert result.output.splitlines() == [
-        "unit/course.yaml:3:11: language: warning: [player-language] the player has no words in 'de' (it speaks "
-        "en, es, fr): its buttons and messages will be in English while the course text is not \u2014 set "
-        "'language:' to one of en, es, fr, or accept English buttons",
+        "unit/course.yaml:3:11: language: warning: [player-language] the player has no words in 'sv' (it speaks "
+        "en, es, fr, de, pt-BR, it, nl, pl, ja, ar): its buttons and messages will be in English while the course "
+        "text is not \u2014 set 'language:' to one of en, es, fr, de, pt-BR, it, nl, pl, ja, ar, or accept English "
+        "buttons",
         "1 warning found."]
-    (tmp_path / "unit" / "course.yaml").write_text(text.replace("language: de", "language: fr-CA"), encoding="utf-8")
+    (tmp_path / "unit" / "course.yaml").write_text(text.replace("language: sv", "language: fr-CA"), encoding="utf-8")
     assert CliRunner().invoke(main, ["lint", "unit"]).output == "ok unit\n"
 
 

@@ -141,13 +141,13 @@ def test_node_on_an_override_of_a_scenario_says_only_dialogues_have_nodes(demo: 
 
 
 def test_a_key_of_another_kind_is_not_called_an_indentation_mistake(demo: Path) -> None:
-    edit(demo, "        principle: timing\n", "        principle: timing\n        image: assets/x.png\n")
+    edit(demo, "        principle: timing\n", "        principle: timing\n        stats: [{figure: 59%}]\n")
     assert validate("courses/demo") == [
-        "courses/demo/course.yaml:45:9: lessons[0].pages[1].image: unknown key 'image' in scenario \u2014 'image' is "
-        "a key of a text page, not of a scenario; allowed keys here: id, title, channel, customer, prompt, principle, "
-        "options, retry, shuffle, scored",
+        "courses/demo/course.yaml:45:9: lessons[0].pages[1].stats: unknown key 'stats' in scenario \u2014 'stats' is "
+        "a key of a text page, not of a scenario; allowed keys here: id, title, channel, customer, prompt, image, "
+        "principle, options, retry, shuffle, scored",
         "1 problem found."]
-    edit(demo, "        image: assets/x.png\n", "")
+    edit(demo, "        stats: [{figure: 59%}]\n", "")
     assert with_profile("assessment: {draw: 1}\n") == [
         "courses/companies/acme.yaml:3:1: assessment: unknown key 'assessment' in company profile \u2014 a profile "
         "sets the assessment's pass_mark, attempts and draw at its top level, e.g. 'pass_mark: 85'; its questions "

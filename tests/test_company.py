@@ -247,11 +247,11 @@ def test_accent_needs_three_to_one(demo):
 def test_company_templates_folder_overrides_default_templates(demo, tmp_path):
     folder = Path("courses/companies/acme-theme/player")
     folder.mkdir(parents=True)
-    (folder / "player.css").write_text("/* acme theme */\n")
+    (folder / "player.css").write_text("/* acme theme */\nbody { color: #111; } /* kept: not a whole line */\n")
     prof = profile("id: acme\nname: Acme\ntemplates: acme-theme\n")
     entries, _ = build_matrix([demo], [prof], ["scorm12"], tmp_path / "out", workers=1)
     with zipfile.ZipFile(entries[0].path) as zf:
-        assert zf.read("player/player.css") == b"/* acme theme */\n"
+        assert zf.read("player/player.css") == b"/* acme theme */\nbody { color: #111; } /* kept: not a whole line */\n"
 
 
 def test_batch_builds_the_matrix_reports_and_continues_after_a_failure(demo, tmp_path):

@@ -8,6 +8,7 @@ import pytest
 from repo import REPO
 from repo import course_data as page_data
 
+from scorm_builder.cli import main
 from scorm_builder.pack.batch import build_matrix
 from scorm_builder.pack.pipeline import build
 
@@ -64,33 +65,44 @@ def changed(base: dict, other: dict) -> set[str]:
     return out
 
 
-def test_northwind_differs_exactly_where_its_profile_says(packages):
+def named_ids(company: str, course_id: str = "empathy-essentials") -> set[str]:
+    """The ids the profile changes in one course: its top level's and that course's section's."""
+    from scorm_builder.source.loader import load_yaml
+    from scorm_builder.source.profile_course import for_course
+
+    view = for_course(load_yaml(COMPANIES / f"{company}.yaml"), course_id)
+    return ({o["id"] for o in view.get("overrides") or []} | set(view.get("remove") or [])
+            | {a["page"]["id"] for a in view.get("add_pages") or []} | {q["id"] for q in view.get("add_questions") or []})
+
+
+# What every company build changes besides the pieces its profile names: the brand, the build's identity, and
+# the course text that names {{ company.name }}, {{ terms.* }} or the assessment's settings.
+ALWAYS = {"brand", "brand.company", "brand.logo", "brand.logo_alt", "build.company", "build.profile_sha256",
+          "course.fingerprint", "lessons[welcome].pages[welcome-how-it-works].body_html",
+          "lessons[wrap-up].pages[wrap-up-takeaways].body_html", "assessment.intro_html"}
+
+
+def piece_of(path: str) -> str | None:
+    """The id of the page or question a data path is in, None for a path outside them."""
+    found = re.findall(r"(?:pages|questions)\[([^\]]+)\]", path)
+    return found[-1] if found else None
+
+
+@pytest.mark.parametrize("company, setting", [("northwind-mobile", "assessment.pass_mark"),
+                                              ("harbor-health", "assessment.attempts")])
+def test_a_company_build_differs_exactly_where_its_profile_says(packages, company, setting):
     plain, companies = packages
-    nw = companies["northwind-mobile"]
-    assert changed(course_data(plain), course_data(nw)) == {
-        "brand", "brand.company", "brand.logo", "brand.logo_alt",
-        "build.company", "build.profile_sha256",
-        "course.fingerprint",
-        "assessment.pass_mark",
-        "assessment.questions[core-promoter-detractor]",
-        "assessment.questions[northwind-callback]",
-        "lessons[timing].pages[timing-on-hold].title",
-        "lessons[timing].pages[timing-on-hold].customer.says",
-        "lessons[timing].pages[timing-on-hold].customer.context",
-        *(f"lessons[timing].pages[timing-on-hold].options[{i}].{k}" for i in range(4)
-          for k in ("text", "feedback_html")),
-        # the course text that uses {{ company.name }} and {{ terms.* }}
-        "lessons[welcome].pages[welcome-how-it-works].body_html",
-        "lessons[wrap-up].pages[wrap-up-takeaways].body_html",
-        "lessons[timing].pages[northwind-roaming-bill]",
-        "lessons[practice-repeat-caller].pages[fourth-call].nodes.opening.customer",
-        # the intro names the pass mark through {{ assessment.pass_mark }}
-        "assessment.intro_html",
-        # a changed piece has a new hash, so a learner's saved answer to the old wording is not restored
-        "lessons[timing].pages[timing-on-hold].h",
-        "lessons[practice-repeat-caller].pages[fourth-call].h",
-    }
-    data = course_data(nw)
+    diff = changed(course_data(plain), course_data(companies[company]))
+    named = named_ids(company)
+    outside = {p for p in diff - ALWAYS - {setting} if piece_of(p) not in named}
+    assert outside == set()
+    assert {piece_of(p) for p in diff - ALWAYS} - {None} == named  # every piece it names changed, and no other
+    assert setting in diff
+
+
+def test_northwind_texts_go_through_its_terms(packages):
+    plain, companies = packages
+    data = course_data(companies["northwind-mobile"])
     on_hold = next(p for p in data["lessons"][3]["pages"] if p["id"] == "timing-on-hold")
     assert on_hold["customer"]["says"] == ("Finally. Forty minutes on hold, and my Northwind Unlimited SIM stopped "
                                            "working this morning. I run my business from this phone.")
@@ -98,34 +110,13 @@ def test_northwind_differs_exactly_where_its_profile_says(packages):
     assert "the people who contact Northwind Mobile are locked out" in welcome
     assert "the people who contact our company" in course_data(plain)["lessons"][0]["pages"][0]["body_html"]
     added = next(q for q in data["assessment"]["questions"] if q["id"] == "northwind-callback")
-    assert added["text_html"] == ("<p>It is 2 pm. A customer's fault needs a technician's check before you can give "
-                                  "an answer. At Northwind Mobile, callbacks are promised within two hours. What do "
-                                  "you tell the customer?</p>")
-
-
-def test_harbor_differs_exactly_where_its_profile_says(packages):
-    plain, companies = packages
+    assert added["text_html"] == ("<p>It is 2 pm. A caller's fault needs a technician's check before you can give "
+                                  "an answer, and the technicians reply within the hour. What do you tell the "
+                                  "caller?</p>")
+    assert data["assessment"]["pass_mark"] == 85
     hh = course_data(companies["harbor-health"])
-    clues = "lessons[listening-for-clues].pages[clues-billing-error]"
-    flood = "lessons[acknowledging-emotions].pages[ack-flood-claim]"
-    assert changed(course_data(plain), hh) == {
-        "brand", "brand.company", "brand.logo", "brand.logo_alt",
-        "build.company", "build.profile_sha256",
-        "course.fingerprint",
-        "assessment.attempts",
-        "lessons[barriers]",
-        *(f"{clues}.{k}" for k in ("title", "prompt", "customer.name", "customer.subject", "customer.says",
-                                    "customer.context")),
-        *(f"{clues}.options[{i}].{k}" for i in range(3) for k in ("text", "feedback_html")),
-        *(f"{flood}.{k}" for k in ("title", "customer.name", "customer.says", "customer.context", "customer.mood")),
-        *(f"{flood}.options[{i}].{k}" for i in range(3) for k in ("text", "feedback_html")),
-        f"{flood}.options[3]",
-        "lessons[welcome].pages[welcome-how-it-works].body_html",
-        "lessons[wrap-up].pages[wrap-up-takeaways].body_html",
-        "assessment.intro_html",  # {{ assessment.attempts }}
-        f"{clues}.h", f"{flood}.h",
-    }
     assert hh["assessment"]["attempts"] == 2
+    assert "barriers" in [lesson["id"] for lesson in hh["lessons"]]  # kept: what it assesses stays taught
 
 
 def test_only_the_brand_and_manifest_identifiers_differ_outside_the_course_data(packages):
@@ -143,6 +134,10 @@ def test_only_the_brand_and_manifest_identifiers_differ_outside_the_course_data(
         lines = companies[company]["player/brand.css"].decode().splitlines()
         return lines[lines.index(":root {"):]  # after the comment that states the contrast guarantee
 
+    # the brand's font, then the fonts devices have for Japanese and Arabic, then its generic family
+    SCRIPT_FONTS = ('"Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic UI", Meiryo, "Noto Sans CJK JP", '
+                    '"Noto Sans JP", "Geeza Pro", "Noto Sans Arabic", "Noto Naskh Arabic", Tahoma')
+
     def expected(primary: str, accent: str, font: str) -> list[str]:
         return [":root {", f"  --accent: {primary};", f"  --accent-strong: color-mix(in srgb, {primary} 82%, #000);",
                 f"  --accent-soft: color-mix(in srgb, {primary} 10%, #fff);", f"  --focus: {accent};",
@@ -153,7 +148,7 @@ def test_only_the_brand_and_manifest_identifiers_differ_outside_the_course_data(
                 f"    --focus: color-mix(in srgb, {accent} 40%, #fff);",
                 f"    --bar: color-mix(in srgb, {accent} 40%, #fff);", "  }", "}", "@media print {",
                 "  :root { --accent: #000; --accent-soft: #fff; --on-accent: #000; }", "}",
-                f"body {{ font-family: {font}; }}"]
+                f"body {{ font-family: {font.rsplit(', ', 1)[0]}, {SCRIPT_FONTS}, {font.rsplit(', ', 1)[1]}; }}"]
 
     assert brand_rules("northwind-mobile") == expected(
         "#0b5394", "#b45f06", 'Seravek, "Gill Sans Nova", Ubuntu, Calibri, "DejaVu Sans", source-sans-pro, sans-serif')
@@ -161,3 +156,33 @@ def test_only_the_brand_and_manifest_identifiers_differ_outside_the_course_data(
         "#2e6b3a", "#7a4e9d", 'Charter, "Bitstream Charter", "Sitka Text", Cambria, serif')
     # built without a company, brand.css changes nothing
     assert plain["player/brand.css"].decode().count("{") == 0
+
+
+COURSES = ["empathy-essentials", "empathy-sales", "empathy-written-channels", "empathy-coaching"]
+PROFILES = ["harbor-health", "northwind-mobile"]
+# What a company build must never get: answer tells, a company's avoided words, or a test of what it doesn't teach.
+NEVER = ("answer-length-tell", "answer-position-tell", "strawman-option", "correct-answer-length-tell", "avoid-word",
+         "untaught-but-assessed")
+
+
+@pytest.mark.parametrize("company", PROFILES)
+@pytest.mark.parametrize("course", COURSES)
+def test_every_course_and_company_lints_with_no_tell_or_avoided_word(runner, repo_root, monkeypatch, course, company):
+    """Issue 13 sections 7 and 8: each shipped profile customizes all four courses, cleanly."""
+    monkeypatch.chdir(repo_root)
+    result = runner.invoke(main, ["lint", f"courses/{course}", "--company", company])
+    assert (result.exit_code, result.stderr) == (0, ""), result.output
+    assert [line for line in result.stdout.splitlines() if any(f"[{rule}]" in line for rule in NEVER)] == []
+
+
+def test_every_course_builds_for_every_company_and_passes_check(runner, repo_root, monkeypatch, tmp_path):
+    monkeypatch.chdir(repo_root)
+    entries, failures = build_matrix([REPO / "courses" / c for c in COURSES], [COMPANIES / f"{p}.yaml" for p in PROFILES],
+                                     ["scorm12", "scorm2004-4"], tmp_path, workers=1)
+    assert failures == []
+    assert sorted((e.course, e.company) for e in entries) == sorted(
+        (c, p) for c in COURSES for p in PROFILES for _ in range(2))
+    for entry in entries:
+        result = runner.invoke(main, ["check", str(entry.path)])
+        assert result.exit_code == 0, result.output
+        assert [line for line in result.output.splitlines() if " warning " in line or " error " in line] == []

@@ -101,8 +101,9 @@ def test_type_required_and_default_columns_come_from_the_schema():
     text = doc_text()
     assert ("| `assessment.pass_mark` | whole number, 0 to 100 | no | `80` | Percentage needed to pass |"
             in text)
-    assert ("| `lessons[].pages[].image.alt` | text, at most 250 characters | yes | – | "
-            "Text alternative read by screen readers; say what the image shows |") in text
+    assert ("| `lessons[].pages[].image.alt` | text, at most 250 characters | no | – | "
+            "Text alternative read by screen readers; say what the image shows (required unless the image is "
+            "decorative) |") in text
     assert "| `lessons[].pages[].type` | `dialogue` | yes | – | Says this is a dialogue |" in text
     assert "| `lessons[].pages[].options[].verdict` | one of `best`, `acceptable`, `poor` | yes | – |" in text
 

@@ -230,3 +230,53 @@ def test_host_origin_and_tokens_hold_for_the_cmi5_routes(served):
     preview.switch("scorm12")
     assert call(base + "/api/cmi5/launch", "POST", {"Origin": base, "X-Preview-Token": page_token(base)})[::2] == (
         409, b"the preview is not serving a cmi5 package; choose cmi5 first")
+
+
+# -- launch modes: `preview --mode`, and ?mode= from the panel's Launch mode -----------------------------------
+def launch_answer(base: str, query: str) -> tuple[int, bytes]:
+    code, _, body = call(base + "/api/cmi5/launch?" + query, "POST", {"Origin": base, "X-Preview-Token": page_token(base)})
+    return code, body
+
+
+@pytest.mark.parametrize(("asked", "mode"), [("browse", "Browse"), ("review", "Review"), ("normal", "Normal"),
+                                             ("Review", "Review")])
+def test_a_launch_in_each_mode_writes_it_to_the_launch_data_and_launched(served, asked: str, mode: str) -> None:
+    preview, base = served
+    code, body = launch_answer(base, f"registration=same&mode={asked}")
+    assert code == 200, body
+    assert json.loads(body)["launchMode"] == mode
+    record = preview.lrs.record()
+    assert record["launchData"]["launchMode"] == mode
+    assert json.loads(preview.lrs.registration.states["LMS.LaunchData"])["launchMode"] == mode
+    assert record["statements"][-1]["context"]["extensions"][CMI5 + "context/extensions/launchmode"] == mode
+
+
+def test_without_a_mode_the_launch_takes_the_preview_default(served) -> None:
+    preview, base = served
+    preview.lrs.mode = "Browse"  # what `preview --mode browse` sets
+    code, body = launch_answer(base, "registration=same")
+    assert (code, json.loads(body)["launchMode"]) == (200, "Browse")
+    assert launch_answer(base, "registration=same&mode=normal")[0] == 200
+    assert preview.lrs.launch_data["launchMode"] == "Normal"
+
+
+def test_an_unknown_mode_is_refused(served) -> None:
+    preview, base = served
+    code, body = launch_answer(base, "registration=same&mode=sideways")
+    assert (code, body.decode()) == (400, "unknown launch mode 'sideways' (expected one of: normal, browse, review)")
+    assert preview.lrs.registration is None  # nothing was launched
+
+
+def test_the_preview_command_takes_a_mode(runner, tmp_path, monkeypatch) -> None:
+    from scorm_builder import cli
+    from scorm_builder.tools import preview as preview_module
+
+    seen = {}
+    monkeypatch.setattr(preview_module, "serve", lambda *args: seen.update(args=args))
+    course = scaffold("demo", tmp_path / "courses").parent
+    result = runner.invoke(cli.main, ["preview", str(course), "-s", "cmi5", "--mode", "review", "--no-browser"])
+    assert result.exit_code == 0, result.output
+    assert seen["args"][2] == "cmi5" and seen["args"][-1] == "Review"
+    result = runner.invoke(cli.main, ["preview", str(course), "--mode", "skim"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--mode': 'skim' is not one of 'normal', 'browse', 'review'." in result.output

@@ -20,7 +20,7 @@ COURSES = ("empathy-essentials", "empathy-sales", "empathy-written-channels", "e
 # makes from score ids (ids are not translated)
 NOT_TEXT = {"id", "kind", "channel", "mood", "verdict", "src", "interaction_id", "interaction_prefix", "start",
             "next", "h", "key", "style", "outcome", "standard", "fingerprint", "language", "version", "completion",
-            "type", "chose", "not_chose", "feedback", "label", "href", "logo"}
+            "type", "chose", "not_chose", "feedback", "label", "href", "logo", "placement"}
 
 
 @pytest.fixture()
@@ -79,8 +79,8 @@ def package_data(path: Path) -> dict:
 def test_extract_writes_xliff_1_2_with_context_for_the_translator(courses: Path) -> None:
     out = run("translate", "extract", "courses/empathy-essentials", "--to", "fr")
     assert out.splitlines() == [
-        "wrote courses/empathy-essentials/translations/fr.xlf: 470 units (470 new)",
-        "wrote courses/shared/translations/fr.xlf: 194 units (194 new)"]
+        "wrote courses/empathy-essentials/translations/fr.xlf: 499 units (499 new)",
+        "wrote courses/shared/translations/fr.xlf: 304 units (304 new)"]
     own = courses / "empathy-essentials/translations/fr.xlf"
     text = own.read_text(encoding="utf-8")
     assert '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">' in text
@@ -104,7 +104,7 @@ def test_extract_writes_xliff_1_2_with_context_for_the_translator(courses: Path)
     assert '<ph id="1">{{ company.name }}</ph>' in text
     # shared pieces are in the library's file, by their own file
     shared = units(courses / "shared/translations/fr.xlf")
-    assert "pages/timing.yaml\x04timing-within-seconds.body" in shared
+    assert "pages/timing.yaml\x04timing-within-seconds.body.1" in shared
     assert not any(k.startswith("course.yaml\x04timing-within-seconds") for k in found)
 
 
@@ -129,7 +129,7 @@ def test_a_changed_source_needs_review_the_others_stay_translated(courses: Path)
     assert "Denise Carter" in text
     course.write_text(text.replace("Denise Carter", "Denise Carter-Lewis", 1), encoding="utf-8")
     out = run("translate", "extract", "courses/empathy-essentials", "--to", "fr")
-    assert out.splitlines()[0] == "wrote courses/empathy-essentials/translations/fr.xlf: 470 units (1 need review)"
+    assert out.splitlines()[0] == "wrote courses/empathy-essentials/translations/fr.xlf: 499 units (1 need review)"
     found = units(own)
     stale = [k for k, u in found.items() if u.xmlelement.find(f"{{{xliff_ns(u)}}}target").get("state")
              == "needs-review-translation"]
@@ -137,7 +137,7 @@ def test_a_changed_source_needs_review_the_others_stay_translated(courses: Path)
     assert "The source changed since this was translated. It was: Denise Carter" in found[stale[0]].getnotes()
     assert found[stale[0]].target == pseudo_text("Denise Carter")  # the old translation kept for the translator
     status = run("translate", "status", "courses/empathy-essentials")
-    assert status.splitlines() == ["fr: 469 translated, 1 need review, 194 missing (of 664; 70% done)"]
+    assert status.splitlines() == ["fr: 498 translated, 1 need review, 304 missing (of 803; 62% done)"]
 
 
 def xliff_ns(unit) -> str:
@@ -199,7 +199,7 @@ def test_strict_makes_untranslated_texts_an_error(courses: Path) -> None:
     result = CliRunner().invoke(main, ["build", "courses/empathy-sales", "--language", "fr", "--strict"])
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == (
-        "courses/empathy-sales/translations/fr.xlf: 533 texts of 533 not translated into fr (533 missing) in "
+        "courses/empathy-sales/translations/fr.xlf: 698 texts of 698 not translated into fr (698 missing) in "
         "courses/empathy-sales/translations/fr.xlf, courses/shared/translations/fr.xlf: course.title, "
         "course.description, course.audience, ... \u2014 translate them (or review them and mark them translated), "
         "or build without --strict")

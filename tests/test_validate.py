@@ -287,7 +287,7 @@ def test_key_hints_belong_to_one_format() -> None:
 
     assert COURSE.owners["name"] == ["customer"]
     assert "logo" not in COURSE.owners
-    assert profile_format.PROFILE.owners["name"] == ["company profile"]
+    assert profile_format.PROFILE.owners["name"] == ["company profile", "language section"]
 
 
 # -- rule ids -------------------------------------------------------------------------------------

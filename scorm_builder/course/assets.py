@@ -38,14 +38,37 @@ LINKABLE = (".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".mp3", ".m4a", ".
 def course_assets(clean: Map, root: Path, found: Collector) -> dict[str, Asset]:
     """Check every file the pages of a checked course tree name; each sound path as written -> its Asset."""
     assets: dict[str, Asset] = {}
+    holders = [(page, f"lessons[{i}].pages[{j}]") for i, lesson in enumerate(_items(clean.get("lessons")))
+               for j, page in enumerate(_items(lesson.get("pages") if isinstance(lesson, dict) else None))
+               if isinstance(page, dict) and page.get("type") in ("text", "scenario")]
+    assessment = clean.get("assessment")
+    holders += [(q, f"assessment.questions[{k}]") for k, q in
+                enumerate(_items(assessment.get("questions") if isinstance(assessment, dict) else None))
+                if isinstance(q, dict)]
+    for holder, path in holders:  # the images of text pages, scenarios and questions
+        image = holder.get("image")
+        if isinstance(image, dict) and isinstance(image.get("src"), str):
+            asset = check_asset(image, "src", f"{path}.image.src", root, found)
+            if asset is not None:
+                assets[image["src"]] = asset
+    for holder, path in _avatar_holders(clean):  # the customers' pictures (format/conversation.py AVATAR)
+        picture = holder.get("avatar")
+        if isinstance(picture, dict) and isinstance(picture.get("src"), str):
+            asset = check_asset(picture, "src", f"{path}.avatar.src", root, found)
+            if asset is not None:
+                assets[picture["src"]] = asset
+    return assets
+
+
+def _avatar_holders(clean: Map) -> Iterator[tuple[Map, str]]:
+    """The mappings that may hold an ``avatar:``: scenarios' customers and dialogues, with their key paths."""
     for i, lesson in enumerate(_items(clean.get("lessons"))):
         for j, page in enumerate(_items(lesson.get("pages") if isinstance(lesson, dict) else None)):
-            image = page.get("image") if isinstance(page, dict) and page.get("type") == "text" else None
-            if isinstance(image, dict) and isinstance(image.get("src"), str):
-                asset = check_asset(image, "src", f"lessons[{i}].pages[{j}].image.src", root, found)
-                if asset is not None:
-                    assets[image["src"]] = asset
-    return assets
+            path = f"lessons[{i}].pages[{j}]"
+            if isinstance(page, dict) and page.get("type") == "dialogue":
+                yield page, path
+            elif isinstance(page, dict) and isinstance(page.get("customer"), dict):
+                yield page["customer"], f"{path}.customer"
 
 
 def check_asset(node: Map, key: str, path: str, root: Path, found: Collector) -> Asset | None:

@@ -16,6 +16,7 @@ from scorm_builder.course.model import (
     Answer,
     Assessment,
     Asset,
+    Avatar,
     Callout,
     Choice,
     Course,
@@ -37,6 +38,7 @@ from scorm_builder.course.model import (
     Quote,
     ScenarioPage,
     Source,
+    Stat,
     TextPage,
 )
 from scorm_builder.source.loader import Map, Seq
@@ -50,7 +52,7 @@ def course_from_tree(clean: Map, assets: dict[str, Asset], company: Any = None,
     the files its text links to."""
     lessons = tuple(_lesson(lesson, f"lessons[{i}]", clean["scenario_retry"], assets)
                     for i, lesson in enumerate(clean["lessons"]))
-    assessment = _assessment(clean["assessment"], "assessment") if "assessment" in clean else None
+    assessment = _assessment(clean["assessment"], "assessment", assets) if "assessment" in clean else None
     return Course(
         id=clean["id"], title=clean["title"], version=clean["version"], language=clean["language"],
         description=clean.get("description", ""), audience=clean.get("audience", ""),
@@ -62,7 +64,7 @@ def course_from_tree(clean: Map, assets: dict[str, Asset], company: Any = None,
         lessons=lessons, assessment=assessment,
         assets=tuple(sorted({a.href: a for a in (*assets.values(), *linked)}.values(), key=lambda a: a.href)),
         lint=_lint(clean), source=source_of(clean, ""), company=company,
-        publisher_iri=clean.get("publisher_iri", ""),
+        publisher_iri=clean.get("publisher_iri", ""), navigation=clean.get("navigation", "free"),
     )
 
 
@@ -82,9 +84,9 @@ def _lesson(lesson: Map, path: str, retry: bool, assets: dict[str, Asset]) -> Le
         if page["type"] == "text":
             pages.append(_text(page, ppath, pid, assets))
         elif page["type"] == "scenario":
-            pages.append(_scenario(page, ppath, page.get("retry", retry)))
+            pages.append(_scenario(page, ppath, page.get("retry", retry), assets))
         else:
-            pages.append(_dialogue(page, ppath))
+            pages.append(_dialogue(page, ppath, assets))
     return Lesson(lesson["id"], lesson["title"], tuple(pages), source_of(lesson, path))
 
 
@@ -92,8 +94,9 @@ def _text(page: Map, path: str, pid: str, assets: dict[str, Asset]) -> TextPage:
     image, callout, quote = page.get("image"), page.get("callout"), page.get("quote")
     return TextPage(
         id=pid, title=page["title"], body=page["body"],
-        image=Image(assets[image["src"]].href, image["alt"], image.get("caption", ""),
-                    source_of(image, f"{path}.image")) if image is not None else None,
+        image=_image(image, f"{path}.image", assets),
+        stats=tuple(Stat(s["figure"], s["caption"], s["source"], source_of(s, f"{path}.stats[{k}]"))
+                    for k, s in enumerate(page.get("stats") or ())),
         callout=Callout(callout["style"], callout["text"], source_of(callout, f"{path}.callout"))
         if callout is not None else None,
         quote=Quote(quote["text"], quote.get("by", ""), source_of(quote, f"{path}.quote"))
@@ -101,23 +104,50 @@ def _text(page: Map, path: str, pid: str, assets: dict[str, Asset]) -> TextPage:
         source=source_of(page, path))
 
 
-def _scenario(page: Map, path: str, retry: bool) -> ScenarioPage:
+def _image(image: Map | None, path: str, assets: dict[str, Asset]) -> Image | None:
+    if image is None:
+        return None
+    return Image(assets[image["src"]].href, image.get("alt", ""), image.get("caption", ""), source_of(image, path),
+                 image.get("decorative", False), image.get("placement", "below"))
+
+
+def _scenario(page: Map, path: str, retry: bool, assets: dict[str, Asset]) -> ScenarioPage:
     c = page["customer"]
-    customer = Customer(c.get("name", ""), c["says"], c.get("context", ""), c.get("subject", ""), c["mood"],
-                        source_of(c, f"{path}.customer"))
+    says, messages = _says(c["says"])
+    customer = Customer(c.get("name", ""), says, c.get("context", ""), c.get("subject", ""), c["mood"],
+                        source_of(c, f"{path}.customer"), messages, _avatar(c, f"{path}.customer", assets), c["time"])
     options = tuple(Option(_key(k), o["text"], o["verdict"], o["feedback"], source_of(o, f"{path}.options[{k}]"))
                     for k, o in enumerate(page["options"]))
     return ScenarioPage(id=page["id"], title=page["title"], channel=page["channel"], customer=customer,
                         prompt=page["prompt"], principle=page.get("principle", ""), options=options, retry=retry,
-                        scored=page["scored"], source=source_of(page, path), shuffle=page["shuffle"])
+                        scored=page["scored"], source=source_of(page, path), shuffle=page["shuffle"],
+                        image=_image(page.get("image"), f"{path}.image", assets))
 
 
-def _dialogue(page: Map, path: str) -> DialoguePage:
+def _says(value: Any) -> tuple[str, tuple[str, ...]]:
+    """(the words, each message of a burst): a list's messages joined by blank lines, and () for one text."""
+    if isinstance(value, Seq):
+        return "\n\n".join(value), tuple(value)
+    return value or "", ()
+
+
+def _avatar(holder: Map, path: str, assets: dict[str, Asset]) -> Avatar | None:
+    value = holder.get("avatar")
+    if value is None:
+        return None
+    if isinstance(value, Map):
+        return Avatar("", assets[value["src"]].href, source_of(value, f"{path}.avatar"))
+    return Avatar(value, "", source_of(holder, path))
+
+
+def _dialogue(page: Map, path: str, assets: dict[str, Asset]) -> DialoguePage:
     nodes = tuple(_node(node, f"{path}.nodes[{i}]") for i, node in enumerate(page["nodes"]))
     return DialoguePage(id=page["id"], title=page["title"], channel=page["channel"],
                         customer=page.get("customer", ""), intro=page.get("intro", ""), scores=tuple(page["scores"]),
                         start=page.get("start") or nodes[0].id, nodes=nodes, scored=page["scored"],
-                        source=source_of(page, path), shuffle=page["shuffle"])
+                        source=source_of(page, path), shuffle=page["shuffle"],
+                        avatar=_avatar(page, path, assets), time=page["time"], subject=page.get("subject", ""),
+                        score_labels=tuple((page.get("score_labels") or {}).items()))
 
 
 def _node(node: Map, path: str) -> Node:
@@ -127,8 +157,9 @@ def _node(node: Map, path: str) -> Node:
     e = node.get("ending")
     ending = Ending(e["outcome"], e["title"], _debrief(e, f"{path}.ending"), source_of(e, f"{path}.ending")) \
         if e is not None else None
-    return Node(node["id"], node.get("customer", ""), node.get("mood", ""), choices, ending, source_of(node, path),
-                node["shuffle"])
+    says, messages = _says(node.get("customer"))
+    return Node(node["id"], says, node.get("mood", ""), choices, ending, source_of(node, path), node["shuffle"],
+                messages)
 
 
 def _debrief(ending: Map, path: str) -> tuple[DebriefLine, ...]:
@@ -148,8 +179,8 @@ def _pick(value: Any) -> tuple[str, str] | None:
     return (value[0], value[1]) if value else None
 
 
-def _assessment(a: Map, path: str) -> Assessment:
-    questions = tuple(_question(q, f"{path}.questions[{i}]") for i, q in enumerate(a["questions"]))
+def _assessment(a: Map, path: str, assets: dict[str, Asset]) -> Assessment:
+    questions = tuple(_question(q, f"{path}.questions[{i}]", assets) for i, q in enumerate(a["questions"]))
     draw = a.get("draw")
     per_principle = draw["per_principle"] if isinstance(draw, Map) else 0
     if per_principle:  # the rules made sure each group has that many
@@ -161,10 +192,11 @@ def _assessment(a: Map, path: str) -> Assessment:
                       questions=questions, source=source_of(a, path))
 
 
-def _question(q: Map, path: str) -> Question:
+def _question(q: Map, path: str, assets: dict[str, Asset]) -> Question:
     fb = q.get("feedback")
     common: dict[str, Any] = dict(
         id=q["id"], text=q["text"], weight=q["weight"], principle=q.get("principle", ""), source=source_of(q, path),
+        image=_image(q.get("image"), f"{path}.image", assets),
         feedback=QuestionFeedback(fb.get("correct", ""), fb.get("incorrect", ""), source_of(fb, f"{path}.feedback"))
         if fb is not None else None)
     kind = q["type"]

@@ -49,8 +49,20 @@ class Asset:
 @dataclass(frozen=True, slots=True)
 class Image:
     src: str  # the path inside the package, e.g. assets/call.png (an Asset's href)
-    alt: str
+    alt: str  # "" for a decorative image
     caption: str
+    source: Source
+    decorative: bool = False  # screen readers skip it
+    placement: str = "below"  # on a text page: below | above | beside | full
+
+
+@dataclass(frozen=True, slots=True)
+class Stat:
+    """A statistic call-out of a text page: the figure, what it means, and where it comes from."""
+
+    figure: str
+    caption: str
+    source_text: str
     source: Source
 
 
@@ -78,17 +90,36 @@ class TextPage:
     callout: Callout | None
     quote: Quote | None
     source: Source
+    stats: tuple[Stat, ...] = ()
 
 
 # -- scenarios ----------------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
+class Avatar:
+    """The customer's face: a built-in one (``face``, a name of format/conversation.py FACES) or a picture of
+    the course (``src``, an Asset's href); the other is ""."""
+
+    face: str
+    src: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
 class Customer:
     name: str
-    says: str
+    says: str  # the words; a burst's messages joined by blank lines (``messages`` has each)
     context: str
     subject: str  # email only
     mood: str
     source: Source
+    messages: tuple[str, ...] = ()  # each message of a burst (says: a list); () for one text
+    avatar: Avatar | None = None  # None: a built-in face chosen from the name, in the player
+    time: str = "09:30"  # HH:MM of the first message
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The messages the customer sends, in order: one for a single text."""
+        return self.messages or (self.says,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +145,7 @@ class ScenarioPage:
     scored: bool
     source: Source
     shuffle: bool = True  # False: the options are shown in the order written
+    image: Image | None = None
 
 
 # -- dialogues ----------------------------------------------------------------------------------------
@@ -161,12 +193,18 @@ class Ending:
 @dataclass(frozen=True, slots=True)
 class Node:
     id: str
-    customer: str  # the customer's line, or "" (an ending)
+    customer: str  # the customer's line, or "" (an ending); a burst's messages joined by blank lines
     mood: str  # or ""
     choices: tuple[Choice, ...]  # empty for an ending
     ending: Ending | None
     source: Source
     shuffle: bool = True  # False: the choices are shown in the order written
+    messages: tuple[str, ...] = ()  # each message of a burst (customer: a list); () for one text or none
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The customer's messages at this node, in order: none at an ending."""
+        return self.messages or ((self.customer,) if self.customer else ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +221,10 @@ class DialoguePage:
     scored: bool
     source: Source
     shuffle: bool = True  # False: every node's choices are shown in the order written
+    avatar: Avatar | None = None  # None: a built-in face chosen from the name, in the player
+    time: str = "09:30"  # HH:MM of the customer's first message
+    subject: str = ""  # an email thread's subject, or ""
+    score_labels: tuple[tuple[str, str], ...] = ()  # (score, label) written in 'score_labels:'
 
 
 Page = Union[TextPage, ScenarioPage, DialoguePage]
@@ -242,6 +284,7 @@ class Question:
     weight: int
     feedback: QuestionFeedback | None
     principle: str  # a principle id, or ""
+    image: Image | None
     source: Source
 
 
@@ -344,6 +387,7 @@ class Course:
     source: Source
     company: Any = None  # source.profile.Company when built for a company profile
     publisher_iri: str = ""  # cmi5: the base of the course and AU ids ("" for the documented default)
+    navigation: str = "free"  # free | linear: Next only once the page's activity is done (docs/player.md)
 
     @property
     def pages(self) -> list[Page]:

@@ -127,6 +127,13 @@ def _choices(page: Map, nodes: list[tuple[int, Map]], by_id: dict[str, Map], pat
                                 f"unknown score '{name}' (expected one of: {', '.join(sorted(scores))})",
                                 did_you_mean(name, scores) or "add it to the dialogue's 'scores:' list",
                                 rule="dialogue-unknown-score")
+    labels = page.get("score_labels")
+    for name in (labels or {}) if scores is not None and hasattr(labels, "where") else ():
+        if name not in scores:
+            found.error((labels.where(name)[0], labels.key_pos.get(name, labels.pos)), f"{path}.score_labels.{name}",
+                        f"unknown score '{name}' (expected one of: {', '.join(sorted(scores))})",
+                        did_you_mean(name, scores) or "label a score named in the dialogue's 'scores:' list",
+                        rule="dialogue-unknown-score")
     return edges, leads
 
 

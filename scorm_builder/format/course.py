@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+from scorm_builder.format.conversation import AVATAR, NODE_SAYS, SAYS, SUBJECT, TIME
 from scorm_builder.format.spec import Bool, Choice, F, Int, ListOf, MapOf, Obj, Spec, Str, Tagged, index_keys
 from scorm_builder.source.loader import Map, Seq
 
@@ -21,16 +22,44 @@ def _id(doc: str) -> Str:
 VERDICTS = ("best", "acceptable", "poor")
 CHANNELS = ("phone", "chat", "email")
 MOODS = ("angry", "upset", "worried", "neutral", "calm", "pleased")
+NAVIGATION = ("free", "linear")
 
 # An absolute IRI with no query or fragment, as path segments are added to it.
 IRI = r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`?#]+"
 IRI_HELP = "an absolute IRI such as https://courses.example.com/cmi5, with no spaces, query or fragment"
 
-IMAGE = Obj("image", {
+def _alt_or_decorative(image: Map, key: str, ctx) -> None:
+    """An image says what it shows (alt), or that it only decorates (decorative: true), never both."""
+    if image.get("decorative") is True and "alt" in image:
+        ctx.error(image.where("alt"), f"{key}.alt", "a decorative image has no alt text (screen readers skip it)",
+                  "remove 'alt:', or remove 'decorative: true' if the image shows something the text needs",
+                  rule="decorative-with-alt")
+    elif "alt" not in image and image.get("decorative") is not True:
+        ctx.error(image.where(), f"{key}.alt", "missing required key 'alt' in image",
+                  "add 'alt:' (text saying what the image shows), or 'decorative: true' for an image that only "
+                  "decorates", rule="missing-key")
+
+
+IMAGE_KEYS = {
     "src": F(Str("Path of the image inside the course's assets/ folder, e.g. assets/call.png"), True),
-    "alt": F(Str("Text alternative read by screen readers; say what the image shows", max_len=250), True),
+    "alt": F(Str("Text alternative read by screen readers; say what the image shows (required unless the "
+                 "image is decorative)", max_len=250)),
+    "decorative": F(Bool("The image only decorates: screen readers skip it, and it has no alt text")),
     "caption": F(Str("Caption shown under the image")),
-}, "An image from the course folder")
+}
+IMAGE = Obj("image", IMAGE_KEYS, "An image from the course folder", post=_alt_or_decorative)
+PLACEMENTS = ("below", "above", "beside", "full")
+TEXT_IMAGE = Obj("image", {**IMAGE_KEYS, "placement": F(Choice(
+    PLACEMENTS, "Where the image goes: below the text, above it, beside it (below it on phones), or full width "
+    "above the text"), default="below")}, "An image from the course folder", post=_alt_or_decorative)
+
+STAT = Obj("stat", {
+    "figure": F(Str("The number, shown big, e.g. '59 %' or '1 in 3'", max_len=12, pattern=r".*[0-9].*",
+                    pattern_help="a short figure with a digit, such as 59 % or 1 in 3", example="59 %"), True),
+    "caption": F(Str("What the number means, read after it as one sentence, e.g. 'of customers walk away "
+                     "after several bad experiences'", max_len=200), True),
+    "source": F(Str("Where the figure comes from, e.g. PwC, 2018", max_len=120), True),
+}, "A statistic shown as a call-out: a big number, its caption and its source")
 
 CALLOUT = Obj("callout", {
     "style": F(Choice(("tip", "note", "warning", "key-point"), "How the callout looks"), default="note"),
@@ -46,17 +75,19 @@ TEXT_PAGE = Obj("text page", {
     "id": F(_id("Page id; optional, derived from the lesson id and position when left out")),
     "title": F(Str("Page heading", max_len=200), True),
     "body": F(Str("Page text", markdown=True), True),
-    "image": F(IMAGE),
+    "image": F(TEXT_IMAGE),
+    "stats": F(ListOf(STAT, "Statistic call-outs, shown side by side after the text", min_items=1, item_name="stat")),
     "callout": F(CALLOUT),
     "quote": F(QUOTE),
 }, "A page of reading")
 
 CUSTOMER = Obj("customer", {
     "name": F(Str("The customer's name, shown beside their words")),
-    "says": F(Str("The customer's words, as a transcript line, chat message or email body"), True),
+    "says": SAYS,
     "context": F(Str("What the agent knows, e.g. 'Third call this week about the same bill'")),
     "subject": F(Str("Email subject line (email channel only)")),
     "mood": F(Choice(MOODS, "How the customer feels at the start"), default="neutral"),
+    "avatar": AVATAR, "time": TIME,
 }, "The customer in a scenario")
 
 OPTION = Obj("option", {
@@ -71,6 +102,7 @@ SCENARIO_PAGE = Obj("scenario", {
     "channel": F(Choice(CHANNELS, "Where the conversation happens"), True),
     "customer": F(CUSTOMER, True),
     "prompt": F(Str("The question to the learner, e.g. 'What do you say first?'"), True),
+    "image": F(IMAGE),
     "principle": F(_id("The principle this scenario teaches, e.g. timing")),
     "options": F(ListOf(OPTION, "Possible responses (2 to 26)", min_items=2, item_name="option"), True),
     "retry": F(Bool("Whether the learner may try again; defaults to the course's scenario_retry")),
@@ -148,7 +180,7 @@ ENDING = Obj("ending", {
 
 NODE = Obj("node", {
     "id": F(_id("Node id, unique in the dialogue"), True),
-    "customer": F(Str("What the customer says at this point")),
+    "customer": NODE_SAYS,
     "mood": F(Choice(MOODS, "How the customer feels at this point; shown to the learner")),
     "choices": F(ListOf(CHOICE, "The agent's options", min_items=1, item_name="choice")),
     "ending": F(ENDING),
@@ -161,9 +193,13 @@ DIALOGUE_PAGE = Obj("dialogue", {
     "title": F(Str("Dialogue heading", max_len=200), True),
     "channel": F(Choice(CHANNELS, "Where the conversation happens"), default="phone"),
     "customer": F(Str("The customer's name")),
+    "avatar": AVATAR, "time": TIME, "subject": SUBJECT,
     "intro": F(Str("The set-up shown before the first line", markdown=True)),
     "scores": F(ListOf(_id("A score name"), "Named scores the choices change, e.g. [rapport, resolution]",
                        min_items=1, item_name="score name"), True),
+    "score_labels": F(MapOf(Str("The score's name as the learner reads it", max_len=60),
+                            "What the debrief calls each score, e.g. {trust: Trust in you}; a score without one "
+                            "is shown by its id, capitalised")),
     "start": F(_id("The first node; defaults to the first in the list")),
     "nodes": F(ListOf(NODE, "The conversation's nodes", min_items=2, item_name="node"), True),
     "scored": F(Bool("Whether decisions and scores are reported to the LMS"), default=True),
@@ -201,6 +237,7 @@ def _question(name: str, extra: dict[str, F], doc: str) -> Obj:
     return Obj(name, {
         "id": F(_id("Question id, unique in the course; used in LMS reports"), True),
         "text": F(Str("The question", markdown=True), True),
+        "image": F(IMAGE),
         **extra,
         "principle": F(_id("The principle this question tests: the results list it when the question is missed, "
                            "with the way to its lesson; a draw per principle groups questions by it")),
@@ -302,6 +339,9 @@ COURSE = Obj("course", {
     "lms_mastery_score": F(Bool("SCORM 1.2: write the pass mark as adlcp:masteryscore in the manifest, "
                                 "so the LMS may set passed/failed from the score"), default=False),
     "scenario_retry": F(Bool("Whether learners may retry scenarios by default"), default=True),
+    "navigation": F(Choice(NAVIGATION, "free: any page at any time; linear: Next only once the page's scenario "
+                           "is answered or its dialogue has reached an ending, and later lessons locked in the "
+                           "outline until the ones before are done"), default="free"),
     "publisher_iri": F(Str("cmi5: the base of the course and AU ids in cmi5.xml, an IRI the publisher owns; "
                            "default https://scorm-builder.invalid/courses", pattern=IRI, pattern_help=IRI_HELP,
                            example="https://courses.example.com/cmi5")),

@@ -106,6 +106,8 @@ def key_paths(root: Obj = COURSE) -> list[tuple[Section, str]]:
 def type_text(spec: Spec, links: dict[int, Section] | None = None) -> str:
     """The type of a value as a designer reads it."""
     links = links or {}
+    if hasattr(spec, "doc_type"):  # a spec that words its own type (format/conversation.py)
+        return spec.doc_type(links)
     if isinstance(spec, TextOrLines):
         return f"Markdown text, or {type_text(spec.lines, links)}"
     if isinstance(spec, Line):

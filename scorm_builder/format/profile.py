@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from scorm_builder import lms
-from scorm_builder.format.course import ID, ID_HELP, IRI, IRI_HELP
+from scorm_builder.format.course import ID, ID_HELP, IRI, IRI_HELP, NAVIGATION
 from scorm_builder.format.spec import Anything, Bool, Choice, F, Int, ListOf, MapOf, Obj, Str, index_keys
 
 HEX = r"#[0-9a-fA-F]{6}"
@@ -42,6 +42,7 @@ PROFILE = Obj("company profile", {
     "attempts": F(Int("Attempts override; 0 = unlimited", minimum=0, maximum=99)),
     "draw": F(Int("Questions drawn per attempt, instead of the course's assessment.draw (at most the pool, "
                   "once the profile's removals and additions are made)", minimum=1)),
+    "navigation": F(Choice(NAVIGATION, "free or linear, instead of the course's navigation (docs/player.md)")),
     "lms": F(Choice(lms.NAMES, "The LMS the company's packages are built for (docs/lms-profiles.md); "
                     "`build --lms` overrides it"), default=lms.DEFAULT),
     "publisher_iri": F(Str("cmi5: the base of the course and AU ids, instead of the course's publisher_iri",
@@ -64,11 +65,36 @@ PROFILE = Obj("company profile", {
                               item_name="question")),
     "lint": F(Obj("lint", {
         "scripted_phrases": F(ListOf(Str("A phrase"), "More overused phrases for the lint", item_name="phrase")),
+        "avoid_words": F(MapOf(Str("The word or phrase to use instead", max_len=200),
+                               "Words the company doesn't use, each with what to write instead; `lint --company` "
+                               "warns at each one in the company's build (rule avoid-word)",
+                               key_pattern=r"[A-Za-z][A-Za-z' -]*")),
     })),
 }, "A company profile", key_hints={
     "assessment": "a profile sets the assessment's pass_mark, attempts and draw at its top level, e.g. "
                   "'pass_mark: 85'; its questions with add_questions, remove and overrides",
 })
+# A section per course: the changes of the top level, for that course only (scorm_builder/source/profile_course.py).
+PROFILE.fields["courses"] = F(MapOf(Obj("course section", {k: PROFILE.fields[k] for k in (
+    "lessons", "remove", "overrides", "add_pages", "add_questions", "pass_mark", "attempts", "draw", "lint")}),
+    "Changes for one course, by its course id, made after the top level's (which apply to every course)",
+    key_pattern=ID))
+# A section per language: the company's name, terms and changes when a package is built in that language
+# (scorm_builder/source/profile_language.py).
+PROFILE.fields["languages"] = F(MapOf(Obj("language section", {
+    "name": F(Str("The company's display name in this language, used as {{ company.name }}", max_len=100)),
+    "terms": F(MapOf(Str("A word or phrase", max_len=200), "Terms in this language, each replacing the "
+                     "profile's (or the course's) term of that name")),
+    "branding": F(Obj("language branding", {
+        "logo_alt": F(Str("Text alternative of the logo in this language", max_len=250))})),
+    **{k: PROFILE.fields[k] for k in ("overrides", "remove", "add_pages", "add_questions")},
+    "courses": F(MapOf(Obj("language course section", {k: PROFILE.fields[k] for k in (
+        "overrides", "remove", "add_pages", "add_questions")}), "The same changes in this language for one "
+        "course, by its course id (made after its courses: section's)", key_pattern=ID)),
+}, key_hints={"company_name": "the company's name in this language is 'name:'"}),
+    "The company's name, terms and changes in one language, by language code (such as es or pt-BR), used "
+    "when a package is built in that language (made after the top level's and the course's section)",
+    key_pattern=r"[a-z]{2}(-[A-Z]{2})?"))
 index_keys(PROFILE)
 
 

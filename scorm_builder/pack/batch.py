@@ -1,4 +1,4 @@
-"""Batch builds: courses x companies x standards, in parallel, with a report of every package.
+"""Batch builds: courses x companies (x languages) x standards, in parallel, with a report of every package.
 
 Workers build and write each package under a temp name; this process, through the one writer,
 claims each name once, renames the packages into place in job order (so the result does not
@@ -16,11 +16,13 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
+from scorm_builder import lms as lms_profiles
 from scorm_builder.errors import BuilderError
 from scorm_builder.pack.archive import build_time
 from scorm_builder.pack.batch_load import CourseLoader
 from scorm_builder.pack.writer import FIX, OutputFolder, Staged, discard, stage
 from scorm_builder.render.environment import templates_fixed
+from scorm_builder.translate.catalogs import languages_for
 
 REPORT = "build-report.json"
 JOBS_PER_WORKER = 8  # below this many course x company jobs per core, one process (bench/README.md)
@@ -37,6 +39,7 @@ class Entry:
     sha256: str
     warnings: tuple[str, ...] = ()
     lms: str = "generic"  # the LMS profile the package was built for (scorm_builder/lms.py)
+    language: str = ""  # the translation it was built from (build --language), or ""
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class Failure:
     course: str
     company: str
     error: str
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -53,13 +57,15 @@ class Job:
     standards: tuple[str, ...]
     out_dir: str
     schemas: str | None
+    language: str = ""  # build from translations/<language>.xlf; "": the course as written
+    strict: bool = False  # with a language: a text not translated is an error
 
     @property
     def company_name(self) -> str:
         return Path(self.company).stem if self.company else ""
 
     def failed(self, error: str) -> Outcome:
-        return Outcome(self, (), Failure(self.course, self.company_name, error))
+        return Outcome(self, (), Failure(self.course, self.company_name, error, self.language))
 
 
 @dataclass(frozen=True)
@@ -81,15 +87,23 @@ class Outcome:
 
 
 def run_job(job: Job) -> Outcome:
-    """Build one course for one company to every standard (in a worker process, or this one).
+    """Build one course for one company (in one language) to every standard (in a worker process, or this one).
 
     Any exception is this job's failure, reported with its type; the other jobs go on.
     """
     from scorm_builder.pack.plan import course_file, plan
 
     try:
-        course = _loader().load(Path(job.course), Path(job.company) if job.company else None)
-        plans = [plan(course, std, (), Path(job.schemas) if job.schemas else None) for std in job.standards]
+        profile = Path(job.company) if job.company else None
+        said: list[str] = []  # the translation's warnings, on each of its packages
+        if job.language:
+            course, said = _loader().load_translated(Path(job.course), profile, job.language, job.strict)
+            said = [f"{course_file(course)}: {w}" for w in said]
+        else:
+            course = _loader().load(Path(job.course), profile)
+        wanted = lms_profiles.standards_for(job.standards, course.company.lms if course.company else "")
+        plans = [plan(course, std, (), Path(job.schemas) if job.schemas else None, job.language)
+                 for std in wanted]
         source = course_file(course) + (f" with {course.company.source}" if course.company else "")
         packages: list[Package] = []
         try:
@@ -97,7 +111,8 @@ def run_job(job: Job) -> Outcome:
                 staged = stage(Path(job.out_dir) / p.name, p.entries)
                 packages.append(Package(staged, source, Entry(
                     course.id, course.company.id if course.company else "", p.standard, course.version,
-                    staged.target.as_posix(), staged.size, staged.sha256, tuple(p.warnings), p.lms)))
+                    staged.target.as_posix(), staged.size, staged.sha256, (*said, *p.warnings), p.lms,
+                    job.language)))
         except BaseException:
             discard([pkg.staged for pkg in packages])
             raise
@@ -126,13 +141,18 @@ def workers_for(jobs: int, requested: int | None = None) -> int:
 
 def build_matrix(courses: Sequence[Path], profiles: Sequence[Path | None], standards: Sequence[str],
                  out_dir: Path, schemas: Path | None = None, workers: int | None = None,
-                 progress: Callable[[int], None] | None = None) -> tuple[list[Entry], list[Failure]]:
-    """Build every combination; one failure doesn't stop the others. Always writes the build report."""
+                 progress: Callable[[int], None] | None = None, languages: Sequence[str] = (),
+                 strict: bool = False) -> tuple[list[Entry], list[Failure]]:
+    """Build every combination; one failure doesn't stop the others. Always writes the build report.
+    ``languages`` (``*``: each course's translation files) makes it course x company x language x standard."""
     build_time()  # a SOURCE_DATE_EPOCH a zip can't hold fails before any work
+    per_course = {str(c): languages_for(c, languages) if languages else [""] for c in courses}
     out = OutputFolder(Path(out_dir))
     out.open()
-    jobs = [Job(str(c), str(p) if p else None, tuple(standards), str(out_dir), str(schemas) if schemas else None)
-            for c in courses for p in profiles]
+    standards = standards if isinstance(standards, tuple) else tuple(standards)  # lms.DefaultStandards stays
+    jobs = [Job(str(c), str(p) if p else None, standards, str(out_dir), str(schemas) if schemas else None,
+                language, strict)
+            for c in courses for p in profiles for language in per_course[str(c)]]
     entries: list[Entry] = []
     failures: list[Failure] = []
     _LOADER[:] = [CourseLoader()]  # the course read once per batch; template files too (templates_fixed)
@@ -197,21 +217,22 @@ def _commit(out: OutputFolder, outcome: Outcome, entries: list[Entry], failures:
         out.claim_all(names)
     except BuilderError as err:
         discard(staged)
-        failures.append(Failure(outcome.job.course, outcome.job.company_name, err.message))
+        failures.append(Failure(outcome.job.course, outcome.job.company_name, err.message, outcome.job.language))
         return
     try:
         out.commit(staged)
     except BuilderError as err:
         out.release([name for name, _ in names])
-        failures.append(Failure(outcome.job.course, outcome.job.company_name, err.message))
+        failures.append(Failure(outcome.job.course, outcome.job.company_name, err.message, outcome.job.language))
         return
     entries.extend(pkg.entry for pkg in outcome.packages)
 
 
 def write_report(out: OutputFolder | Path, entries: list[Entry], failures: list[Failure]) -> Path:
-    """output/build-report.json: every package with its size and sha256, and every failure."""
+    """output/build-report.json: every package with its size and sha256 (and language, when built in
+    one), and every failure."""
     out = out if isinstance(out, OutputFolder) else OutputFolder(out)
-    report = {"packages": [asdict(e) for e in entries], "failures": [asdict(f) for f in failures]}
+    report = {"packages": [_row(e) for e in entries], "failures": [_row(f) for f in failures]}
     text = json.dumps(report, indent=2, sort_keys=True) + "\n"
     try:
         return out.write_bytes(REPORT, text.encode("utf-8"))
@@ -220,13 +241,25 @@ def write_report(out: OutputFolder | Path, entries: list[Entry], failures: list[
                            f"written) \u2014 {FIX}") from err
 
 
+def _row(item: Entry | Failure) -> dict:
+    """A report row; ``language`` only for a package (or failure) of a --language build."""
+    row = asdict(item)
+    if not row["language"]:
+        del row["language"]
+    return row
+
+
 def summary_table(entries: list[Entry], failures: list[Failure]) -> str:
-    rows = [("course", "company", "standard", "size", "package")]
-    rows += [(e.course, e.company or "-", e.standard, f"{e.size / 1024:.0f} KB", Path(e.path).name) for e in entries]
-    rows += [(Path(f.course).name, f.company or "-", "-", "-", "FAILED") for f in failures]
+    """A row per package and per failure; with a language column when any was built in one."""
+    languages = any(e.language for e in entries) or any(f.language for f in failures)
+    rows = [("course", "company", *(("language",) if languages else ()), "standard", "size", "package")]
+    rows += [(e.course, e.company or "-", *((e.language or "-",) if languages else ()), e.standard,
+              f"{e.size / 1024:.0f} KB", Path(e.path).name) for e in entries]
+    rows += [(Path(f.course).name, f.company or "-", *((f.language or "-",) if languages else ()), "-", "-",
+              "FAILED") for f in failures]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
-    lines += [f"warning: {w}" for e in entries for w in e.warnings]
+    lines += [f"warning: {w}" for w in dict.fromkeys(w for e in entries for w in e.warnings)]
     lines.append(f"{len(entries)} packages built, {len(failures)} failed.")
     return "\n".join(lines)

@@ -5,7 +5,9 @@ includes in and checks the course alone (steps 1 to 3), then applies the profile
 result (steps 4 to 8). In a batch the first part is the same for every company, so
 :class:`CourseLoader` keeps its tree, per course file, and gives each company a copy of it; the
 rest runs exactly as load_course runs it, and any course with a problem is loaded by load_course
-itself, so every message is the one a single build gives.
+itself, so every message is the one a single build gives. A batch in several languages
+(``build --company X --language L``) keeps a tree per course file and language, its translation
+applied (step 2b), and the translation's warnings with it.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from scorm_builder.load import find_course_file, finish_loading, load_course
 from scorm_builder.source.include import expand_includes
 from scorm_builder.source.loader import LoadError, Map, load_yaml
 from scorm_builder.source.tree import clone, paused_gc
+from scorm_builder.translate.apply import Translation
 
 
 class CourseLoader:
@@ -25,6 +28,7 @@ class CourseLoader:
 
     def __init__(self) -> None:
         self._checked: dict[str, Map | None] = {}  # course file -> its tree after step 3, None if it has problems
+        self._translated: dict[tuple[str, str, bool], tuple[Map | None, list[str]]] = {}
 
     def load(self, course: Path, profile: Path | None) -> Course:
         if profile is None:
@@ -39,9 +43,26 @@ class CourseLoader:
             tree = clone(base)
         return _customized(tree, path, Path(profile))
 
+    def load_translated(self, course: Path, profile: Path | None, language: str,
+                        strict: bool = False) -> tuple[Course, list[str]]:
+        """load_course in ``language``: (the course, the translation's warnings)."""
+        path = find_course_file(Path(course))
+        key = (str(path), language, strict)
+        if profile is not None and key not in self._translated:
+            translation = Translation(language, strict)
+            self._translated[key] = (_checked(path, translation), translation.warnings)
+        base, warnings = self._translated.get(key, (None, []))
+        if base is None:  # no profile, or a course with problems: as a single build loads (and reports) it
+            translation = Translation(language, strict)
+            return load_course(course, profile, translation), translation.warnings
+        with paused_gc():
+            tree = clone(base)
+        return _customized(tree, path, Path(profile)), list(warnings)
 
-def _checked(path: Path) -> Map | None:
-    """Steps 1 to 3 of load_course: the course's tree, checked alone; None if it has a problem."""
+
+def _checked(path: Path, translation: Translation | None = None) -> Map | None:
+    """Steps 1 to 3 of load_course (2b with a translation): the course's tree, checked alone; None if it
+    has a problem."""
     found = Collector()
     try:
         tree = load_yaml(path)
@@ -50,6 +71,8 @@ def _checked(path: Path) -> Map | None:
     if "lessons" not in tree:  # maybe a profile given as a course: load_course says so
         return None
     tree = expand_includes(tree, path.parent, found)
+    if translation is not None and not found.problems:
+        translation.apply(tree, path.parent, found)
     if not found.problems:
         with paused_gc():
             tree = COURSE.check_keys(tree, "", found)

@@ -12,11 +12,12 @@ from scorm_builder.course.asset_files import LIMIT_ENV, LMS_BUDGET, inspect_asse
 from scorm_builder.course.model import Asset, Course
 from scorm_builder.errors import BuilderError
 from scorm_builder.pack.archive import Content, SourceFile
+from scorm_builder.render import player_css
 from scorm_builder.render.environment import environment, read_template_bytes
 from scorm_builder.render.player_data import player_data
 from scorm_builder.render.player_js import player_script
 
-PLAYER_FILES = ("player/player.css",)  # copied as they are; player/player.js is joined from its modules
+PLAYER_STYLESHEET = "player/player.css"  # its whole-line comments left out; player/player.js is joined from its modules
 DEFAULT_BRAND = {"primary": "#1f4fd1", "accent": "#0b3aa8"}  # the player's own colours (player.css)
 LAUNCH = "index.html"
 
@@ -108,11 +109,10 @@ def plan(course: Course, standard: str, template_dirs: Sequence[Path] = (),
     env = environment(dirs)
     files: dict[str, Content] = {}
     data = player_data(course, standard, dirs)
-    data["lms"] = profile.player()  # a fresh dict per package: what the player does for this LMS
+    data["lms"] = profile.for_package(data, standard, course_file(course))  # what the player does for this LMS
     files[LAUNCH] = env.get_template("player/index.html").render(
         course=course, data=data, standard=standard, connect_src=row.connect_src).encode("utf-8")
-    for name in PLAYER_FILES:
-        files[name] = read_template_bytes(name, dirs)
+    files[PLAYER_STYLESHEET] = player_css.without_comment_lines(read_template_bytes(PLAYER_STYLESHEET, dirs))
     files["player/player.js"] = player_script(dirs)
     files["player/brand.css"] = env.get_template("player/brand.css").render(brand=_brand(course)).encode("utf-8")
     limit = package_limit()
@@ -124,14 +124,15 @@ def plan(course: Course, standard: str, template_dirs: Sequence[Path] = (),
         files[company.logo.href] = source_file(company.logo, company.source, limit)
     if schemas is not None and row.schemas_in_package:
         files.update(control_files(schemas, standard))
-    # Identifiers never include the version, so an LMS can update a package in place.
-    key = (course.id, company.id) if company else (course.id,)
+    # Identifiers never include the version, so an LMS can update a package in place; they include the
+    # language of a --language build, so one course's packages in two languages can sit side by side.
+    key = (course.id, *((company.id,) if company else ()), *((language,) if language else ()))
     ids = {"manifest": xml_id("MANIFEST", *key), "org": xml_id("ORG", *key),
            "item": xml_id("ITEM", *key), "resource": xml_id("RES", *key),
            "objective": xml_id("OBJ", *key)}
     manifest = env.get_template(row.manifest_template).render(
         course=course, ids=ids, launch=LAUNCH, files=sorted(files), standard=standard,
-        schemaversion=row.schema_version, mastery=_mastery(course), cmi5=cmi5_structure(course),
+        schemaversion=row.schema_version, mastery=_mastery(course), cmi5=cmi5_structure(course, language),
         with_schemas=schemas is not None, masteryscore=_masteryscore(course, profile))
     files[row.manifest_name] = manifest.encode("utf-8")
     planned = Plan(course, standard, dict(sorted(files.items())), language, profile.name)
@@ -175,11 +176,13 @@ def _masteryscore(course: Course, profile: lms_profiles.Profile) -> bool:
     return bool(course.assessment) and (course.lms_mastery_score or profile.masteryscore_12.value == "always")
 
 
-def cmi5_structure(course: Course) -> dict[str, str]:
+def cmi5_structure(course: Course, language: str = "") -> dict[str, str]:
     """What cmi5.xml says beyond the course: the course and AU ids, IRIs under the publisher's base
-    that never include the version (an LMS then updates the course in place), and the AU's moveOn."""
+    that never include the version (an LMS then updates the course in place) and include the language
+    of a --language build (``.../empathy-sales/harbor-health/es``), and the AU's moveOn."""
     base = (course.publisher_iri or standards.DEFAULT_PUBLISHER_IRI).rstrip("/")
-    course_iri = "/".join([base, course.id] + ([course.company.id] if course.company else []))
+    course_iri = "/".join([base, course.id] + ([course.company.id] if course.company else [])
+                          + ([language] if language else []))
     return {"course_iri": course_iri, "au_iri": f"{course_iri}/au", "move_on": standards.CMI5_MOVE_ON[course.completion]}
 
 

@@ -20,6 +20,7 @@ from scorm_builder.course.model import (
     Course,
     DialoguePage,
     Ending,
+    Image,
     Matching,
     Node,
     Option,
@@ -30,6 +31,7 @@ from scorm_builder.course.model import (
     TextPage,
     TrueFalse,
 )
+from scorm_builder.render.customer_data import face_data, says_data
 from scorm_builder.render.environment import SharedParts
 from scorm_builder.render.item_hashes import add_item_hashes
 from scorm_builder.render.markdown import markdown
@@ -78,7 +80,8 @@ def _player_data(course: Course, dirs: Sequence[Path]) -> SharedParts:
 def course_info(course: Course) -> dict[str, Any]:
     return {"id": course.id, "title": course.title, "version": course.version, "language": course.language,
             "description": course.description, "audience": course.audience,
-            "duration_minutes": course.duration_minutes, "completion": course.completion}
+            "duration_minutes": course.duration_minutes, "completion": course.completion,
+            **({"navigation": "linear"} if course.navigation == "linear" else {})}  # free: left out
 
 
 def principle_titles(course: Course) -> dict[str, str]:
@@ -105,20 +108,34 @@ def page_data(page: Page, titles: Mapping[str, str]) -> dict[str, Any]:
 
 
 def text_page(page: TextPage) -> dict[str, Any]:
-    image, callout, quote = page.image, page.callout, page.quote
-    return {
+    callout, quote = page.callout, page.quote
+    out = {
         "body_html": markdown(page.body),
-        "image": {"src": image.src, "alt": image.alt, "caption": image.caption} if image else None,
+        "image": image_data(page.image),
         "callout": {"style": callout.style, "html": markdown(callout.text)} if callout else None,
         "quote": {"text": quote.text, "by": quote.by} if quote else None,
     }
+    if page.stats:  # view-text.js: a call-out per statistic
+        out["stats"] = [{"figure": s.figure, "caption": s.caption, "source": s.source_text} for s in page.stats]
+    return out
+
+
+def image_data(image: Image | None) -> dict[str, Any] | None:
+    """An image as the player shows it; "placement" only when not the default (below the text)."""
+    if image is None:
+        return None
+    out = {"src": image.src, "alt": image.alt, "caption": image.caption}
+    if image.placement != "below":
+        out["placement"] = image.placement
+    return out
 
 
 def scenario_page(page: ScenarioPage, titles: Mapping[str, str]) -> dict[str, Any]:
     c, principle = page.customer, page.principle
     return {
         "channel": page.channel,
-        "customer": {"name": c.name, "says": c.says, "context": c.context, "subject": c.subject, "mood": c.mood},
+        "customer": {"name": c.name, "says": says_data(c.says, c.messages), "context": c.context, "subject": c.subject,
+                     "mood": c.mood, **face_data(c.avatar, c.time)},
         "prompt": page.prompt,
         "principle": principle_data(principle, titles),
         "options": [option_data(o) for o in page.options],
@@ -126,6 +143,7 @@ def scenario_page(page: ScenarioPage, titles: Mapping[str, str]) -> dict[str, An
         "scored": page.scored,
         "shuffle": page.shuffle,
         "interaction_id": f"scn_{page.id}",
+        **({"image": image_data(page.image)} if page.image else {}),
     }
 
 
@@ -137,11 +155,13 @@ def option_data(option: Option) -> dict[str, Any]:
 def dialogue_page(page: DialoguePage) -> dict[str, Any]:
     choices_of = {n.id: [(c.next, dict(c.effects)) for c in n.choices] for n in page.nodes}
     ranges = graph.score_ranges(page.start, choices_of, page.scores)
+    labels = dict(page.score_labels)
     return {
         "channel": page.channel,
         "customer": page.customer,
+        **face_data(page.avatar, page.time, page.subject),
         "intro_html": markdown(page.intro),
-        "scores": [{"id": s, "label": s.replace("-", " ").capitalize(), "min": ranges[s][0], "max": ranges[s][1]}
+        "scores": [{"id": s, "label": labels.get(s) or s.replace("-", " ").capitalize(), "min": ranges[s][0], "max": ranges[s][1]}
                    for s in page.scores],
         "start": page.start,
         "nodes": {n.id: node_data(n) for n in page.nodes},
@@ -154,7 +174,7 @@ def dialogue_page(page: DialoguePage) -> dict[str, Any]:
 def node_data(node: Node) -> dict[str, Any]:
     best = best_by_score(node)
     return {
-        "customer": node.customer,
+        "customer": says_data(node.customer, node.messages),
         "mood": node.mood,
         "choices": [choice_data(c, c.key in best) for c in node.choices],
         "ending": ending_data(node.ending) if node.ending else None,
@@ -208,6 +228,8 @@ def question_data(q: Question, titles: Mapping[str, str]) -> dict[str, Any]:
                      "incorrect_html": markdown(fb.incorrect if fb else "")},
         "interaction_id": f"q_{q.id}",
     }
+    if q.image:
+        out["image"] = image_data(q.image)
     if isinstance(q, ChoiceQuestion):
         out["choices"] = [answer_data(c) for c in q.choices]
     elif isinstance(q, TrueFalse):

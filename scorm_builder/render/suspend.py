@@ -147,3 +147,13 @@ def interaction_ids(data: dict[str, Any]) -> list[tuple[str, str]]:
         for q in a["questions"]:
             out.append(("interaction", q["interaction_id"] + (f"_a{attempts}" if attempts >= 2 else "")))
     return out
+
+
+def over_budget(data: dict[str, Any], budget: int) -> str:
+    """"" when the largest saved state fits ``budget`` characters of suspend_data; otherwise what it
+    reaches and where from, for the build's refusal (lms.Profile.for_package)."""
+    estimate = worst_case(data)
+    if estimate.length <= budget:
+        return ""
+    return (f"the saved state can reach {estimate.length:,} characters ({estimate.describe()}), above the "
+            f"{budget:,} characters")

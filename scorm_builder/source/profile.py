@@ -15,6 +15,7 @@ from scorm_builder.course.model import Asset
 from scorm_builder.format.profile import FONTS, PROFILE
 from scorm_builder.format.spec import Ctx, did_you_mean
 from scorm_builder.source.loader import LoadError, Map, Seq, load_yaml
+from scorm_builder.source.profile_course import label, note
 from scorm_builder.source.theme import load_theme
 
 PAGE_BG = "#ffffff"  # the player's page background
@@ -126,12 +127,13 @@ def apply_profile(course: Map, profile: Map, ctx: Ctx) -> None:
     index = _Index(course)
     _apply_settings(course, profile, ctx)
     for i, ov in enumerate(profile.get("overrides") or []):
-        _apply_override(index, ov, i, ctx)
+        _apply_override(index, ov, label(profile, "overrides", i), ctx, note(profile, "overrides", i))
     for i, ident in enumerate(profile.get("remove") or []):
-        if index.find(ident, profile["remove"], i, ctx, path=f"remove[{i}]") is not None:
+        if index.find(ident, profile["remove"], i, ctx, label(profile, "remove", i),
+                      note(profile, "remove", i)) is not None:
             index.remove(ident)
     for i, add in enumerate(profile.get("add_pages") or []):
-        _add_page(index, add, i, ctx)
+        _add_page(index, add, label(profile, "add_pages", i), ctx, note(profile, "add_pages", i))
     assessment = course.get("assessment")
     for question in profile.get("add_questions") or []:
         if isinstance(assessment, Map) and isinstance(assessment.get("questions"), Seq):
@@ -147,6 +149,8 @@ def _apply_settings(course: Map, profile: Map, ctx: Ctx) -> None:
         _put(course, "language", profile, "language")
     if profile.get("publisher_iri"):
         _put(course, "publisher_iri", profile, "publisher_iri")
+    if profile.get("navigation"):
+        _put(course, "navigation", profile, "navigation")
     assessment = course.get("assessment")
     for key in ("pass_mark", "attempts", "draw"):
         if key in profile:
@@ -157,19 +161,19 @@ def _apply_settings(course: Map, profile: Map, ctx: Ctx) -> None:
                           f"remove '{key}' from the profile", rule="profile-needs-assessment")
 
 
-def _apply_override(index: _Index, ov: Map, i: int, ctx: Ctx) -> None:
-    target = index.find(ov["id"], ov, "id", ctx, path=f"overrides[{i}].id")
+def _apply_override(index: _Index, ov: Map, at: str, ctx: Ctx, also: str = "") -> None:
+    target = index.find(ov["id"], ov, "id", ctx, f"{at}.id", also)
     if target is None:
         return
     if ov.get("node"):
         if target.get("type") != "dialogue":
-            ctx.error(ov.where("node"), f"overrides[{i}].node", f"'{ov['id']}' is {_page_name(target)}, not a "
+            ctx.error(ov.where("node"), f"{at}.node", f"'{ov['id']}' is {_page_name(target)}, not a "
                       "dialogue: only a dialogue has nodes", f"remove 'node:' and set the fields of '{ov['id']}' "
                       "itself, or name a dialogue's id", rule="unknown-node")
             return
         nodes = {n.get("id"): n for n in (target.get("nodes") or []) if isinstance(n, Map)}
         if ov["node"] not in nodes:
-            ctx.error(ov.where("node"), f"overrides[{i}].node",
+            ctx.error(ov.where("node"), f"{at}.node",
                       f"'{ov['id']}' has no node '{ov['node']}' (nodes: {', '.join(map(str, nodes))})",
                       did_you_mean(ov["node"], nodes) or "use one of the node ids listed", rule="unknown-node")
             return
@@ -177,12 +181,12 @@ def _apply_override(index: _Index, ov: Map, i: int, ctx: Ctx) -> None:
     _merge(target, ov["set"])
 
 
-def _add_page(index: _Index, add: Map, i: int, ctx: Ctx) -> None:
+def _add_page(index: _Index, add: Map, path: str, ctx: Ctx, also: str = "") -> None:
     lesson = index.lessons.get(add["lesson"])
     if lesson is None:
-        ctx.error(add.where("lesson"), f"add_pages[{i}].lesson",
+        ctx.error(add.where("lesson"), f"{path}.lesson",
                   f"the course has no lesson '{add['lesson']}' (lessons: {', '.join(index.lessons)})",
-                  did_you_mean(add["lesson"], index.lessons) or "use one of the lesson ids listed",
+                  (did_you_mean(add["lesson"], index.lessons) or "use one of the lesson ids listed") + also,
                   rule="unknown-lesson")
         return
     pages = lesson.get("pages")
@@ -192,8 +196,8 @@ def _add_page(index: _Index, add: Map, i: int, ctx: Ctx) -> None:
         if add["after"] not in ids:
             reason, fix = index.no_id(add["after"]) or (
                 f"lesson '{add['lesson']}' has no page '{add['after']}' (pages: {', '.join(str(x) for x in ids if x)})",
-                did_you_mean(add["after"], [x for x in ids if x]) or "use one of the page ids listed")
-            ctx.error(add.where("after"), f"add_pages[{i}].after", reason, fix, rule="unknown-page")
+                (did_you_mean(add["after"], [x for x in ids if x]) or "use one of the page ids listed") + also)
+            ctx.error(add.where("after"), f"{path}.after", reason, fix, rule="unknown-page")
             return
         at = ids.index(add["after"]) + 1
     pages.insert(at, add["page"])
@@ -244,9 +248,10 @@ def _reorder(course: Map, profile: Map, index: "_Index", ctx: Ctx) -> None:
     order.src, order.pos, order.item_pos = lessons.src, lessons.pos, []
     for i, ident in enumerate(profile["lessons"]):
         if ident not in by_id:
-            ctx.error(profile["lessons"].where(i), f"lessons[{i}]",
+            ctx.error(profile["lessons"].where(i), label(profile, "lessons", i),
                       f"the course has no lesson '{ident}' (lessons: {', '.join(map(str, by_id))})",
-                      did_you_mean(ident, by_id) or "use one of the lesson ids listed", rule="unknown-lesson")
+                      (did_you_mean(ident, by_id) or "use one of the lesson ids listed") + note(profile, "lessons", i),
+                      rule="unknown-lesson")
             continue
         order.append(by_id[ident][0])
         order.item_pos.append(by_id[ident][1])
@@ -279,12 +284,12 @@ class _Index:
             elif isinstance(page, Map):
                 self.automatic[f"{lesson['id']}-{j + 1}"] = (lesson["id"], page)
 
-    def find(self, ident, node, key, ctx: Ctx, path: str | None = None) -> Map | None:
+    def find(self, ident, node, key, ctx: Ctx, path: str | None = None, also: str = "") -> Map | None:
         if ident in self.parents:
             return self.parents[ident][1]
         reason, fix = self.no_id(ident) or (
             f"the course has no piece with id '{ident}' (ids: {', '.join(sorted(self.parents))})",
-            self.hint(ident) or "use one of the ids listed")
+            (self.hint(ident) or "use one of the ids listed") + also)
         ctx.error(node.where(key), path or key, reason, fix, rule="unknown-id")
         return None
 

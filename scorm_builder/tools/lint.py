@@ -19,14 +19,15 @@ from scorm_builder.errors import CourseInvalid, Diagnostic, source_error
 from scorm_builder.load import load_course
 from scorm_builder.tools.lint_curriculum import duration_warnings, untaught
 from scorm_builder.tools.lint_markdown import dropped_markdown
-from scorm_builder.tools.lint_profile import Change, drift, profile_changes
+from scorm_builder.tools.lint_profile import Change, avoided, drift, profile_changes
 from scorm_builder.tools.lint_settings import contradictions, player_language
 from scorm_builder.tools.lint_tells import correct_answer_warnings, tell_warnings
+from scorm_builder.tools.lint_text_run import text_run_warnings
 
 RULES = ("scripted-phrase", "principle-without-scenario", "sympathy-lead-when-not-to",
          "feedback-missing-or-echo", "text-contradicts-setting", "player-language", "markdown-dropped",
          "override-drift", "answer-length-tell", "answer-position-tell", "strawman-option",
-         "correct-answer-length-tell", "duration-estimate", "untaught-but-assessed")
+         "correct-answer-length-tell", "duration-estimate", "untaught-but-assessed", "text-run", "avoid-word")
 
 # Overused phrases a best option should not use. The first five are the ones the source
 # article names; the rest are common contact-centre stock phrases. A course adds to the
@@ -161,7 +162,8 @@ def lint(courses: Sequence[Path], profile: Path | None = None) -> list[Linted]:
             problems.extend(err.problems)
             continue
         changes = profile_changes(original, course) if original is not None else []
-        profiled = drift(changes, course) + untaught(original, course) if original is not None else []
+        profiled = drift(changes, course) + untaught(original, course) + avoided(course, profile) \
+            if original is not None else []
         warnings = sorted(set(check(course) + profiled), key=Diagnostic.order)
         results.append(Linted(course, warnings, changes))
     if problems:
@@ -179,7 +181,7 @@ def check(course: Course, settings: Settings | None = None) -> list[Diagnostic]:
     settings = settings or Settings.for_course(course)
     found: list[Diagnostic] = [*_unused_principles(course), *contradictions(course), *player_language(course),
                                *dropped_markdown(course), *tell_warnings(course), *correct_answer_warnings(course),
-                               *duration_warnings(course)]
+                               *duration_warnings(course), *text_run_warnings(course)]
     for page in course.pages:
         if isinstance(page, ScenarioPage):
             found += _scenario(page, settings)

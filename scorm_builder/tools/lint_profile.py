@@ -6,6 +6,10 @@ override's ``set:``, an added page or question, ``pass_mark``); text that only r
 differently because the profile's terms fill its placeholders is not listed. A removed piece
 is one the customized course no longer has.
 
+avoid-word: ``lint.avoid_words`` of the profile (top level and the course's section) names words the
+company doesn't use, each with what to write instead ("customer: member"); each one in the text of
+the company's build (a word, its plural or possessive, any case) is a warning at its line and column.
+
 override-drift: an override replaced a customer's words (a scenario's ``customer.says``, a
 dialogue node's ``customer``), but an option, a choice or feedback of the same piece that the
 profile did not change still quotes the words that were replaced ("full trolley" after the
@@ -17,12 +21,20 @@ import dataclasses
 import difflib
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Iterator
 
 from scorm_builder.course.model import Course, DialoguePage, ScenarioPage, Source
 from scorm_builder.errors import Diagnostic, source_error
+from scorm_builder.source.loader import LoadError, Map, load_yaml
+from scorm_builder.source.profile_course import for_course
+from scorm_builder.source.text_lines import locate
 
 RULE = "override-drift"
+AVOID_RULE = "avoid-word"
+# Values of a piece that are settings or ids, not text a learner reads.
+NOT_TEXT = frozenset({"verdict", "type", "channel", "principle", "mood", "src", "language", "next", "kind",
+                      "standard", "lms", "navigation", "version", "publisher_iri", "score", "scores"})
 # Words too common to show that an option quotes the customer: the most frequent English words.
 COMMON = frozenset("""a about after again all also am an and any are as ask asked at back be because been before
 being but by call called can come could day did do does done down each even every first for from get give go going
@@ -88,8 +100,14 @@ def _text(value: Any) -> str:
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, tuple):
-        return ", ".join(f"{v[0]} {v[1]:+d}" if isinstance(v, tuple) else str(v) for v in value)
+        return ", ".join(_pair(v) if isinstance(v, tuple) else str(v) for v in value)
     return "" if value is None else str(value)
+
+
+def _pair(pair: tuple) -> str:
+    """An effect (score, change) as 'trust +2'; a label (score, words) as 'trust: Trust in you'."""
+    name, value = pair
+    return f"{name} {value:+d}" if isinstance(value, int) else f"{name}: {value}"
 
 
 def profile_changes(original: Course, customized: Course) -> list[Change]:
@@ -197,3 +215,39 @@ def _content(word: str) -> bool:
     """A word that shows a quote: not a common one, not a contraction (I'm, don't), at least 3 letters or a number."""
     folded = word.casefold()
     return folded not in COMMON and "'" not in folded and "\u2019" not in folded and (len(word) >= 3 or word.isdigit())
+
+
+def avoided(customized: Course, profile: Path) -> list[Diagnostic]:
+    """avoid-word warnings: each word of the profile's ``lint.avoid_words`` in the customized course's text."""
+    try:
+        tree = load_yaml(Path(profile))
+    except LoadError:
+        return []  # load_course has reported it
+    words = (for_course(tree, customized.id).get("lint") or {}).get("avoid_words")
+    if not isinstance(words, Map) or not words:
+        return []
+    patterns = [(word, str(instead), words.where(word), _word_pattern(word)) for word, instead in words.items()]
+    found: list[Diagnostic] = []
+    for values in pieces(customized).values():
+        for key, value in values.items():
+            if re.sub(r"\[[^\]]*\]", "", key).rsplit(".", 1)[-1] not in NOT_TEXT and value.text:
+                found += _avoided_in(value, patterns, customized.company.name)
+    return sorted(set(found), key=Diagnostic.order)
+
+
+def _word_pattern(word: str) -> re.Pattern:
+    body = r"\s+".join(re.escape(w) for w in word.split())
+    return re.compile(rf"(?<!\w){body}(?:s|es)?(?:['\u2019]s?)?(?!\w)", re.IGNORECASE)
+
+
+def _avoided_in(value: Value, patterns, company: str) -> Iterator[Diagnostic]:
+    where, text = value.where, value.text
+    for _word, instead, (src, (line, column)), pattern in patterns:
+        for match in pattern.finditer(text):
+            said = match.group(0)
+            at = locate(where.file, where.line, where.column, text, said, skip=text[:match.start()].count(said))
+            at_line, at_column = at or (where.line, where.column)
+            yield source_error(AVOID_RULE, where.file, at_line, at_column, where.key,
+                               f"{said!r} is a word {company} doesn't use (lint.avoid_words at {src}:{line}:{column})",
+                               f"write {instead!r} instead, through the profile: a term, or an override of this text",
+                               severity="warning")

@@ -24,7 +24,7 @@ from typing import Iterable, Iterator
 from scorm_builder.course.model import Course, Source, TextPage
 from scorm_builder.course.text_position import position_of
 from scorm_builder.errors import Diagnostic, source_error
-from scorm_builder.render.strings import PLAYER_LANGUAGES
+from scorm_builder.render.strings import PLAYER_LANGUAGES, player_speaks
 
 RULE = "text-contradicts-setting"
 WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -129,8 +129,7 @@ def _set_by(source: Source, key: str) -> str:
 
 def player_language(course: Course) -> list[Diagnostic]:
     """player-language: the course's language is one the player's buttons and messages are not written in."""
-    base = course.language.split("-")[0]
-    if base in PLAYER_LANGUAGES:
+    if player_speaks(course.language):
         return []
     where = course.source.at("language")
     return [source_error("player-language", where.file, where.line, where.column, "language",

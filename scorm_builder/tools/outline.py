@@ -114,6 +114,8 @@ def _page(page: Page, titles: dict[str, str], number: str) -> dict[str, Any]:
         if page.callout:
             out["callout"] = {**out["callout"], "text": page.callout.text}
     elif isinstance(page, ScenarioPage):
+        # a burst's messages one after the other, a blank line between them (the quote keeps them apart)
+        out["customer"] = {**out["customer"], "says": page.customer.says}
         out["options"] = [{**option_data(o), "feedback": o.feedback} for o in page.options]
     elif isinstance(page, DialoguePage):
         out.update(_dialogue(page))

@@ -266,9 +266,10 @@ def make_server(preview: Preview, port: int = 8765) -> _Server:
 
 
 def serve(course: Path, profile: Path | None, standard: str, port: int, open_browser: bool, echo,
-          lms: str | None = None) -> None:
-    """Build, serve and watch until interrupted."""
+          lms: str | None = None, mode: str = "Normal") -> None:
+    """Build, serve and watch until interrupted; ``mode``: cmi5's launchMode (preview_lrs.LAUNCH_MODES)."""
     preview = Preview(course, profile, standard, lms)
+    preview.lrs.mode = mode
     preview.rebuild()
     try:
         server = make_server(preview, port)

@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 from lxml import etree
 
 from scorm_builder.standards import CMI5_NAMESPACE
-from scorm_builder.tools.preview_lrs import MAX_BODY, LrsError, PreviewLrs
+from scorm_builder.tools.preview_lrs import LAUNCH_MODES, MAX_BODY, LrsError, PreviewLrs
 
 LRS_PATHS = ("/xapi/", "/cmi5/fetch/")  # what the AU reaches, with the launch's tokens instead of the page's
 RETURNED = (b'<!doctype html><html lang="en"><meta charset="utf-8"><title>Returned</title>'
@@ -42,14 +42,20 @@ def package_au(files: dict[str, bytes]) -> dict[str, Any] | None:
 
 
 def launch(preview: Any, base: str, query: str) -> tuple[int, Any]:
-    """The page's launch: (200, {query, registration}), a new registration with ?registration=new."""
+    """The page's launch: (200, {query, registration, launchMode}), a new registration with
+    ?registration=new, in ?mode=normal|browse|review (none: `preview --mode`, else Normal)."""
     with preview.lock:
         au, language = package_au(preview.files), preview.language
     if preview.standard != "cmi5" or au is None:
         return 409, "the preview is not serving a cmi5 package; choose cmi5 first"
-    new = parse_qs(query).get("registration", [""])[0] == "new"
-    launch_query = preview.lrs.launch(base, au, language, new)
-    return 200, {"query": launch_query, "registration": preview.lrs.registration.id}
+    params = parse_qs(query)
+    new = params.get("registration", [""])[0] == "new"
+    mode = params.get("mode", [""])[0]
+    if mode and mode.capitalize() not in LAUNCH_MODES:
+        return 400, f"unknown launch mode {mode!r} (expected one of: {', '.join(m.lower() for m in LAUNCH_MODES)})"
+    launch_query = preview.lrs.launch(base, au, language, new, mode.capitalize())
+    return 200, {"query": launch_query, "registration": preview.lrs.registration.id,
+                 "launchMode": preview.lrs.launch_data["launchMode"]}
 
 
 def answer(lrs: PreviewLrs, method: str, path: str, headers: Any, rfile: Any) -> tuple[int, Any]:

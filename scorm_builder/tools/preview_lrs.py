@@ -1,8 +1,8 @@
 """The preview's cmi5 LMS and LRS, in memory: just what the player's cmi5 adapter uses.
 
 The preview page asks for a launch (``launch``): the LMS side writes LMS.LaunchData (launchMode
-Normal, the course's masteryScore and moveOn, a returnURL), records "launched" and gives the
-launch parameters, whose endpoint and fetch URL are the preview server itself. The AU then uses
+Normal, Browse or Review: `preview --mode`, or the panel's Launch mode; the course's masteryScore
+and moveOn, a returnURL), records "launched" and gives the launch parameters, whose endpoint and fetch URL are the preview server itself. The AU then uses
 the one-time fetch URL (``fetch``) and the xAPI resources (``xapi``): statements (stored, never
 changed), the State API (LMS.LaunchData read-only, the AU's own documents) and the agent profile
 cmi5LearnerPreferences. Everything is kept for the debug panel (``record``). Bad input gets a
@@ -30,6 +30,7 @@ LAUNCH_DATA, PREFERENCES = "LMS.LaunchData", "cmi5LearnerPreferences"
 ACTOR = {"objectType": "Agent", "name": "Learner, Preview",
          "account": {"homePage": "http://127.0.0.1", "name": "preview-learner"}}
 ALREADY_USED = {"error-code": "1", "error-text": "The authorization token has already been returned."}
+LAUNCH_MODES = ("Normal", "Browse", "Review")  # cmi5 10.2.2: Browse and Review change no result
 UNKNOWN_FETCH = {"error-code": "2", "error-text": "Unknown fetch URL; relaunch the course from the preview page."}
 
 
@@ -85,10 +86,15 @@ class PreviewLrs:
         self.preferences: dict[str, Any] = {}
         self.requests: deque[dict[str, Any]] = deque(maxlen=500)  # what the AU asked, for the panel
         self.changes = 0  # bumped on every change, so the panel redraws only then
+        self.mode = "Normal"  # the launchMode of a launch that names none (`preview --mode`)
 
     # -- the LMS side: the preview page asks for a launch --------------------------------------------
-    def launch(self, base: str, au: dict[str, Any], language: str, new_registration: bool) -> str:
-        """A new session (and registration when asked or when there is none): the launch query string."""
+    def launch(self, base: str, au: dict[str, Any], language: str, new_registration: bool, mode: str = "") -> str:
+        """A new session (and registration when asked or when there is none) in ``mode`` (one of
+        LAUNCH_MODES; "": self.mode): the launch query string."""
+        mode = mode or self.mode
+        if mode not in LAUNCH_MODES:
+            raise LrsError(400, f"unknown launch mode {mode!r} (expected one of: {', '.join(LAUNCH_MODES)})")
         with self.lock:
             if new_registration or self.registration is None:
                 self.registration = Registration(str(uuid.uuid4()))
@@ -97,21 +103,22 @@ class PreviewLrs:
             reg.sessions.append(session)
             template = {"contextActivities": {"grouping": [{"id": au["id"], "objectType": "Activity"}]},
                         "extensions": {SESSION_ID: session.id}}
-            data: dict[str, Any] = {"contextTemplate": template, "launchMode": "Normal", "moveOn": au["moveOn"],
+            data: dict[str, Any] = {"contextTemplate": template, "launchMode": mode, "moveOn": au["moveOn"],
                                     "returnURL": f"{base}/preview/returned"}
             if au["masteryScore"] is not None:
                 data["masteryScore"] = au["masteryScore"]
             self.launch_data = data
             self.preferences = {"languagePreference": language, "audioPreference": "on"}
             reg.states[LAUNCH_DATA] = json.dumps(data)
-            reg.statements.append({**self._launched(reg, session, au, base), "stored": _now(), "problem": ""})
+            reg.statements.append({**self._launched(reg, session, au, base, mode), "stored": _now(), "problem": ""})
             self.changes += 1
         return urlencode({"endpoint": f"{base}/xapi/", "fetch": f"{base}/cmi5/fetch/{session.fetch_key}",
                           "actor": json.dumps(ACTOR), "registration": reg.id, "activityId": self.activity_id},
                          quote_via=quote)
 
-    def _launched(self, reg: Registration, session: Session, au: dict[str, Any], base: str) -> dict[str, Any]:
-        extensions = {SESSION_ID: session.id, CMI5 + "context/extensions/launchmode": "Normal",
+    def _launched(self, reg: Registration, session: Session, au: dict[str, Any], base: str,
+                  mode: str) -> dict[str, Any]:
+        extensions = {SESSION_ID: session.id, CMI5 + "context/extensions/launchmode": mode,
                       CMI5 + "context/extensions/launchurl": f"{base}/pkg/{au['url']}",
                       CMI5 + "context/extensions/moveon": au["moveOn"]}
         if au["masteryScore"] is not None:

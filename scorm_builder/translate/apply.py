@@ -5,7 +5,9 @@ translation keeps ``{{ terms.agent }}`` and every later problem still points at 
 is used when it is translated and its source is the text the course has now (the sha256 the
 file recorded); the others keep the source text and are counted in one warning (an error with
 ``strict``). A translation whose placeholders differ from its source's, or that is longer than
-the course format allows, is an error at its line of the XLIFF file. The course's ``language``
+the course format allows, is an error at its line of the XLIFF file; so is a Markdown block whose
+inline markup or link targets differ from its source's. A Markdown text's translated blocks are
+put back into its skeleton (``segments``) once the walk is done. The course's ``language``
 becomes the translation's, so the player's own words and ``lang`` follow; a pseudo-locale
 (``qps``, ``qps-...``) keeps the course's, as the player has no words for it.
 """
@@ -20,6 +22,7 @@ from scorm_builder.source.loader import display_path
 from scorm_builder.source.tree import Map
 from scorm_builder.translate.catalogs import catalog_of, translation_file
 from scorm_builder.translate.placeholders import difference
+from scorm_builder.translate.segments import markup
 from scorm_builder.translate.units import Unit, course_units
 from scorm_builder.translate.xlf import REVIEW, TRANSLATED, Entry, read, source_hash
 
@@ -51,6 +54,7 @@ class Translation:
                 f"write it with `scorm-builder translate extract {display_path(course_dir)} --to {self.language}`"))
             return
         untranslated: list[tuple[Path, Unit]] = []
+        blocks: dict[int, tuple[Unit, list[str | None]]] = {}  # a Markdown text's translated blocks
         for unit in course_units(tree):
             root, section = catalog_of(unit.file, course_dir)
             file = translation_file(root, self.language)
@@ -59,8 +63,15 @@ class Translation:
             self.counts[state] += 1
             if state != TRANSLATED:
                 untranslated.append((file, unit))
-            elif self._fits(unit, entry, file, found):
+            elif not self._fits(unit, entry, file, found):
+                pass
+            elif unit.whole is None:
                 unit.holder[unit.key] = entry.target
+            else:
+                texts = blocks.setdefault(id(unit.whole), (unit, [None] * len(unit.whole.slots)))[1]
+                texts[unit.index] = entry.target
+        for unit, texts in blocks.values():  # after the walk, which reads the texts as written
+            unit.holder[unit.key] = unit.whole.join(texts)
         if untranslated:
             self._report(untranslated, found)
         if not is_pseudo(self.language):
@@ -96,6 +107,13 @@ class Translation:
                 "error", "translation-placeholders", where, f"the translation {changed} (expected the "
                 f"placeholders of the source, each exactly once as often as there)",
                 "copy each {{ ... }} of the source into the translation unchanged"))
+            return False
+        changed = difference(unit.text, entry.target, markup) if unit.markdown else ""
+        if changed:
+            found.problems.append(Diagnostic(
+                "error", "translation-markup", where, f"the translation {changed} (expected the Markdown "
+                "markup of the source: as many **, *, ` `, [ and ](target), and the same link targets)",
+                "keep the source's markup around the translated words, and each link's target unchanged"))
             return False
         if unit.hard and unit.maxwidth and len(entry.target) > unit.maxwidth:
             found.problems.append(Diagnostic(

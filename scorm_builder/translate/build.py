@@ -1,7 +1,8 @@
 """``build --language``: packages built from a course's translations, one per language and standard.
 
 ``*`` is every ``translations/*.xlf`` of each course. Package names carry the language:
-``<id>-<lang>-<version>-<standard>.zip``. All or nothing, as any build: every package is
+``<id>-<lang>-<version>-<standard>.zip``. With ``--company`` the build is a batch instead
+(``pack/batch.py``: course x company x language x standard). All or nothing, as any build: every package is
 planned before the first one is written.
 """
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
-from scorm_builder.errors import BuilderError, CourseInvalid
+from scorm_builder.errors import CourseInvalid
 from scorm_builder.load import find_course_file, load_course
 from scorm_builder.pack.archive import build_time
 from scorm_builder.pack.pipeline import Built, _write_all, schemas_folder
@@ -17,24 +18,7 @@ from scorm_builder.pack.plan import Plan, course_file, plan
 from scorm_builder.pack.writer import OutputFolder
 from scorm_builder.source.loader import display_path
 from scorm_builder.translate.apply import Translation
-from scorm_builder.translate.catalogs import FOLDER, languages_of
-
-
-def languages_for(course: Path, wanted: Sequence[str]) -> list[str]:
-    """The languages to build ``course`` in: those given, ``*`` standing for every translation file."""
-    folder = find_course_file(Path(course)).parent
-    out: list[str] = []
-    for language in wanted:
-        if language == "*":
-            found = languages_of(folder)
-            if not found:
-                raise BuilderError(f"{display_path(folder / FOLDER)}: no translation files (*.xlf) for "
-                                   f"--language '*' \u2014 write one with `scorm-builder translate extract "
-                                   f"{display_path(folder)} --to LANG`")
-            out.extend(found)
-        else:
-            out.append(language)
-    return list(dict.fromkeys(out))
+from scorm_builder.translate.catalogs import languages_for
 
 
 def translated_plans(courses: Sequence[Path], languages: Sequence[str], standards: Sequence[str],

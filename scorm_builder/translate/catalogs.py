@@ -8,6 +8,10 @@ goes in ``<course>/translations/<LANG>.xlf``; one written in a shared folder bes
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Sequence
+
+from scorm_builder.errors import BuilderError
+from scorm_builder.source.loader import display_path
 
 FOLDER = "translations"
 
@@ -31,3 +35,21 @@ def translation_file(root: Path, language: str) -> Path:
 def languages_of(course_dir: Path) -> list[str]:
     """The languages a course has translation files for, sorted."""
     return sorted(p.stem for p in (course_dir / FOLDER).glob("*.xlf") if p.is_file())
+
+
+def languages_for(course: Path, wanted: Sequence[str]) -> list[str]:
+    """The languages to build ``course`` in: those given, ``*`` standing for every translation file."""
+    course = Path(course)
+    folder = course if course.is_dir() else course.parent
+    out: list[str] = []
+    for language in wanted:
+        if language == "*":
+            found = languages_of(folder)
+            if not found:
+                raise BuilderError(f"{display_path(folder / FOLDER)}: no translation files (*.xlf) for "
+                                   f"--language '*' \u2014 write one with `scorm-builder translate extract "
+                                   f"{display_path(folder)} --to LANG`")
+            out.extend(found)
+        else:
+            out.append(language)
+    return list(dict.fromkeys(out))

@@ -94,7 +94,7 @@ def group(units: list[Unit], course_dir: Path) -> dict[Path, dict[str, list[Unit
 
 def merge(unit: Unit, old: Entry | None, counts: Counter, fill: Fill | None) -> Out:
     """The unit to write: the course's text and notes, with the old unit's translation and state."""
-    base = dict(id=unit.id, source=unit.text, notes=unit.notes, maxwidth=unit.maxwidth)
+    base = dict(id=unit.id, source=unit.text, notes=unit.notes, maxwidth=unit.maxwidth, markdown=unit.markdown)
     if fill is not None:
         counts["filled"] += 1
         return Out(**base, target=fill(unit), state=TRANSLATED)
@@ -129,7 +129,7 @@ def _with_other_sections(merged: dict[str, list[Out]], old: dict[tuple[str, str]
 def _as_is(entry: Entry) -> Out:
     notes = tuple(text for origin, text in entry.notes if origin == NOTE_FROM)
     kept = tuple(n for n in entry.notes if n[0] != NOTE_FROM)
-    return Out(entry.id, entry.source, notes, entry.maxwidth, entry.target, entry.state, kept)
+    return Out(entry.id, entry.source, notes, entry.maxwidth, entry.target, entry.state, kept, entry.markdown)
 
 
 def _keys(merged: dict[str, list[Out]]) -> set[tuple[str, str]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Callable
 
 # {{ ... }} (quoted strings may hold braces: {{ '{{' }}), {% ... %} and {# ... #}
 PLACEHOLDER = re.compile(r"\{\{(?:'[^']*'|\"[^\"]*\"|[^'\"}]|\}(?!\}))*\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
@@ -31,9 +32,11 @@ def split(text: str) -> list[tuple[bool, str]]:
     return out
 
 
-def difference(source: str, target: str) -> str:
-    """How ``target``'s placeholders differ from ``source``'s, or "" when they are the same (in any order)."""
-    want, got = Counter(placeholders(source)), Counter(placeholders(target))
+def difference(source: str, target: str, found: Callable[[str], list[str]] | None = None) -> str:
+    """How ``target``'s placeholders (or what ``found`` finds) differ from ``source``'s, or "" when they
+    are the same (in any order)."""
+    found = found or placeholders
+    want, got = Counter(found(source)), Counter(found(target))
     if want == got:
         return ""
     missing = sorted((want - got).elements())

@@ -5,7 +5,9 @@ translator sees ``{{ terms.agent }}`` and a translation goes back in before the 
 filled. Ids are the id of the piece that holds the text, then the field: ``timing.title``,
 ``clues-billing-error.options.b.feedback``, ``fourth-call.opening.customer`` (dialogue, node, key),
 ``q-tone.choices.a.text``; options, choices, answers, pairs and items are keyed by their letter, as
-the LMS reports them. The walk reads a tree that may not be valid yet and skips what it can't read.
+the LMS reports them. A Markdown text is one unit per block (``segments``): a page body's blocks are
+always numbered (``timing.body.1``, ``timing.body.2``), another Markdown text's only when it has more
+than one (``q-tone.choices.a.feedback`` or ``...feedback.1``, ``...feedback.2``). The walk reads a tree that may not be valid yet and skips what it can't read.
 """
 from __future__ import annotations
 
@@ -14,11 +16,12 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from scorm_builder.source.tree import Map, Seq
+from scorm_builder.translate.segments import Segmented, segment
 
 DESCRIPTION = 250  # an interaction description, which the LMS keeps to 250 characters
 TITLE = 200  # the course format's limit on titles
-MARKDOWN = ("Markdown: keep the markup (**bold**, *italic*, list markers, [link text](target): translate the "
-            "link text, never the target).")
+MARKDOWN = ("Markdown: the markup is protected (**bold**, *italic*, `code`, [link text](target)): keep it around "
+            "the translated words; translate a link's text, never its target.")
 DESCRIBED = "The LMS report keeps its first 250 characters (the interaction description)."
 
 
@@ -33,6 +36,9 @@ class Unit:
     notes: tuple[str, ...] = ()
     maxwidth: int | None = None
     hard: bool = True  # maxwidth is the course format's limit (an error), not only the LMS's (a cut)
+    markdown: bool = False  # a Markdown text's block: its inline markup is protected
+    whole: Segmented | None = None  # the Markdown text the block is segment ``index`` of
+    index: int = 0
 
     @property
     def file(self) -> str:
@@ -79,12 +85,18 @@ def page_units(page: Map, pid: str) -> Iterator[Unit]:
 
 def text_page_units(page: Map, pid: str) -> Iterator[Unit]:
     yield from _text(page, "title", f"{pid}.title", ("A page heading.",), TITLE)
-    yield from _text(page, "body", f"{pid}.body", (f"The text of the page '{page.get('title')}'.", MARKDOWN))
-    image = page.get("image")
-    if isinstance(image, Map):
-        yield from _text(image, "alt", f"{pid}.image.alt", (
-            f"The text alternative of the image {image.get('src')}, read by screen readers in place of it.",), 250)
-        yield from _text(image, "caption", f"{pid}.image.caption", ("The caption under the image.",))
+    yield from _text(page, "body", f"{pid}.body", (f"The text of the page '{page.get('title')}'.", MARKDOWN),
+                     numbered=True)
+    yield from image_units(page, pid)
+    for i, stat in enumerate(_maps(page.get("stats"))):
+        said = f"The statistic {_quote(stat.get('figure'))} {_quote(stat.get('caption'))}."
+        yield from _text(stat, "figure", f"{pid}.stats.{letter(i)}.figure", (
+            "A figure shown big, read with its caption as one sentence; keep the number, write it as the "
+            "language does (59 %, 59%).",), 12)
+        yield from _text(stat, "caption", f"{pid}.stats.{letter(i)}.caption", (
+            f"What the figure {_quote(stat.get('figure'))} means, read right after it as one sentence.",), 200)
+        yield from _text(stat, "source", f"{pid}.stats.{letter(i)}.source", (
+            f"Where the figure comes from, shown as a citation. {said}",), 120)
     callout = page.get("callout")
     if isinstance(callout, Map):
         yield from _text(callout, "text", f"{pid}.callout.text", (
@@ -93,6 +105,15 @@ def text_page_units(page: Map, pid: str) -> Iterator[Unit]:
     if isinstance(quote, Map):
         yield from _text(quote, "text", f"{pid}.quote.text", ("A quotation.",))
         yield from _text(quote, "by", f"{pid}.quote.by", ("Who said the quotation.",))
+
+
+def image_units(holder: Map, pid: str) -> Iterator[Unit]:
+    """The alt text and caption of the image of a text page, scenario or question."""
+    image = holder.get("image")
+    if isinstance(image, Map):
+        yield from _text(image, "alt", f"{pid}.image.alt", (
+            f"The text alternative of the image {image.get('src')}, read by screen readers in place of it.",), 250)
+        yield from _text(image, "caption", f"{pid}.image.caption", ("The caption under the image.",))
 
 
 def scenario_units(page: Map, pid: str) -> Iterator[Unit]:
@@ -106,11 +127,12 @@ def scenario_units(page: Map, pid: str) -> Iterator[Unit]:
                                                                 "use one that fits the language).",))
     yield from _text(customer, "subject", f"{pid}.customer.subject", (setting, "The subject line of the "
                                                                       "customer's email."))
-    yield from _text(customer, "says", f"{pid}.customer.says", (setting, f"Speaker: the customer.{about}"))
+    yield from _messages(customer, "says", f"{pid}.customer.says", (setting, f"Speaker: the customer.{about}"))
     yield from _text(customer, "context", f"{pid}.customer.context", (setting, "What the agent knows before "
                                                                       "answering; not said aloud."))
     yield from _text(page, "prompt", f"{pid}.prompt", (setting, "The question to the learner.", DESCRIBED),
                      DESCRIPTION, hard=False)
+    yield from image_units(page, pid)
     said = _quote(customer.get("says"))
     for i, option in enumerate(_maps(page.get("options"))):
         key, verdict = f"{pid}.options.{letter(i)}", option.get("verdict")
@@ -129,6 +151,9 @@ def dialogue_units(page: Map, pid: str) -> Iterator[Unit]:
     yield from _text(page, "customer", f"{pid}.customer", ("The customer's name (a proper name: keep it, or use "
                                                            "one that fits the language).",))
     yield from _text(page, "intro", f"{pid}.intro", (setting, "The set-up shown before the first line.", MARKDOWN))
+    for name, _label in _items(page.get("score_labels")):
+        yield from _text(page["score_labels"], name, f"{pid}.score_labels.{name}", (
+            setting, f"The name of the score '{name}', shown as a meter in the dialogue's debrief.",), 60)
     start = page.get("start") or (nodes[0].get("id") if nodes else None)
     before = _predecessors(nodes)
     for node in nodes:
@@ -140,7 +165,7 @@ def node_units(node: Map, key: str, setting: str, name: Any, before: list[str], 
     nid = node.get("id")
     mood = f"; the customer's mood here: {node['mood']}" if isinstance(node.get("mood"), str) else ""
     lead = ["The conversation opens with this line."] if first else []
-    yield from _text(node, "customer", f"{key}.customer", (
+    yield from _messages(node, "customer", f"{key}.customer", (
         f"{setting} Node '{nid}'{mood}.", f"Speaker: the customer.{_who(name)}", *lead, *before, DESCRIBED),
         DESCRIPTION, hard=False)
     said = _quote(node.get("customer"))
@@ -177,6 +202,7 @@ def question_units(question: Map) -> Iterator[Unit]:
     yield from _text(question, "text", f"{qid}.text", (f"An assessment question ({kind}).", MARKDOWN, DESCRIBED),
                      DESCRIPTION, hard=False)
     asked = f"The question: {_quote(question.get('text'))}"
+    yield from image_units(question, str(qid))
     for i, answer in enumerate(_maps(question.get("choices"))):
         right = "a correct answer" if answer.get("correct") is True else "a wrong answer"
         yield from _text(answer, "text", f"{qid}.choices.{letter(i)}.text", (f"Answer {letter(i)}, {right}.", asked))
@@ -199,16 +225,41 @@ def question_units(question: Map) -> Iterator[Unit]:
 
 
 def _text(holder: Any, key: Any, uid: str, notes: tuple[str, ...], maxwidth: int | None = None,
-          hard: bool = True) -> Iterator[Unit]:
-    """The unit of ``holder[key]`` when it is a text."""
+          hard: bool = True, numbered: bool = False) -> Iterator[Unit]:
+    """The unit of ``holder[key]`` when it is a text; a Markdown text's (``MARKDOWN`` in its notes) one per block."""
     if isinstance(holder, Map):
         value = holder.get(key)
     elif isinstance(holder, Seq) and isinstance(key, int) and key < len(holder):
         value = holder[key]
     else:
         return
-    if isinstance(value, str) and value.strip():
+    if not isinstance(value, str) or not value.strip():
+        return
+    if MARKDOWN not in notes:
         yield Unit(uid, value, holder, key, notes, maxwidth, hard)
+        return
+    whole = segment(value)
+    slots = whole.slots
+    if len(slots) == 1 and not numbered:
+        yield Unit(uid, slots[0].text, holder, key, notes, maxwidth, hard, True, whole, 0)
+        return
+    for i, slot in enumerate(slots):
+        where = (f"Block {i + 1} of {len(slots)} of this Markdown text: {slot.kind}."
+                 + (f" It follows: {_quote(slots[i - 1].text)}" if i else ""))
+        yield Unit(f"{uid}.{i + 1}", slot.text, holder, key, notes + (where,), maxwidth if len(slots) == 1 else None,
+                   hard, True, whole, i)
+
+
+def _messages(holder: Map, key: str, uid: str, notes: tuple[str, ...], maxwidth: int | None = None,
+              hard: bool = True) -> Iterator[Unit]:
+    """The unit of a customer's words, or of each message of a burst (a list): ``<uid>.1``, ``<uid>.2``..."""
+    burst = holder.get(key)
+    if not isinstance(burst, Seq):
+        yield from _text(holder, key, uid, notes, maxwidth, hard)
+        return
+    for i in range(len(burst)):
+        yield from _text(burst, i, f"{uid}.{i + 1}", (*notes, f"Message {i + 1} of {len(burst)}, sent one after "
+                                                     "the other."), maxwidth, hard)
 
 
 def _predecessors(nodes: list[Map]) -> dict[Any, list[str]]:
@@ -235,6 +286,8 @@ def _who(name: Any) -> str:
 
 
 def _quote(text: Any) -> str:
+    if isinstance(text, Seq) and all(isinstance(t, str) for t in text):  # a burst of messages
+        text = " / ".join(text)
     if not isinstance(text, str):
         return "(nothing)"
     text = " ".join(text.split())

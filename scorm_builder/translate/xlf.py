@@ -2,7 +2,8 @@
 
 One ``<file original="...">`` per YAML file the texts come from (``course.yaml``,
 ``pages/timing.yaml``), one ``<trans-unit>`` per text. A unit's placeholders are ``<ph>``
-elements, its context ``<note from="developer">``s, its length limit ``maxwidth`` (characters),
+elements (so is a Markdown block's inline markup: ``**``, ``[``, ``](target)``), its context
+``<note from="developer">``s, its length limit ``maxwidth`` (characters),
 and the sha256 of its source a ``<context-group purpose="x-scorm-builder">``. States: a unit
 with no target is missing; ``needs-review-*`` needs review; ``new``/``needs-*`` is a draft
 (missing); any other target (``translated``, ``signed-off``, ``final``, or no state) is translated.
@@ -20,7 +21,8 @@ from translate.storage.placeables.xliff import Ph
 
 from scorm_builder.errors import BuilderError
 from scorm_builder.source.loader import display_path
-from scorm_builder.translate.placeholders import split
+from scorm_builder.translate.placeholders import PLACEHOLDER, split
+from scorm_builder.translate.segments import protected_split
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 SKELETON = (f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="{NS}"><file original="NoName" '
@@ -51,6 +53,7 @@ class Entry:
     line: int
     notes: tuple[tuple[str, str], ...] = ()  # (from, text) of every note
     maxwidth: int | None = None
+    markdown: bool = False  # its source protects Markdown markup (a <ph> that is not a {{ placeholder }})
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class Out:
     target: str = ""
     state: str = MISSING
     kept_notes: tuple[tuple[str, str], ...] = ()
+    markdown: bool = False  # a Markdown block: its inline markup becomes <ph>s too
 
 
 def read(path: Path) -> tuple[str, dict[tuple[str, str], Entry]]:
@@ -102,8 +106,9 @@ def _entry(unit: xliff.xliffunit, section: str, uid: str) -> Entry:
     hashes = [text for group in groups for kind, text in group if kind == HASH]
     notes = tuple((n.get("from", ""), "".join(n.itertext())) for n in element.iterchildren(f"{ns}note"))
     width = element.get("maxwidth", "")
+    markdown = any(not PLACEHOLDER.fullmatch(text) for text in phs.values())
     return Entry(section, uid, source, target, status, hashes[0] if hashes else "", element.sourceline or 0, notes,
-                 int(width) if width.isdigit() else None)
+                 int(width) if width.isdigit() else None, markdown)
 
 
 def _placeholders_of(element) -> dict[str, str]:
@@ -156,14 +161,14 @@ def write(path: Path, source_language: str, target_language: str, sections: dict
 def _add(store: xliff.xlifffile, out: Out) -> None:
     unit = store.UnitClass("")
     ids: dict[str, list[str]] = {}
-    unit.rich_source = [_rich(out.source, ids, fresh=True)]
+    unit.rich_source = [_rich(out.source, ids, True, out.markdown)]
     store.addunit(unit)
     unit.setid(out.id)
     if out.maxwidth:
         unit.xmlelement.set("maxwidth", str(out.maxwidth))
         unit.xmlelement.set("size-unit", "char")
     if out.target:
-        unit.rich_target = [_rich(out.target, ids, fresh=False)]
+        unit.rich_target = [_rich(out.target, ids, False, out.markdown)]
         state = STATE_ATTR.get(out.state, "needs-translation")  # a draft without a state: kept as a draft
         unit.xmlelement.find(f"{{{store.namespace}}}target").set("state", state)
     for note in out.notes:
@@ -173,11 +178,12 @@ def _add(store: xliff.xlifffile, out: Out) -> None:
     unit.createcontextgroup("source", [(HASH, source_hash(out.source))], purpose=PURPOSE)
 
 
-def _rich(text: str, ids: dict[str, list[str]], fresh: bool) -> StringElem:
-    """``text`` with each placeholder a <ph>; a source numbers them, a target reuses the source's ids."""
+def _rich(text: str, ids: dict[str, list[str]], fresh: bool, markdown: bool = False) -> StringElem:
+    """``text`` with each placeholder (and a Markdown block's inline markup) a <ph>; a source numbers
+    them, a target reuses the source's ids."""
     parts: list = []
     used: dict[str, int] = {}
-    for is_placeholder, part in split(text):
+    for is_placeholder, part in (protected_split(text) if markdown else split(text)):
         if not is_placeholder:
             parts.append(part)
             continue

@@ -1,6 +1,7 @@
 /* scorm-builder preview, cmi5: asks the preview server (the LMS and LRS, in memory) for a launch, opens the
    course with its launch parameters, and lists what the LRS holds: each statement (verb, object, result,
-   time), the state documents, the launch data and the AU's requests. The server's record is polled. */
+   time), the state documents, the launch data and the AU's requests. The server's record is polled.
+   "Launch mode" relaunches the course in Normal, Browse or Review (LaunchData launchMode). */
 (function () {
   "use strict";
   var panel = document.getElementById("cmi5-panel");
@@ -61,12 +62,27 @@
     return fetch("/api/cmi5", { cache: "no-store" }).then(function (r) { return r.json(); }).then(show)
       .catch(function () { /* server stopped */ });
   }
+  /* the launch mode: a select at the top of the panel; none chosen yet: the server's (preview --mode) */
+  var modeLabel = document.createElement("label"), modes = document.createElement("select"), last = null;
+  modes.id = "cmi5-mode";
+  ["", "Normal", "Browse", "Review"].forEach(function (m) {
+    var option = document.createElement("option");
+    option.value = m.toLowerCase(); option.textContent = m || "(as launched)"; option.hidden = !m;
+    modes.appendChild(option);
+  });
+  modeLabel.append("Launch mode ", modes);
+  panel.insertBefore(modeLabel, panel.firstChild);
+  modes.addEventListener("change", function () { if (last) launch(last[0], last[1], last[2], false); });
   /* a new session of the registration (a new registration when `fresh`): the course opens with its launch URL */
   function launch(status, token, frame, fresh) {
-    return fetch("/api/cmi5/launch?registration=" + (fresh ? "new" : "same"),
+    last = [status, token, frame];
+    return fetch("/api/cmi5/launch?registration=" + (fresh ? "new" : "same") + (modes.value ? "&mode=" + modes.value : ""),
                  { method: "POST", headers: { "X-Preview-Token": token } })
       .then(function (r) { return r.ok ? r.json() : r.text().then(function (t) { throw new Error(t); }); })
-      .then(function (answer) { frame.src = "/pkg/index.html?v=" + status.version + "&" + answer.query; return poll(); })
+      .then(function (answer) {
+        modes.value = answer.launchMode.toLowerCase();
+        frame.src = "/pkg/index.html?v=" + status.version + "&" + answer.query; return poll();
+      })
       .catch(function (err) { document.getElementById("build-state").textContent = String(err.message || err); });
   }
   setInterval(function () { if (!panel.hidden) poll(); }, 500);

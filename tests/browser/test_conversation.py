@@ -22,7 +22,9 @@ HEAD = """async () => {
     const head = document.querySelector('.dlg-head'), r = head.getBoundingClientRect(), mood = head.querySelector('.mood');
     const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
     const shift = mood.querySelector('.mood-shift');
-    return {avatar: [head.querySelector('.avatar').textContent, head.querySelector('.avatar').className],
+    const face = head.querySelector('.avatar');
+    return {avatar: [face.querySelector('svg') ? 'svg' : face.textContent, face.className, face.getAttribute('aria-hidden'),
+                     face.querySelector('path[fill=none]:last-of-type').getAttribute('d')],
             name: head.querySelector('.dlg-name').textContent, channel: head.querySelector('.ch-label').textContent,
             mood: [mood.className, mood.textContent, getComputedStyle(mood).color],
             shift: shift ? [shift.textContent, shift.getAttribute('aria-hidden')] : null,
@@ -42,11 +44,13 @@ def test_the_conversation_header_stays_in_sight_and_its_mood_changes_visibly_and
     learner.next()
     learner.next()
     angry, upset = "rgb(161, 29, 43)", "rgb(154, 52, 18)"
-    head = {"avatar": ["L", "avatar mood-angry"], "name": "Lee", "channel": "Phone call",
+    # Lee's face (chat.js faceFor), hidden from screen readers beside the name, its mouth after the mood
+    angry_mouth, upset_mouth = "M16 28q4-3.5 8 0", "M16.5 27.5q3.5-2.5 7 0"
+    head = {"avatar": ["svg", "avatar mood-angry", "true", angry_mouth], "name": "Lee", "channel": "Phone call",
             "mood": ["mood mood-angry", "Mood: Angry", angry], "shift": None, "scrolled": True, "inSight": True}
     assert run.content.evaluate(HEAD) == head
     learner.say(ROUTER)
-    assert run.content.evaluate(HEAD) == {**head, "avatar": ["L", "avatar mood-upset"],
+    assert run.content.evaluate(HEAD) == {**head, "avatar": ["svg", "avatar mood-upset", "true", upset_mouth],
                                           "mood": ["mood mood-upset shifted", "Mood: Upset▲", upset], "shift": ["▲", "true"]}
     run.content.wait_for_function(f"() => {SAID} === 'Lee is calmer: Upset.'")
     learner.say(AGAIN)

@@ -3,6 +3,7 @@ and its debug panel lists the statements, the state documents and the launch dat
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -94,3 +95,79 @@ def test_a_short_course_finished_gives_the_exact_verb_sequence(preview, preview_
     preview_page.get_by_role("button", name="Reset learner").click()
     preview_page.wait_for_function(f"window.previewLrs.registration !== {json.dumps(record['registration'])}")
     assert wait_for_verbs(preview_page, 2)[:1] == ["launched"]
+
+
+CMI5_LAUNCHMODE = "https://w3id.org/xapi/cmi5/context/extensions/launchmode"
+
+
+def own_requests(record) -> list[tuple[str, str, int]]:
+    return [(r["method"], r["stateId"], r["status"]) for r in record["requests"] if r["resource"] == "activities/state"]
+
+
+def test_browse_mode_sends_no_statement_that_changes_a_result(preview, preview_page):
+    """`preview --mode browse`: LaunchData says Browse, and the player sends initialized and terminated
+    only (cmi5 10.2.2), and writes no state document."""
+    state, base, course = preview
+    state.lrs.mode = "Browse"
+    preview_page.goto(base)
+    frame = preview_page.frame_locator("#sco")
+    assert preview_page.locator("#cmi5-mode").input_value() == "browse"
+    learner = Learner(frame, CourseKey(course))
+    learner.start()
+    learner.next_until("The late refund")
+    learner.next_until("Follow-up call")
+    learner.next()
+    assert learner.sees("Your recorded result: Not started")
+    learner.exit()
+    frame.get_by_role("heading", name="Back at the LMS").wait_for(state="visible")
+    assert wait_for_verbs(preview_page, 3) == ["launched", "initialized", "terminated"]
+    record = preview_page.evaluate("window.previewLrs")
+    assert [s["problem"] for s in record["statements"]] == ["", "", ""]
+    assert record["statements"][0]["context"]["extensions"][CMI5_LAUNCHMODE] == "Browse"
+    assert record["launchData"]["launchMode"] == "Browse"
+    # terminated carries the session's duration only: no score, success or completion
+    assert [sorted(s.get("result") or {}) for s in record["statements"]] == [[], [], ["duration"]]
+    assert re.fullmatch(r"PT\d+(\.\d{1,2})?S", record["statements"][2]["result"]["duration"])
+    assert sorted(record["states"]) == ["LMS.LaunchData"]
+    assert own_requests(record) == [("GET", "LMS.LaunchData", 200), ("GET", "scorm-builder.state", 404)]
+
+
+def test_review_mode_from_the_panel_shows_the_record_and_changes_nothing(preview, preview_page):
+    """A finished Normal run, then Launch mode: Review in the panel: a new session of the registration
+    whose statements are launched (Review), initialized and terminated, and the AU's state document
+    stays as the Normal run left it."""
+    _, base, course = preview
+    preview_page.goto(base)
+    frame = preview_page.frame_locator("#sco")
+    key = CourseKey(course)
+    learner = Learner(frame, key)
+    learner.start()
+    learner.next_until("The late refund")
+    learner.answer_scenario(SCENARIO_BEST)
+    learner.next_until("Follow-up call")
+    learner.say(DIALOGUE_FIRST)
+    learner.next_until("Assessment")
+    learner.take_assessment({qid: True for qid in key.questions})
+    learner.finish()
+    frame.get_by_role("heading", name="Back at the LMS").wait_for(state="visible")
+    assert wait_for_verbs(preview_page, 9)[-1] == "terminated"
+    before = preview_page.evaluate("window.previewLrs")
+    preview_page.locator("#cmi5-mode").select_option("review")
+    frame.get_by_role("button", name="Resume").wait_for(state="visible")
+    assert wait_for_verbs(preview_page, 11)[9:] == ["launched", "initialized"]
+    learner.resume()
+    assert learner.sees("Review mode: nothing is recorded")
+    assert learner.sees("Your recorded result: Passed (100%)")
+    learner.exit()
+    frame.get_by_role("heading", name="Back at the LMS").wait_for(state="visible")
+    assert wait_for_verbs(preview_page, 12)[9:] == ["launched", "initialized", "terminated"]
+    record = preview_page.evaluate("window.previewLrs")
+    assert record["registration"] == before["registration"]
+    assert [s["problem"] for s in record["statements"]] == [""] * 12
+    assert record["statements"][9]["context"]["extensions"][CMI5_LAUNCHMODE] == "Review"
+    assert [sorted(s.get("result") or {}) for s in record["statements"][9:]] == [[], [], ["duration"]]
+    assert record["launchData"]["launchMode"] == "Review"
+    assert record["states"]["scorm-builder.state"] == before["states"]["scorm-builder.state"]
+    assert own_requests(record)[len(own_requests(before)):] == [("GET", "LMS.LaunchData", 200),
+                                                                ("GET", "scorm-builder.state", 200)]
+    assert preview_page.locator("#cmi5-mode").input_value() == "review"

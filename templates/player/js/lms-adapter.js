@@ -10,10 +10,11 @@
   function attemptSuffix(n) { return n >= 2 ? "_a" + n : ""; }
 
   /* an interaction's elements in the order of docs/player.md section 4, id first as the rest
-     depends on it. item: {id, attempt, type, started, weight, description, patterns, response, result} */
-  function interactionValues(family, index, item, now, latencyMs, language) {
+     depends on it. item: {id, attempt, type, started, weight, description, patterns, response, result};
+     grouped (the LMS profile's interactionIds): the same id on every attempt */
+  function interactionValues(family, index, item, now, latencyMs, language, grouped) {
     var prefix = "cmi.interactions." + index + ".", names = family.interactionElements;
-    var values = [[prefix + "id", item.id + attemptSuffix(item.attempt)], [prefix + "type", item.type],
+    var values = [[prefix + "id", item.id + (grouped ? "" : attemptSuffix(item.attempt))], [prefix + "type", item.type],
       [prefix + names.time, family.timestamp(now)]];
     item.patterns.forEach(function (pattern, k) {
       values.push([prefix + "correct_responses." + k + ".pattern", family.response(item.type, pattern)]);
@@ -27,13 +28,15 @@
 
   /* the interactions the LMS numbers, appended at its count. One whose id the LMS refused has no
      record (its index is not used up) and waits, in order, to be sent again before each save
-     (fresh: refused in this round, so not tried twice at once) */
-  function interactionJournal(family, connection, language) {
-    var journal = { count: 0 }, waiting = [];
+     (fresh: refused in this round, so not tried twice at once). grouped: one record per id, written
+     over at its index (journal.at: id -> index) */
+  function interactionJournal(family, connection, language, grouped) {
+    var journal = { count: 0, at: {} }, waiting = [];
     function send(entry) {
-      var values = interactionValues(family, journal.count, entry.item, entry.at, entry.latency, language);
+      var known = grouped ? journal.at["#" + entry.item.id] : null, index = known != null ? known : journal.count;
+      var values = interactionValues(family, index, entry.item, entry.at, entry.latency, language, grouped);
       if (!connection.set(values[0][0], values[0][1], true)) return false;
-      journal.count++;
+      if (known == null) { journal.at["#" + entry.item.id] = index; journal.count++; }
       for (var i = 1; i < values.length; i++) connection.set(values[i][0], values[i][1], true);
       return true;
     }
@@ -52,7 +55,8 @@
 
   /* the LMS profile the package was built for (docs/lms-profiles.md): options.lms, else the
      player data's top-level "lms" object, else the generic profile's behaviour */
-  var GENERIC = { name: "generic", finalFailure: "failed", commitBeforeTerminate: true };
+  var GENERIC = { name: "generic", finalFailure: "failed", commitBeforeTerminate: true }; /* and, absent: the
+     family's suspendBudget, interactionIds "unique", entryTrusted true, exitOnCompletion "normal" */
   function lmsProfile(options) {
     var profile = options.lms;
     if (!profile && typeof document !== "undefined") {
@@ -67,7 +71,8 @@
     var connection = modules.lmsConnection.create({ family: family.family, apiName: family.apiName,
       methods: family.methods, unsetReadError: family.unsetReadError,
       commitBeforeTerminate: profile.commitBeforeTerminate });
-    var journal = interactionJournal(family, connection, options.language);
+    var grouped = profile.interactionIds === "grouped";
+    var journal = interactionJournal(family, connection, options.language, grouped);
     var objectiveIndex = {}, objectiveCount = 0, objectivesSupported = false, readOnly = false;
     var learnerId = ""; /* learner-experience hook: seeds the answer order (random.js answerOrder) */
     function isOpen() { return connection.connected() && !connection.ended() && !readOnly; }
@@ -76,11 +81,15 @@
        location, pass, record}. In review and browse modes the connection writes nothing from here on */
     function initialize(hasAssessment, coursePass) {
       if (!connection.open()) return null;
-      var launch = family.readLaunch(connection.get, hasAssessment, coursePass);
+      var launch = family.readLaunch(connection.get, hasAssessment, coursePass, profile);
       if (launch.readOnly) { readOnly = true; connection.readOnly(); }
       learnerId = connection.get(family.family === "scorm12" ? "cmi.core.student_id" : "cmi.learner_id"); /* the hook above */
       /* appended after what the LMS holds, so earlier sessions' records stay */
       journal.count = parseInt(connection.get("cmi.interactions._count"), 10) || 0;
+      /* grouped: the records of earlier sessions by id, where the LMS lets them be read (2004; 1.2's are write-only) */
+      for (var k = 0; grouped && family.family === "scorm2004" && k < journal.count; k++) {
+        journal.at["#" + connection.get("cmi.interactions." + k + ".id")] = k;
+      }
       var objectives = connection.read("cmi.objectives._count");
       objectivesSupported = objectives.ok;
       objectiveCount = parseInt(objectives.value, 10) || 0;
@@ -104,7 +113,7 @@
     }
 
     return {
-      family: family.family, suspendBudget: family.suspendBudget, log: connection.log, profile: profile,
+      family: family.family, suspendBudget: profile.suspendBudget || family.suspendBudget, log: connection.log, profile: profile,
       initialize: initialize, report: report, addInteraction: addInteraction, updateObjective: updateObjective,
       saveSuspendData: function (text) { return connection.set("cmi.suspend_data", text); },
       passes: function (percent, pass) { return family.passes(percent, pass); },

@@ -12,7 +12,8 @@
   function number(text) { return /^-?\d+(\.\d+)?$/.test(text) ? parseFloat(text) : null; }
   /* at launch: the mode (normal, browse, review), the status and score floor, the saved state and
      bookmark, a mastery score over the course's pass mark, and the result held (record: {status,
-     score}, status one of passed, failed, completed, incomplete or "") */
+     score}, status one of passed, failed, completed, incomplete or ""). cmi.core.entry is never
+     read, whatever the profile's entryTrusted: the saved state decides (chamilo-lms #2988) */
   function readLaunch(get, hasAssessment, coursePass) {
     var mode = get("cmi.core.lesson_mode"), status = get("cmi.core.lesson_status");
     var suspendData = get("cmi.suspend_data"), location = get("cmi.core.lesson_location");
@@ -48,8 +49,10 @@
     if (summary.score != null) {
       values.push(["cmi.core.score.min", "0"], ["cmi.core.score.max", "100"], ["cmi.core.score.raw", String(summary.score)]);
     }
-    /* "" (a normal exit) once nothing is left to do, also after the last failed attempt */
-    values.push(["cmi.core.lesson_status", lessonStatus(summary, floor, profile)], ["cmi.core.exit", summary.ended ? "" : "suspend"],
+    /* "" (a normal exit) once nothing is left to do, also after the last failed attempt; suspend for a
+       complete course when the profile's exitOnCompletion keeps its run-time data */
+    var keep = summary.complete && profile && profile.exitOnCompletion === "suspend";
+    values.push(["cmi.core.lesson_status", lessonStatus(summary, floor, profile)], ["cmi.core.exit", summary.ended && !keep ? "" : "suspend"],
       ["cmi.core.session_time", timespan(elapsedMs)]);
     return values;
   }

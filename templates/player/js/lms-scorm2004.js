@@ -16,14 +16,16 @@
   }
   /* at launch: the mode (normal, browse, review), the completion, success and score floors, the
      saved state and bookmark, a scaled_passing_score over the course's pass mark, and the result
-     held (record: {status, score}, status one of passed, failed, completed, incomplete or "") */
-  function readLaunch(get, hasAssessment, coursePass) {
+     held (record: {status, score}, status one of passed, failed, completed, incomplete or "").
+     profile: the LMS profile (lms-adapter.js) */
+  function readLaunch(get, hasAssessment, coursePass, profile) {
     var mode = get("cmi.mode"), readOnly = mode === "review" || mode === "browse";
     var completion = get("cmi.completion_status"), success = get("cmi.success_status");
     if (success !== "passed" && success !== "failed") success = "";
     /* ab-initio means a new attempt: the saved state and bookmark belong to an earlier one; but a
-       review looks at the attempt the LMS holds, whatever cmi.entry says (Moodle: ab-initio) */
-    var earlier = readOnly || get("cmi.entry") !== "ab-initio";
+       review looks at the attempt the LMS holds, whatever cmi.entry says (Moodle: ab-initio), and
+       a profile whose entryTrusted is false never reads cmi.entry: the saved state alone decides */
+    var earlier = readOnly || (profile && profile.entryTrusted === false) || get("cmi.entry") !== "ab-initio";
     var suspendData = earlier ? get("cmi.suspend_data") : "", location = earlier ? get("cmi.location") : "";
     var pass = { mark: coursePass.mark, scaled: coursePass.scaled }, score = null;
     if (hasAssessment) {
@@ -54,6 +56,12 @@
     if (summary.failedFinal && !summary.complete && profile && profile.finalFailure === "incomplete") return "incomplete";
     return summary.ended ? "completed" : "incomplete";
   }
+  /* suspend while something is left to do; normal once nothing is (the last attempt failed, too),
+     unless the profile's exitOnCompletion keeps a complete course's run-time data: suspend */
+  function exitValue(summary, profile) {
+    if (!summary.ended) return "suspend";
+    return summary.complete && profile && profile.exitOnCompletion === "suspend" ? "suspend" : "normal";
+  }
   /* [element, value] pairs sent after every step; summary: progress.summary() */
   function sessionValues(summary, floor, elapsedMs, profile) {
     var values = [["cmi.location", summary.bookmark],
@@ -63,7 +71,7 @@
         ["cmi.score.scaled", String(summary.score / 100)]);
     }
     values.push(["cmi.completion_status", completionStatus(summary, profile)], ["cmi.success_status", successStatus(summary, floor)],
-      ["cmi.exit", summary.ended ? "normal" : "suspend"], ["cmi.session_time", timespan(elapsedMs)]);
+      ["cmi.exit", exitValue(summary, profile)], ["cmi.session_time", timespan(elapsedMs)]);
     return values;
   }
   /* value: keys (choice, sequencing), a boolean (true-false) or [left, right] pairs (matching) */

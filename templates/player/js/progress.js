@@ -40,6 +40,14 @@
     return { viewed: viewed, total: total, first: first };
   }
   function lessonsDone(state) { return state.vw.indexOf("0") < 0; }
+  /* navigation: linear: the last screen the learner may open, the first page not viewed or whose
+     activity is not done (done(entry, k) says), else the last screen */
+  function linearStop(course, state, done) {
+    for (var k = 0; k < course.pageCount; k++) {
+      if (state.vw.charAt(k) !== "1" || !done(course.pages[k], k)) return k;
+    }
+    return course.screenCount - 1;
+  }
   function attemptsUsed(state) { return state.a ? state.a.sc.length : 0; }
   function passed(state) { return !!(state.a && state.a.ps); }
   function attemptsLeft(assessment, state) {
@@ -89,7 +97,7 @@
   }
 
   var progress = {
-    outline: outline, stateShape: stateShape, lessonViewed: lessonViewed, lessonsDone: lessonsDone,
+    outline: outline, stateShape: stateShape, lessonViewed: lessonViewed, lessonsDone: lessonsDone, linearStop: linearStop,
     attemptsUsed: attemptsUsed, passed: passed, attemptsLeft: attemptsLeft, failedFinal: failedFinal,
     decided: decided, bestScore: bestScore, isComplete: isComplete, measure: measure, bookmark: bookmark,
     reportedScore: reportedScore, summary: summary

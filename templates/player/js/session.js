@@ -17,8 +17,10 @@
        record: the result the LMS held at launch ({status, score}) */
     var session = { state: null, resumable: false, readOnly: false, mode: "normal", record: null };
 
-    /* the player's own state decides whether to resume, not cmi.entry, which some LMSes get wrong;
-       the LMS's bookmark (cmi.location) stands in when the state is missing or unusable */
+    /* the player's own state decides whether to resume, not cmi.entry, which some LMSes get wrong
+       (in 2004 only ab-initio, a new attempt, sets the state aside, when the LMS profile trusts it:
+       lms-scorm2004.js); the LMS's bookmark (cmi.location) stands in when the state is missing or
+       unusable. The state is written within the profile's suspend_data budget (lms.suspendBudget) */
     session.launch = function () {
       var saved = "", location = "", launch = lms.initialize(!!course.assessment, pass);
       if (launch) {

@@ -7,20 +7,34 @@
   "use strict";
   var modules = host.scormBuilder = host.scormBuilder || {};
   var dom = modules.dom, el = dom.el, add = dom.add, customerView = modules.customerView;
-  var walk = modules.dialoguePath.walk, byKey = modules.answerKeys.byKey, keysOf = modules.answerKeys.keysOf;
+  var walk = modules.dialoguePath.walk, byKey = modules.answerKeys.byKey, keysOf = modules.answerKeys.keysOf, chat = modules.chat;
 
-  /* the lines so far; the customer's newest line can take the focus */
-  function conversation(t, path, who) {
-    var list = el("ol", { cls: "convo", "aria-label": t("conversation", { name: who }) }), lastLine = null;
-    path.steps.forEach(function (step) {
-      if (step.current.customer) add(list, customerView.bubble("them", who, step.current.customer));
-      add(list, customerView.bubble("me", t("you"), step.choice.text));
-    });
-    if (path.current && path.current.customer) {
-      lastLine = customerView.bubble("them now", who, path.current.customer, true);
-      add(list, lastLine);
+  /* the lines so far, each message its own bubble: in a chat or an email with its time (a minute
+     apart from the dialogue's start), the customer's face beside the first of each of their turns;
+     in an email what came before the last reply is folded away. {list, lastLine, burst}: the newest
+     turn's first message takes the focus, and a chat types its messages out */
+  function conversation(t, dialogue, path, who) {
+    var n = 0, mood = (dialogue.nodes[dialogue.start] || {}).mood, items = [], burst = [], from = 0;
+    function stamp() { return dialogue.channel === "phone" ? null : chat.clock(dialogue.time, n++); }
+    function turn(node, now) {
+      mood = node.mood || mood;
+      from = Math.max(0, items.length - 1);
+      return chat.lines(node.customer).map(function (line, i) {
+        var b = customerView.bubble(now ? "them now" : "them", who, line, now && !i, stamp(), i ? null : customerView.avatar(who, mood, dialogue.avatar));
+        items.push(b);
+        return b;
+      });
     }
-    return { list: list, lastLine: lastLine };
+    path.steps.forEach(function (step) {
+      turn(step.current, false);
+      items.push(customerView.bubble("me", t("you"), step.choice.text, false, stamp()));
+    });
+    if (path.current && path.current.customer) burst = turn(path.current, true);
+    var list = el("ol", { cls: "convo" + (dialogue.channel === "email" ? " thread" : ""), "aria-label": t("conversation", { name: who }) });
+    var folded = dialogue.channel === "email" && from > 0 ? el("ol", { cls: "convo thread" }, items.slice(0, from)) : null;
+    add.apply(null, [list].concat(folded ? items.slice(from) : items));
+    return { list: list, lastLine: burst[0] || null, burst: burst,
+      folded: folded && el("details", { cls: "earlier" }, [el("summary", { text: t("earlier_messages", { count: from }) }), folded]) };
   }
   /* each named score as a meter, with its value and range in words */
   function scoreMeters(t, dialogue, path) {
@@ -75,7 +89,7 @@
   function renderDialogue(container, dialogue, index, player) {
     var t = player.t, state = player.session.state;
     if (dialogue.intro_html) add(container, el("div", { cls: "prose intro", html: dialogue.intro_html }));
-    var box = el("div", { cls: "dialogue" });
+    var box = el("div", { cls: "dialogue dlg-" + dialogue.channel });
     add(container, box);
     var decisionStarted = Date.now(), callStarted = decisionStarted, moodShift = 0;
     /* [play-through, path]; see state.js */
@@ -83,20 +97,22 @@
     function draw(focus) {
       dom.clear(box);
       var path = walk(dialogue, record()[1]), who = dialogue.customer || t("customer");
-      add(box, el("div", { cls: "dlg-head" }, [customerView.avatar(who, path.mood), el("div", { cls: "dlg-who" }, [
+      add(box, el("div", { cls: "dlg-head" }, [customerView.avatar(who, path.mood, dialogue.avatar), el("div", { cls: "dlg-who" }, [
         el("p", { cls: "dlg-name", text: who }), el("p", { cls: "ch-label ch-" + dialogue.channel, text: t("channel_" + dialogue.channel) }),
         dialogue.channel === "phone" && path.current && !path.current.ending ? customerView.callTimer(t, callStarted) : null]),
         customerView.moodChip(t, path.mood, moodShift)]));
       moodShift = 0;
-      var lines = conversation(t, path, who), zone = el("div", { cls: "dlg-live", "aria-live": "polite" });
-      add(box, lines.list);
-      add(box, zone);
+      var lines = conversation(t, dialogue, path, who), zone = el("div", { cls: "dlg-live", "aria-live": "polite" });
+      var email = dialogue.channel === "email";
+      add(box, email && dialogue.subject ? el("p", { cls: "thread-subj" }, [el("strong", { text: t("email_subject") }), " ", dialogue.subject]) : null,
+        lines.folded, lines.list, zone);
+      if (dialogue.channel === "chat" && (focus || !path.steps.length)) customerView.typeOut(lines.burst);
       if (path.current && path.current.ending) {
         var ending = endingSection(t, dialogue, path, replay);
         add(zone, ending.section);
         if (focus) ending.heading.focus();
       } else if (path.current) {
-        add(zone, choiceGroup(t, shownChoices(dialogue, path.node, player), choose));
+        add(zone, email ? customerView.replyHead(t, dialogue.subject) : null, choiceGroup(t, shownChoices(dialogue, path.node, player), choose));
         if (focus && lines.lastLine) lines.lastLine.focus();
       }
     }
@@ -107,7 +123,7 @@
       var reached = walk(dialogue, after[1]);
       if (dialogue.scored) {
         player.lms.addInteraction({ id: dialogue.interaction_prefix + "_" + path.node, attempt: after[0], type: "choice",
-          started: decisionStarted, weight: 1, description: path.current.customer || dialogue.title,
+          started: decisionStarted, weight: 1, description: chat.lines(path.current.customer).join(" ") || dialogue.title,
           patterns: path.current.choices.filter(function (c) { return c.best; }).map(function (c) { return [c.key]; }),
           response: [choice.key], result: choice.best ? "correct" : "incorrect" });
         var ended = !!(reached.current && reached.current.ending);

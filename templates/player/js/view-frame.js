@@ -71,13 +71,15 @@
     parts.finish = button(t("finish"), function () { confirmLeave("finish", finishCourse); }, dom.PRIMARY);
     /* outside the footer, which steps aside during an assessment attempt */
     parts.say = el("p", { cls: "sr", role: "status" });
-    parts.foot = el("footer", { cls: "foot" }, [parts.previous, parts.alert, parts.next, parts.finish]);
+    parts.why = player.course.info.navigation === "linear" ? el("p", { cls: "next-why", id: dom.uniqueId("why"), hidden: true }) : null;
+    parts.foot = el("footer", { cls: "foot" }, [parts.previous, parts.alert, parts.why, parts.next, parts.finish]);
     add(app, top);
     add(app, el("div", { cls: "layout" }, [parts.nav, el("div", { cls: "content" }, [parts.main, parts.foot])]), parts.say);
     show(state.l);
   }
 
-  /* screen k: a lesson page or the assessment; Next is never blocked */
+  /* screen k: a lesson page or the assessment (with navigation: linear, Next and the outline
+     offer only the screens up to linearStop) */
   function show(k) {
     var t = player.t, course = player.course, state = player.session.state;
     if (k < 0 || k >= course.screenCount) return;
@@ -122,7 +124,12 @@
     });
     return count;
   }
-  function outlineItem(title, sub, mark, current, done, k) {
+  function outlineItem(title, sub, mark, current, done, k, locked) {
+    if (locked) { /* navigation: linear: shown, with the reason, but not a way to go */
+      return add(parts.list, el("li", { cls: "locked" }, [el("div", { cls: "ol-item" }, [
+        el("span", { cls: "ol-mark", "aria-hidden": "true", text: "🔒" }),
+        el("span", { cls: "ol-text" }, [el("span", { cls: "ol-title", text: title }), el("span", { cls: "ol-sub", text: locked })])])]));
+    }
     add(parts.list, el("li", { cls: (current ? "current " : "") + (done ? "done" : "") }, [
       el("button", { type: "button", cls: "ol-item", "aria-current": current ? "true" : null, onclick: function () { show(k); } }, [
         el("span", { cls: "ol-mark", "aria-hidden": "true", text: done ? "✓" : mark }),
@@ -142,20 +149,22 @@
     parts.progress.setAttribute("aria-valuenow", String(percent));
     parts.percent.textContent = t("percent", { n: percent });
     dom.clear(parts.list);
+    var stop = linearStop(course, state), blocker = stop < course.pageCount ? course.pages[stop].lessonIndex + 1 : 0;
     course.lessons.forEach(function (lesson, li) {
       var count = lessonStanding(course, state, li);
       outlineItem(lesson.title, lessonLine(count), String(li + 1), state.l < course.pageCount && course.pages[state.l].lessonIndex === li,
-        count.viewed === count.total && !count.open, count.first);
+        count.viewed === count.total && !count.open, count.first, count.first > stop && t("lesson_locked", { n: blocker }));
     });
     if (assessment) {
       var best = progress.bestScore(state), passed = progress.passed(state);
       outlineItem(assessment.title, passed ? t("status_passed", { n: best })
         : progress.failedFinal(assessment, state) ? t("status_failed", { n: best })
           : state.a.n > 0 ? t("status_in_progress") : t("status_not_started"),
-      "★", state.l === course.assessmentScreen, passed, course.assessmentScreen);
+      "★", state.l === course.assessmentScreen, passed, course.assessmentScreen,
+      course.assessmentScreen > stop && t("assessment_locked"));
     }
     scrollOutline();
-    footerFor(course, state);
+    footerFor(course, state, stop);
   }
   /* the current item wholly in sight in a scrolling outline, never cut at the top */
   function scrollOutline() {
@@ -168,13 +177,26 @@
   function inAttempt(course, state) {
     return state.l === course.assessmentScreen && !!state.a && state.a.ph === "q" && state.a.n > 0;
   }
-  function footerFor(course, state) {
-    var last = state.l === course.screenCount - 1, attempt = inAttempt(course, state);
+  function footerFor(course, state, stop) {
+    var last = state.l === course.screenCount - 1, attempt = inAttempt(course, state), held = !last && state.l >= stop;
     parts.foot.classList.toggle("quiet", attempt);
     parts.previous.hidden = attempt;
     parts.previous.disabled = state.l === 0;
     parts.next.hidden = last || attempt;
     parts.finish.hidden = !last || attempt;
+    /* navigation: linear: Next waits for the page's activity, and says so beside it */
+    if (!parts.why) return;
+    parts.next.disabled = held;
+    parts.why.hidden = !held;
+    parts.why.textContent = held ? player.t(stop < state.l ? "next_locked_earlier" : "next_locked_" + course.pages[state.l].page.kind) : "";
+    if (held) parts.next.setAttribute("aria-describedby", parts.why.id);
+    else parts.next.removeAttribute("aria-describedby");
+  }
+  /* the last screen that may be opened: all of them, unless the course's navigation is linear
+     (never in review and browse modes, where nothing is answered) */
+  function linearStop(course, state) {
+    if (course.info.navigation !== "linear" || player.session.readOnly) return course.screenCount;
+    return progress.linearStop(course, state, function (entry, k) { return activityDone(entry, k, state); });
   }
 
   /* what is not done yet, as the course's completion rule counts it */

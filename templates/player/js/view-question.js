@@ -145,7 +145,8 @@
       ? choiceInputs : kind === "matching" ? matchingInputs : orderingInputs;
     view.inputs = makeInputs(fieldset, question, attempt, player);
     view.submit = dom.button(t("submit"), onSubmit, dom.PRIMARY);
-    add(container, fieldset, el("div", { cls: "actions" }, [view.submit]), view.feedback);
+    add(container, question.image && modules.textView.figure(question.image, "item"), fieldset, /* view-text.js */
+      el("div", { cls: "actions" }, [view.submit]), view.feedback);
 
     function onSubmit() {
       var answer = view.inputs.read();

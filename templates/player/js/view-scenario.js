@@ -34,7 +34,8 @@
 
   function renderScenario(container, page, index, player) {
     var t = player.t, state = player.session.state, customer = page.customer, record = state.sc[index] || [0, ""];
-    add(container, customerView.channelBox(t, page.channel, customer.name, customer.says, customer.subject),
+    var message = customerView.channelBox(t, page.channel, customer), email = page.channel === "email";
+    add(container, message.box,
       customer.context && el("p", { cls: "context" }, [el("strong", { text: t("context_label") }), " ", customer.context]),
       customerView.moodChip(t, customer.mood));
     var name = dom.uniqueId("opt"), feedback = el("div", { cls: "feedback" });
@@ -42,14 +43,16 @@
       var id = dom.uniqueId("r");
       return { option: option, input: el("input", { type: "radio", name: name, id: id, value: option.key }), id: id };
     });
-    var fieldset = el("fieldset", { cls: "choices" }, [el("legend", { text: page.prompt })].concat(radios.map(function (r) {
+    var fieldset = el("fieldset", { cls: "choices" + (email ? " as-reply" : "") }, [el("legend", { text: page.prompt }),
+      email ? customerView.replyHead(t, customer.subject) : null].concat(radios.map(function (r) {
       r.row = el("div", { cls: "choice" }, [r.input, el("label", { "for": r.id, text: r.option.text })]);
       return r.row;
     })));
     var view = { t: t, page: page, radios: radios, feedback: feedback, onRetry: onRetry };
     view.submit = dom.button(t("submit"), onSubmit, dom.PRIMARY);
     var started = Date.now();
-    add(container, fieldset, el("div", { cls: "actions" }, [view.submit]), feedback);
+    add(container, page.image && modules.textView.figure(page.image, "item"), fieldset, /* view-text.js */
+      el("div", { cls: "actions" }, [view.submit]), feedback);
 
     function onSubmit() {
       var chosen = radios.filter(function (r) { return r.input.checked; })[0];
@@ -75,6 +78,7 @@
       radios[0].input.focus();
     }
     if (record[1]) showResult(view, record[1], false);
+    else customerView.typeOut(message.burst);
   }
 
   modules.pageViews = modules.pageViews || {};
