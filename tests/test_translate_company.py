@@ -1,18 +1,17 @@
 """Translation with companies: Markdown segmentation, build --company X --language L, per-language profile
 sections, and the language in the ids an LMS sees."""
+# ruff: noqa: F811  (a test taking the imported `courses` fixture is not a redefinition)
 from __future__ import annotations
 
 import json
 import re
-import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import CliRunner
-from repo import REPO
-from test_translate import leaks, package_data, units
+from test_translate import courses, leaks, package_data, run, units  # noqa: F401  (courses: the working-copy fixture)
 from translate.storage import xliff
 
 from scorm_builder.cli import main
@@ -29,19 +28,6 @@ NOT_TEXT = {"id", "verdict", "next", "channel", "mood", "type", "src", "style", 
             "after", "node", "start", "chose", "not_chose", "kind", "completion"}
 
 
-@pytest.fixture()
-def courses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of courses/ (without translations) in a working folder of its own."""
-    shutil.copytree(REPO / "courses", tmp_path / "courses", ignore=shutil.ignore_patterns("translations"))
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    return tmp_path / "courses"
-
-
-def run(*args: str, code: int = 0) -> str:
-    result = CliRunner().invoke(main, list(args))
-    assert result.exit_code == code, result.output
-    return result.output
 
 
 def fill(path: Path, translate=pseudo_text, state: str = "translated") -> None:

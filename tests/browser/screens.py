@@ -95,19 +95,27 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+# the English names Explorer clicks, by strings key
+EXPLORER_NAMES = {"Start": "start", "Submit": "submit", "Start assessment": "start_assessment", "Next": "next",
+                  "See results": "see_results", "Next question": "next_question", "Review answers": "review_answers"}
+
+
 class Explorer:
     """Goes through a whole course from its title screen using only what the screen shows: the
     first option of each scenario, the first choice of each dialogue node to an ending, every
     question answered with its first option(s), the results and the review. ``visit(name)`` is
     called on every screen and after every answer."""
 
-    def __init__(self, content: Any, visit: Callable[[str], None], limit: int = 300):
+    def __init__(self, content: Any, visit: Callable[[str], None], limit: int = 300,
+                 words: dict[str, str] | None = None):
         self.c = content
         self.visit = visit
         self.limit = limit
+        self.words = words  # the player's words in the course's language; None: English
 
     def button(self, name: str) -> Any:
-        return self.c.get_by_role("button", name=exact(name))
+        """The button Explorer names in English, by its name in the course's language."""
+        return self.c.get_by_role("button", name=exact(self.words[EXPLORER_NAMES[name]] if self.words else name))
 
     def run(self) -> int:
         """Returns how many screens were visited."""

@@ -55,7 +55,7 @@ def test_northwind_package_runs_through_to_a_pass(page, lms, northwind):
     assert course.pages[roaming - 1].id == "timing-on-hold"  # where the profile puts it
     walk.pages_from(0, roaming, best_option, best_choice)
     assert learner.heading(2) == ROAMING_TITLE
-    assert learner.sees("Just back from Lisbon and there's a 210 pound roaming charge on my bill?? "
+    assert learner.sees("Just back from Lisbon and there's a £210 roaming charge on my bill?? "
                         "I bought the travel add-on before I left!!")
     walk.pages_from(roaming, None, best_option, best_choice)
     assert learner.sees("10 questions. Pass mark: 85%.")

@@ -20,7 +20,7 @@ from scorm_builder.render.strings import PLAYER_LANGUAGES
 
 from .conftest import REPO
 from .harness import check_session, format_violations, interactions, open_course, run_axe
-from .learner import CourseKey, Learner, exact, template_pattern
+from .learner import CourseKey, Learner, template_pattern
 from .screens import OVERFLOW, Explorer, course_data, new_page
 from .test_tracking import BEST, DLG_BEST, HALF, final, q_rows, status
 
@@ -252,22 +252,6 @@ def test_left_to_right_keeps_its_sides(page, lms, packages, every_kind_dir):
 
 # -- the pseudo-locale at 320 px --------------------------------------------------------------------
 
-# the English names Explorer clicks, by strings key
-EXPLORER_NAMES = {"Start": "start", "Submit": "submit", "Start assessment": "start_assessment", "Next": "next",
-                  "See results": "see_results", "Next question": "next_question", "Review answers": "review_answers"}
-
-
-class LanguageExplorer(Explorer):
-    """screens.Explorer, clicking the buttons by their names in the course's language."""
-
-    def __init__(self, content: Any, visit: Any, words: dict[str, str]):
-        super().__init__(content, visit)
-        self.words = words
-
-    def button(self, name: str) -> Any:
-        return self.c.get_by_role("button", name=exact(self.words[EXPLORER_NAMES[name]]))
-
-
 @pytest.mark.parametrize("lang", PLAYER_LANGUAGES)
 def test_no_screen_scrolls_sideways_at_320_px_in_the_pseudo_locale(browser, lms, tmp_path, monkeypatch,
                                                                     every_kind_dir, lang):
@@ -302,7 +286,7 @@ def test_no_screen_scrolls_sideways_at_320_px_in_the_pseudo_locale(browser, lms,
             if PSEUDO_OPEN in c.evaluate("document.body.innerText"):
                 pseudo_shown.append(name)
 
-        screens = LanguageExplorer(c, visit, strings(lang)).run()
+        screens = Explorer(c, visit, words=strings(lang)).run()
         assert screens == 4  # the text page, the scenario, the dialogue and the assessment
         assert overflow == {}
         assert "results" in pseudo_shown and len(pseudo_shown) > 10

@@ -7,6 +7,9 @@ from typing import Any
 
 import pytest
 
+from scorm_builder.load import load_course
+from scorm_builder.render.strings import strings_for
+
 from .conftest import HERE, REPO
 from .harness import open_course
 from .screens import HEADER_ROWS, OVERFLOW, Explorer, build_served, new_page
@@ -51,7 +54,8 @@ def test_no_screen_scrolls_sideways_at_320_px(phone, lms, tmp_path, build):
         if header and (header["rows"] != 1 or header["height"] > HEADER_MAX):
             headers[name] = header
 
-    screens = Explorer(run.content, visit).run()
+    words = strings_for(load_course(course, profile).language)
+    screens = Explorer(run.content, visit, words=words).run()
     assert screens >= 4
     assert overflow == {}
     assert headers == {}
