@@ -58,6 +58,7 @@
     dom.clear(app);
     var top = header(), listId = dom.uniqueId("outline");
     parts.list = el("ol", { cls: "outline-list closed", id: listId });
+    parts.items = [];
     /* on phones the outline collapses behind this button (player.css) */
     parts.toggle = button(t("outline"), function () {
       var open = parts.toggle.getAttribute("aria-expanded") !== "true";
@@ -115,25 +116,41 @@
     var path = modules.dialoguePath.walk(page, record[1]);
     return record[0] > 1 || !!(path.current && path.current.ending);
   }
-  /* {viewed, total, first, open}: a lesson is done when its pages are viewed and none is open */
-  function lessonStanding(course, state, li) {
-    var count = progress.lessonViewed(course, state, li);
-    count.open = 0;
-    course.pages.forEach(function (entry, k) {
-      if (entry.lessonIndex === li && !activityDone(entry, k, state)) count.open++;
-    });
-    return count;
-  }
-  function outlineItem(title, sub, mark, current, done, k, locked) {
-    if (locked) { /* navigation: linear: shown, with the reason, but not a way to go */
-      return add(parts.list, el("li", { cls: "locked" }, [el("div", { cls: "ol-item" }, [
-        el("span", { cls: "ol-mark", "aria-hidden": "true", text: "🔒" }),
-        el("span", { cls: "ol-text" }, [el("span", { cls: "ol-title", text: title }), el("span", { cls: "ol-sub", text: locked })])])]));
+  /* [{viewed, total, first, open}] per lesson, in one pass over the pages (they come lesson by
+     lesson): a lesson is done when its pages are viewed and none is open */
+  function lessonStandings(course, state) {
+    var counts = course.lessons.map(function () { return { viewed: 0, total: 0, first: -1, open: 0 }; });
+    for (var k = 0; k < course.pageCount; k++) {
+      var entry = course.pages[k], count = counts[entry.lessonIndex];
+      if (count.first < 0) count.first = k;
+      count.total++;
+      if (state.vw.charAt(k) === "1") count.viewed++;
+      if (!activityDone(entry, k, state)) count.open++;
     }
-    add(parts.list, el("li", { cls: (current ? "current " : "") + (done ? "done" : "") }, [
+    return counts;
+  }
+  /* the outline's item i, rebuilt only when what it shows changed (parts.items: each item's
+     element and what it was built from), so a page turn redraws one or two items, not the list */
+  /* key: what the item is drawn from; make(): its outlineElement arguments, asked for only when
+     the key changed */
+  function outlineItem(i, key, make) {
+    var old = parts.items[i];
+    if (old && old.key === key) return;
+    var item = outlineElement.apply(null, make());
+    if (old) parts.list.replaceChild(item, old.item);
+    else add(parts.list, item);
+    parts.items[i] = { key: key, item: item };
+  }
+  function outlineElement(title, sub, mark, current, done, k, locked) {
+    if (locked) { /* navigation: linear: shown, with the reason, but not a way to go */
+      return el("li", { cls: "locked" }, [el("div", { cls: "ol-item" }, [
+        el("span", { cls: "ol-mark", "aria-hidden": "true", text: "🔒" }),
+        el("span", { cls: "ol-text" }, [el("span", { cls: "ol-title", text: title }), el("span", { cls: "ol-sub", text: locked })])])]);
+    }
+    return el("li", { cls: (current ? "current " : "") + (done ? "done" : "") }, [
       el("button", { type: "button", cls: "ol-item", "aria-current": current ? "true" : null, onclick: function () { show(k); } }, [
         el("span", { cls: "ol-mark", "aria-hidden": "true", text: done ? "✓" : mark }),
-        el("span", { cls: "ol-text" }, [el("span", { cls: "ol-title", text: title }), el("span", { cls: "ol-sub", text: sub })])])]));
+        el("span", { cls: "ol-text" }, [el("span", { cls: "ol-title", text: title }), el("span", { cls: "ol-sub", text: sub })])])]);
   }
   function lessonLine(count) {
     var t = player.t, viewed = t("pages_viewed", { n: count.viewed, total: count.total });
@@ -148,20 +165,24 @@
     parts.bar.style.width = percent + "%";
     parts.progress.setAttribute("aria-valuenow", String(percent));
     parts.percent.textContent = t("percent", { n: percent });
-    dom.clear(parts.list);
     var stop = linearStop(course, state), blocker = stop < course.pageCount ? course.pages[stop].lessonIndex + 1 : 0;
+    var counts = lessonStandings(course, state);
     course.lessons.forEach(function (lesson, li) {
-      var count = lessonStanding(course, state, li);
-      outlineItem(lesson.title, lessonLine(count), String(li + 1), state.l < course.pageCount && course.pages[state.l].lessonIndex === li,
-        count.viewed === count.total && !count.open, count.first, count.first > stop && t("lesson_locked", { n: blocker }));
+      var count = counts[li], current = state.l < course.pageCount && course.pages[state.l].lessonIndex === li;
+      var locked = count.first > stop;
+      outlineItem(li, [count.viewed, count.total, count.open, current, locked ? blocker : 0].join(" "), function () {
+        return [lesson.title, lessonLine(count), String(li + 1), current, count.viewed === count.total && !count.open, count.first,
+          locked && t("lesson_locked", { n: blocker })];
+      });
     });
     if (assessment) {
       var best = progress.bestScore(state), passed = progress.passed(state);
-      outlineItem(assessment.title, passed ? t("status_passed", { n: best })
+      var line = [assessment.title, passed ? t("status_passed", { n: best })
         : progress.failedFinal(assessment, state) ? t("status_failed", { n: best })
           : state.a.n > 0 ? t("status_in_progress") : t("status_not_started"),
       "★", state.l === course.assessmentScreen, passed, course.assessmentScreen,
-      course.assessmentScreen > stop && t("assessment_locked"));
+      course.assessmentScreen > stop && t("assessment_locked")];
+      outlineItem(course.lessons.length, JSON.stringify(line), function () { return line; });
     }
     scrollOutline();
     footerFor(course, state, stop);
