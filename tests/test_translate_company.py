@@ -272,9 +272,13 @@ def test_every_company_and_language_with_the_report_and_the_table(courses: Path)
     assert ["course", "company", "language", "standard", "size", "package"] in rows
     assert ["empathy-sales", "northwind-mobile", "qps", "scorm12"] in [r[:4] for r in rows]
     warnings = [line for line in result.stdout.splitlines() if line.startswith("warning:")]
-    assert len(warnings) == 1 and re.fullmatch(
+    assert len(warnings) == 3 and re.fullmatch(
         r"warning: courses/empathy-sales/course\.yaml: (\d+) texts of \1 not translated into fr \(\1 missing\) .*",
         warnings[0])
+    # the profiles' own texts have no French section (the pseudo-locale, qps, is not warned about)
+    assert [w.split(": no ")[0] for w in warnings[1:]] == [
+        "warning: courses/companies/harbor-health.yaml", "warning: courses/companies/northwind-mobile.yaml"]
+    assert all("no 'languages: fr:' section" in w for w in warnings[1:])
     assert "8 packages built, 0 failed." in result.stdout
 
 
@@ -340,3 +344,29 @@ def test_for_language_is_a_merged_view_and_leaves_the_profile_as_it_was(tmp_path
     assert [dict(q) for q in view["add_questions"]] == [{"id": "q1", "text": "Bonjour"}, {"id": "q2", "text": "Salut"}]
     assert view["terms"].where("agent")[1] == (10, 20)  # where the section wrote it
     assert dict(for_language(profile, "de")["terms"]) == {"agent": "agent", "customer": "customer"}
+
+
+def test_a_profile_with_no_section_for_the_language_is_warned_and_strict_refuses_it(courses: Path) -> None:
+    run("translate", "extract", "courses/empathy-sales", "--to", "fr")
+    fill(courses / "empathy-sales/translations/fr.xlf")
+    fill(courses / "shared/translations/fr.xlf")
+    said = ("courses/companies/northwind-mobile.yaml: no 'languages: fr:' section: the texts this profile writes "
+            "(terms, overrides, add_pages, add_questions) stay in the profile's own language in the fr packages "
+            "\u2014 translate them under 'languages: fr:' (docs/company-profiles.md, \"Per-language terms\")")
+    result = CliRunner().invoke(main, ["build", "courses/empathy-sales", "--company", "northwind-mobile",
+                                       "--language", "fr", "-s", "scorm12"])
+    assert result.exit_code == 0, result.output
+    assert f"warning: {said}" in result.output.splitlines()
+    report = json.loads(Path("output/build-report.json").read_text(encoding="utf-8"))
+    assert said in report["packages"][0]["warnings"]
+    strict = CliRunner().invoke(main, ["build", "courses/empathy-sales", "--company", "northwind-mobile",
+                                       "--language", "fr", "--strict", "-s", "scorm12", "-o", "strict"])
+    assert strict.exit_code == 1
+    assert f"{said} (--strict)" in strict.output.splitlines()
+    profile = courses / "companies/northwind-mobile.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8") + "languages:\n  fr:\n    name: Northwind Mobile\n",
+                       encoding="utf-8")
+    again = CliRunner().invoke(main, ["build", "courses/empathy-sales", "--company", "northwind-mobile",
+                                      "--language", "fr", "-s", "scorm12", "-o", "with-section"])
+    assert again.exit_code == 0, again.output
+    assert "no 'languages: fr:' section" not in again.output

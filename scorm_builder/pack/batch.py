@@ -98,7 +98,7 @@ def run_job(job: Job) -> Outcome:
         said: list[str] = []  # the translation's warnings, on each of its packages
         if job.language:
             course, said = _loader().load_translated(Path(job.course), profile, job.language, job.strict)
-            said = [f"{course_file(course)}: {w}" for w in said]
+            said = [f"{course_file(course)}: {w}" for w in said] + _profile_untranslated(profile, job)
         else:
             course = _loader().load(Path(job.course), profile)
         wanted = lms_profiles.standards_for(job.standards, course.company.lms if course.company else "")
@@ -121,6 +121,19 @@ def run_job(job: Job) -> Outcome:
         return job.failed(err.message)
     except Exception as err:  # a bug, or an environment we did not foresee: this job's failure only
         return job.failed(f"unexpected {type(err).__name__}: {err}")
+
+
+def _profile_untranslated(profile: Path | None, job: Job) -> list[str]:
+    """The warning for a profile whose own texts have no section in the job's language (--strict: an error)."""
+    from scorm_builder.source.loader import display_path, load_yaml
+    from scorm_builder.source.profile_language import untranslated
+    from scorm_builder.translate.apply import PSEUDO
+
+    # a pseudo-locale build shows the profile's own texts as they are: that is what it is for
+    said = untranslated(load_yaml(profile), job.language) if profile and not PSEUDO.fullmatch(job.language) else None
+    if said and job.strict:
+        raise BuilderError(f"{display_path(profile)}: {said} (--strict)")
+    return [f"{display_path(profile)}: {said}"] if said else []
 
 
 _LOADER: list[CourseLoader] = []  # the running batch's (a forked worker inherits it)

@@ -182,3 +182,22 @@ def _added_id(item: Any, key: str) -> str | None:
         return None
     ident = item.get("id") if isinstance(item, Map) else None
     return ident if isinstance(ident, str) else None
+
+
+TEXT_KEYS = ("terms", "overrides", "add_pages", "add_questions")  # where a profile writes course text
+
+
+def untranslated(profile: Map, language: str) -> str | None:
+    """What to say when a build in ``language`` takes a profile that writes course text but has no
+    section for that language: those texts would reach the package as the profile wrote them."""
+    sections = profile.get(KEY)
+    if isinstance(sections, Map) and language in sections:
+        return None
+    courses = profile.get("courses")
+    parts = [profile, *(s for s in (courses.values() if isinstance(courses, Map) else ()) if isinstance(s, Map))]
+    written = [k for k in TEXT_KEYS if any(part.get(k) for part in parts)]
+    if not written:
+        return None
+    return (f"no 'languages: {language}:' section: the texts this profile writes ({', '.join(written)}) "
+            f"stay in the profile's own language in the {language} packages \u2014 translate them under "
+            f"'languages: {language}:' (docs/company-profiles.md, \"Per-language terms\")")
