@@ -791,6 +791,21 @@ def test_suspend_data_fits_the_2004_limit(tmp_path):
         "instead of spaces"]
 
 
+def test_suspend_data_over_the_budget_of_the_lms_profile_the_package_was_built_for(tmp_path):
+    """A 2004 package built for an LMS that keeps 4,000 characters (lms.py's legacy-2004) is measured
+    against that budget, not the standard's 64,000; a budget above the standard's changes nothing."""
+    data = course_data([scenario(n) for n in range(300)], standard="scorm2004")
+    data["lms"] = {"name": "legacy-2004", "suspendBudget": 4000}
+    assert [line for line in lines(player_package(tmp_path, data, "2004")) if "[suspend-data]" in line] == [
+        f"{PKG}:play/index.html: error [suspend-data] the saved state can reach 8836 characters (pages 1429, "
+        "scenarios 7396, dialogues 7, assessment 0), above the 4000 characters of suspend_data that LMS profile "
+        "'legacy-2004' keeps; the player then drops saved answers to keep the bookmark — split the course, or "
+        "shorten dialogues and the question draw"]
+    for odd in (64000, 10 ** 9, "4000", True, -1):  # not below the standard's limit, or not a count
+        data["lms"] = {"name": "x", "suspendBudget": odd}
+        assert [line for line in lines(player_package(tmp_path, data, "2004")) if "[suspend-data]" in line] == []
+
+
 def test_dialogue_with_a_loop(tmp_path):
     data = course_data([dialogue("call", {"n1": ["n2"], "n2": ["n1", "end"], "end": []})])
     assert lines(player_package(tmp_path, data)) == [

@@ -162,10 +162,16 @@ def _interaction_ids(data: dict[str, Any], version: str, entry: str, findings: F
 
 def _suspend_data(data: dict[str, Any], m: Manifest, entry: str, findings: Findings) -> None:
     limit = standards.SUSPEND_LIMIT[m.family]
+    whose = f"SCORM {m.version}'s suspend_data limit of {limit}"
+    lms = data.get("lms") if isinstance(data.get("lms"), dict) else {}
+    budget = lms.get("suspendBudget")
+    if type(budget) is int and 0 < budget < limit:  # the LMS profile it was built for keeps less (lms.py)
+        name = lms.get("name") if isinstance(lms.get("name"), str) else "?"
+        limit, whose = budget, f"the {budget} characters of suspend_data that LMS profile {name[:40]!r} keeps"
     estimate = worst_case(data)
     if estimate.length > limit:
         findings.error("suspend-data", f"the saved state can reach {estimate.length} characters "
-                       f"({estimate.describe()}), above SCORM {m.version}'s suspend_data limit of {limit}; the "
+                       f"({estimate.describe()}), above {whose}; the "
                        "player then drops saved answers to keep the bookmark", "split the course, or shorten "
                        "dialogues and the question draw", entry)
     for page in estimate.loops:

@@ -60,7 +60,8 @@ def test_the_first_page_shows_initialized_and_the_launch_data(preview, preview_p
     assert {(r["method"], r["stateId"], r["status"]) for r in fetches[2:]} == {("PUT", "scorm-builder.state", 204)}
 
 
-def test_a_short_course_finished_gives_the_exact_verb_sequence(preview, preview_page):
+def finish_the_course(preview, preview_page) -> Learner:
+    """A Normal launch of the demo course played to the end, its assessment passed, back at the returnURL."""
     _, base, course = preview
     preview_page.goto(base)
     frame = preview_page.frame_locator("#sco")
@@ -77,6 +78,11 @@ def test_a_short_course_finished_gives_the_exact_verb_sequence(preview, preview_
     assert learner.sees("Your score: 100%")
     learner.finish()
     frame.get_by_role("heading", name="Back at the LMS").wait_for(state="visible")  # the returnURL
+    return learner
+
+
+def test_a_short_course_finished_gives_the_exact_verb_sequence(preview, preview_page):
+    finish_the_course(preview, preview_page)
     assert wait_for_verbs(preview_page, 9) == [
         "launched", "initialized", "answered", "answered", "answered", "answered", "passed", "completed",
         "terminated"]
@@ -136,20 +142,8 @@ def test_review_mode_from_the_panel_shows_the_record_and_changes_nothing(preview
     """A finished Normal run, then Launch mode: Review in the panel: a new session of the registration
     whose statements are launched (Review), initialized and terminated, and the AU's state document
     stays as the Normal run left it."""
-    _, base, course = preview
-    preview_page.goto(base)
-    frame = preview_page.frame_locator("#sco")
-    key = CourseKey(course)
-    learner = Learner(frame, key)
-    learner.start()
-    learner.next_until("The late refund")
-    learner.answer_scenario(SCENARIO_BEST)
-    learner.next_until("Follow-up call")
-    learner.say(DIALOGUE_FIRST)
-    learner.next_until("Assessment")
-    learner.take_assessment({qid: True for qid in key.questions})
-    learner.finish()
-    frame.get_by_role("heading", name="Back at the LMS").wait_for(state="visible")
+    learner = finish_the_course(preview, preview_page)
+    frame = learner.c
     assert wait_for_verbs(preview_page, 9)[-1] == "terminated"
     before = preview_page.evaluate("window.previewLrs")
     preview_page.locator("#cmi5-mode").select_option("review")
