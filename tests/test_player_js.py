@@ -8,7 +8,14 @@ import pytest
 from repo import REPO
 
 from scorm_builder.render.player_css import without_comment_lines as without_css_comment_lines
-from scorm_builder.render.player_js import join_player, module_names, player_script, without_comment_lines
+from scorm_builder.render.player_js import (
+    join_player,
+    module_lines,
+    module_names,
+    package_features,
+    player_script,
+    without_comment_lines,
+)
 
 MODULES = REPO / "templates" / "player" / "js"
 
@@ -51,12 +58,39 @@ def test_the_package_script_parses(tmp_path: Path) -> None:
     assert (result.returncode, result.stderr) == (0, "")
 
 
-def test_player_js_and_css_fit_the_budget() -> None:
-    """Issue 11's budget: the player's JS and CSS together at most 40 KB gzipped, unminified."""
+@pytest.mark.parametrize("course", sorted(p.parent.name for p in (REPO / "courses").glob("*/course.yaml")))
+@pytest.mark.parametrize("family", ["scorm12", "scorm2004", "cmi5"])
+def test_player_js_and_css_fit_the_budget(course: str, family: str) -> None:
+    """Issue 11's budget: the player's JS and CSS of every shipped package at most 40 KB gzipped,
+    unminified: a package carries the modules its standard and its course's kinds call for."""
     import gzip
 
+    from scorm_builder.load import load_course
+
+    features = package_features(load_course(REPO / "courses" / course), family)
     css = without_css_comment_lines((REPO / "templates" / "player" / "player.css").read_bytes())
-    assert len(gzip.compress(player_script() + css, 9, mtime=0)) <= 40 * 1024
+    assert len(gzip.compress(player_script(features=features) + css, 9, mtime=0)) <= 40 * 1024
+
+
+ORDER = REPO / "templates" / "player" / "js" / "order.txt"
+
+
+@pytest.mark.parametrize(("family", "left_out"), [
+    ("scorm12", ["lms-scorm2004.js", "lms-cmi5.js"]),
+    ("scorm2004", ["lms-scorm12.js", "lms-cmi5.js"]),
+    ("cmi5", ["lms-connection.js", "lms-adapter.js", "lms-scorm12.js"]),
+])
+def test_a_package_carries_only_the_adapters_of_its_standard(family: str, left_out: list[str]) -> None:
+    every = module_names(ORDER.read_bytes())
+    assert module_names(ORDER.read_bytes(), frozenset({family, "text"})) == [n for n in every if n not in left_out]
+
+
+def test_a_gated_module_goes_in_for_any_of_its_features() -> None:
+    order = b"a.js\nb.js  when reply media\nc.js when cmi5\n"
+    assert module_lines(order) == [("a.js", None), ("b.js", frozenset({"reply", "media"})), ("c.js", frozenset({"cmi5"}))]
+    assert module_names(order, frozenset({"media"})) == ["a.js", "b.js"]
+    assert module_names(order, frozenset()) == ["a.js"]
+    assert module_names(order) == ["a.js", "b.js", "c.js"]
 
 
 def test_the_shipped_stylesheet_keeps_every_rule_and_drops_only_whole_line_comments() -> None:
@@ -86,6 +120,10 @@ def test_a_changed_module_is_joined_again(tmp_path: Path) -> None:
     (b"../../etc/passwd\n", "player/js/order.txt:1: '../../etc/passwd' is not a module file name (expected e.g. state.js)"),
     (b"a.js\n# note\na.js\n", "player/js/order.txt:3: 'a.js' is listed twice"),
     (b"\n# nothing\n", "player/js/order.txt: lists no module"),
+    (b"a.js if cmi5\n", "player/js/order.txt:1: after 'a.js' comes 'when' and one or more features "
+                        "(expected e.g. a.js when cmi5)"),
+    (b"a.js when\n", "player/js/order.txt:1: after 'a.js' comes 'when' and one or more features "
+                     "(expected e.g. a.js when cmi5)"),
 ])
 def test_a_bad_order_file_is_refused(order: bytes, message: str) -> None:
     with pytest.raises(ValueError) as info:

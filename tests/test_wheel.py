@@ -13,7 +13,8 @@ import pytest
 from repo import REPO
 
 from scorm_builder.render.player_css import without_comment_lines
-from scorm_builder.render.player_js import player_script
+from scorm_builder.load import load_course
+from scorm_builder.render.player_js import package_features, player_script
 
 
 def _can_build_without_isolation() -> bool:
@@ -99,11 +100,12 @@ def test_installed_wheel_builds_a_course(venv: Path, tmp_path: Path) -> None:
     result = run([tool, "build", "courses/demo-course", "-s", "scorm12", "-s", "scorm2004-4"], cwd=work)
     assert [line.split(" (")[0] for line in result.stdout.splitlines()] == [
         "built output/demo-course-1.0.0-scorm12.zip", "built output/demo-course-1.0.0-scorm2004-4.zip"]
-    for name in ("demo-course-1.0.0-scorm12.zip", "demo-course-1.0.0-scorm2004-4.zip"):
+    demo = load_course(work / "courses" / "demo-course")
+    for name, family in (("demo-course-1.0.0-scorm12.zip", "scorm12"), ("demo-course-1.0.0-scorm2004-4.zip", "scorm2004")):
         with zipfile.ZipFile(work / "output" / name) as zf:
             names = set(zf.namelist())
             assert {"imsmanifest.xml", "index.html", "player/player.js", "player/player.css"} <= names
-            assert zf.read("player/player.js") == player_script()
+            assert zf.read("player/player.js") == player_script(features=package_features(demo, family))
             assert zf.read("player/player.css") == without_comment_lines((REPO / "templates/player/player.css").read_bytes())
             assert b'<script src="player/player.js"></script>' in zf.read("index.html")
 

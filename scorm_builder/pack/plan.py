@@ -15,7 +15,7 @@ from scorm_builder.pack.archive import Content, SourceFile
 from scorm_builder.render import player_css
 from scorm_builder.render.environment import environment, read_template_bytes
 from scorm_builder.render.player_data import player_data
-from scorm_builder.render.player_js import player_script
+from scorm_builder.render.player_js import package_features, player_script
 
 PLAYER_STYLESHEET = "player/player.css"  # its whole-line comments left out; player/player.js is joined from its modules
 DEFAULT_BRAND = {"primary": "#1f4fd1", "accent": "#0b3aa8"}  # the player's own colours (player.css)
@@ -113,7 +113,7 @@ def plan(course: Course, standard: str, template_dirs: Sequence[Path] = (),
     files[LAUNCH] = env.get_template("player/index.html").render(
         course=course, data=data, standard=standard, connect_src=row.connect_src).encode("utf-8")
     files[PLAYER_STYLESHEET] = player_css.without_comment_lines(read_template_bytes(PLAYER_STYLESHEET, dirs))
-    files["player/player.js"] = player_script(dirs)
+    files["player/player.js"] = player_script(dirs, package_features(course, row.family))
     files["player/brand.css"] = env.get_template("player/brand.css").render(brand=_brand(course)).encode("utf-8")
     limit = package_limit()
     for asset in course.assets:

@@ -4,7 +4,10 @@ templates/player/js/order.txt, one file a package ships as player/player.js.
 The modules are plain scripts sharing one namespace object (window.scormBuilder), so joining
 them in order is the whole build: no bundler, and the output is byte-for-byte deterministic.
 Each module is preceded by a one-line banner naming it, so a line in a browser's stack trace
-leads back to its module. Packaging calls :func:`player_script`, which joins once per set of
+leads back to its module. A line of order.txt may end with ``when`` and features
+(``lms-cmi5.js  when cmi5``): the module goes only into a package with one of them, a feature being
+the package's standard family or something its course uses (:func:`package_features`), so a package
+carries the code its course runs and no more. Packaging calls :func:`player_script`, which joins once per set of
 module files (a change to a module, as in `preview`, joins again).
 """
 from __future__ import annotations
@@ -27,21 +30,40 @@ HEADER = (
 )
 
 
-def module_names(order: bytes) -> list[str]:
-    """The module file names of an order file: one a line; blank lines and `#` comments skipped."""
-    names: list[str] = []
+FEATURE = re.compile(r"[a-z][a-z0-9-]*")
+
+
+def module_lines(order: bytes) -> list[tuple[str, frozenset[str] | None]]:
+    """The modules of an order file with the features that call for each (None: every package); one
+    a line, ``name.js`` or ``name.js when feature...``; blank lines and `#` comments skipped."""
+    lines: list[tuple[str, frozenset[str] | None]] = []
     for number, line in enumerate(order.decode("utf-8").splitlines(), 1):
-        name = line.strip()
+        name, *rest = line.split() or [""]
         if not name or name.startswith("#"):
             continue
         if not MODULE_NAME.fullmatch(name):
             raise ValueError(f"{ORDER_FILE}:{number}: {name!r} is not a module file name (expected e.g. state.js)")
-        if name in names:
+        if name in (n for n, _ in lines):
             raise ValueError(f"{ORDER_FILE}:{number}: {name!r} is listed twice")
-        names.append(name)
-    if not names:
+        if rest and (rest[0] != "when" or len(rest) < 2 or not all(map(FEATURE.fullmatch, rest[1:]))):
+            raise ValueError(f"{ORDER_FILE}:{number}: after {name!r} comes 'when' and one or more features "
+                             f"(expected e.g. {name} when cmi5)")
+        lines.append((name, frozenset(rest[1:]) if rest else None))
+    if not lines:
         raise ValueError(f"{ORDER_FILE}: lists no module")
-    return names
+    return lines
+
+
+def module_names(order: bytes, features: frozenset[str] | None = None) -> list[str]:
+    """The module file names of an order file that a package with ``features`` takes (None: all)."""
+    return [name for name, when in module_lines(order)
+            if when is None or features is None or when & features]
+
+
+def package_features(course, family: str) -> frozenset[str]:
+    """What calls for a gated module: the standard family and the page kinds the course uses."""
+    kinds = {page.kind for lesson in course.lessons for page in lesson.pages}
+    return frozenset({family, *kinds})
 
 
 # Comments that fill whole lines: a block comment from the start of a line (after indentation) to
@@ -58,11 +80,12 @@ def without_comment_lines(body: bytes) -> bytes:
     return WHOLE_LINE_COMMENT.sub(b"", body)
 
 
-def join_player(read: Callable[[str], bytes]) -> bytes:
-    """player/player.js from the modules, without their whole-line comments; read(name) gives a template
-    file's bytes, name relative to the template folder (e.g. "player/js/order.txt")."""
+def join_player(read: Callable[[str], bytes], features: frozenset[str] | None = None) -> bytes:
+    """player/player.js from the modules a package with ``features`` takes (None: all), without their
+    whole-line comments; read(name) gives a template file's bytes, name relative to the template
+    folder (e.g. "player/js/order.txt")."""
     parts = [HEADER.encode("utf-8")]
-    for name in module_names(read(ORDER_FILE)):
+    for name in module_names(read(ORDER_FILE), features):
         body = without_comment_lines(read(MODULE_DIR + name))
         parts.append(f"/* --- {name} --- */\n".encode("utf-8"))
         parts.append(body if body.endswith(b"\n") else body + b"\n")
@@ -72,24 +95,25 @@ def join_player(read: Callable[[str], bytes]) -> bytes:
 _JOINED: dict[tuple, bytes] = {}
 
 
-def player_script(dirs: Sequence[Path] = ()) -> bytes:
-    """player/player.js for a package, from the first theme folder that has each file."""
+def player_script(dirs: Sequence[Path] = (), features: frozenset[str] | None = None) -> bytes:
+    """player/player.js for a package with ``features`` (None: every module), from the first theme
+    folder that has each file."""
     memo = fixed_cache()
-    if memo is not None:  # a batch: joined once
-        key = ("player.js", tuple(map(str, dirs)))
+    if memo is not None:  # a batch: joined once per set of features
+        key = ("player.js", tuple(map(str, dirs)), features)
         if key not in memo:
-            memo[key] = _joined(dirs)
+            memo[key] = _joined(dirs, features)
         return memo[key]
-    return _joined(dirs)
+    return _joined(dirs, features)
 
 
-def _joined(dirs: Sequence[Path]) -> bytes:
+def _joined(dirs: Sequence[Path], features: frozenset[str] | None) -> bytes:
     folders = [*dirs, default_templates_dir()]
-    signature = (tuple(map(str, folders)),) + tuple(_stamp(folders, name) for name in _names(dirs))
+    signature = (tuple(map(str, folders)), features) + tuple(_stamp(folders, name) for name in _names(dirs))
     if signature not in _JOINED:
-        if len(_JOINED) > 16:
+        if len(_JOINED) > 32:
             _JOINED.clear()
-        _JOINED[signature] = join_player(lambda name: read_template_bytes(name, dirs))
+        _JOINED[signature] = join_player(lambda name: read_template_bytes(name, dirs), features)
     return _JOINED[signature]
 
 
