@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from repo import REPO
 
-from scorm_builder.render.player_css import without_comment_lines
 from scorm_builder.load import load_course
+from scorm_builder.render.player_css import for_package
 from scorm_builder.render.player_js import package_features, player_script
 
 
@@ -106,7 +106,8 @@ def test_installed_wheel_builds_a_course(venv: Path, tmp_path: Path) -> None:
             names = set(zf.namelist())
             assert {"imsmanifest.xml", "index.html", "player/player.js", "player/player.css"} <= names
             assert zf.read("player/player.js") == player_script(features=package_features(demo, family))
-            assert zf.read("player/player.css") == without_comment_lines((REPO / "templates/player/player.css").read_bytes())
+            assert zf.read("player/player.css") == for_package((REPO / "templates/player/player.css").read_bytes(),
+                                                               package_features(demo, family))
             assert b'<script src="player/player.js"></script>' in zf.read("index.html")
 
 

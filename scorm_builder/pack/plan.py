@@ -112,8 +112,9 @@ def plan(course: Course, standard: str, template_dirs: Sequence[Path] = (),
     data["lms"] = profile.for_package(data, standard, course_file(course))  # what the player does for this LMS
     files[LAUNCH] = env.get_template("player/index.html").render(
         course=course, data=data, standard=standard, connect_src=row.connect_src).encode("utf-8")
-    files[PLAYER_STYLESHEET] = player_css.without_comment_lines(read_template_bytes(PLAYER_STYLESHEET, dirs))
-    files["player/player.js"] = player_script(dirs, package_features(course, row.family))
+    features = package_features(course, row.family)
+    files[PLAYER_STYLESHEET] = player_css.for_package(read_template_bytes(PLAYER_STYLESHEET, dirs), features)
+    files["player/player.js"] = player_script(dirs, features)
     files["player/brand.css"] = env.get_template("player/brand.css").render(brand=_brand(course)).encode("utf-8")
     limit = package_limit()
     for asset in course.assets:
