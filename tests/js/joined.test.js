@@ -8,7 +8,7 @@ const path = require("node:path");
 
 const REPO = path.resolve(__dirname, "..", "..");
 const MODULES = path.join(REPO, "templates", "player", "js");
-const order = fs.readFileSync(path.join(MODULES, "order.txt"), "utf8").split("\n").map((l) => l.trim()).filter(Boolean);
+const order = fs.readFileSync(path.join(MODULES, "order.txt"), "utf8").split("\n").map((l) => l.trim().split(/\s+/)[0]).filter((n) => n && !n.startsWith("#"));
 
 test("order.txt lists every module once, main last", () => {
   const files = fs.readdirSync(MODULES).filter((f) => f.endsWith(".js")).sort();
