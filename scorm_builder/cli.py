@@ -163,7 +163,7 @@ def schema(profile) -> None:
     if profile:
         from scorm_builder.format.profile import json_schema_text
     else:
-        from scorm_builder.format.course import json_schema_text
+        from scorm_builder.format.json_schema import json_schema_text
 
     click.echo(json_schema_text(), nl=False)
 

@@ -123,6 +123,7 @@ class Collector:
     """Collects diagnostics while a tree is checked, so every problem is reported at once."""
 
     problems: list[Diagnostic] = field(default_factory=list)
+    memo: object = None  # a format.spec.Memo: the checks of a batch's shared course tree, reused (source/shared.py)
 
     def error(self, where: tuple[str, tuple[int, int]], key: str, reason: str, fix: str = "",
               rule: str = "invalid-value") -> None:

@@ -17,6 +17,7 @@ from scorm_builder.source.loader import LoadError, Map, display_path, load_yaml
 from scorm_builder.source.profile import Company, apply_profile, load_profile
 from scorm_builder.source.profile_course import for_course
 from scorm_builder.source.profile_language import in_language
+from scorm_builder.source.shared import SharedTree
 from scorm_builder.source.substitute import substitute
 from scorm_builder.source.tree import paused_gc
 
@@ -51,23 +52,28 @@ def load_course(course: Path, profile: Path | None = None, translation: Translat
     return finish_loading(tree, path, profile, found)
 
 
-def finish_loading(tree: Map, path: Path, profile: Path | None, found: Collector) -> Course:
+def finish_loading(tree: Map, path: Path, profile: Path | None, found: Collector,
+                   shared: SharedTree | None = None) -> Course:
     """Steps 4 to 8 of load_course, on a tree that has passed steps 1 to 3. A batch build calls it on a
-    copy of the course's tree, read and checked once for all its companies (pack/batch_load.py)."""
+    company's spine of the course's tree, read and checked once for all its companies (``shared``,
+    pack/batch_load.py): only what the company changes is copied, filled in and checked again."""
     company = None
     if profile is not None:
         settings, company = load_profile(Path(profile), found)  # 4. ...and so is the profile
         _stop_if(found)
         settings = for_course(settings, tree["id"], found, path)  # 4b. its section for this course, merged
         settings, company = in_language(settings, company, tree, found)  # 4c. and for the package's language
-        apply_profile(tree, settings, found)                    # 5. the profile changes the tree
+        apply_profile(tree, settings, found, shared)            # 5. the profile changes the tree
         _stop_if(found)
-    substitute(tree, text_variables(tree, company), found)      # 6. {{ placeholders }} filled in
+    substitute(tree, text_variables(tree, company), found, shared)  # 6. {{ placeholders }} filled in
+    found.memo = shared.memo if shared is not None else None
     with paused_gc():  # many small objects, none of them garbage: the collector would only rescan them
         clean = COURSE.check_keys(tree, "", found)              # 7. the format, profile additions too
+    found.memo = None
     if found.problems and structure_broken(clean):
         _stop_if(found)
-    model = check_course(clean, path.parent, found, company)    # 8. cross-field rules -> model
+    reuse = shared.reuse if shared is not None else None
+    model = check_course(clean, path.parent, found, company, reuse)  # 8. cross-field rules -> model
     _stop_if(found)
     return model
 

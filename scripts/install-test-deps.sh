@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs: Debian's chromium, the Python test extras, Ralph (the cmi5 tests'
+# Installs what the test suite needs: Debian's chromium, espeak-ng and ffmpeg, the Python test extras, Ralph (the cmi5 tests'
 # LRS) and the pinned node packages of the browser tests (scorm-again as the LMS run-time, axe-core).
 # Safe to re-run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/bin/chromium ]; then
-    echo "install-test-deps: installing Debian's chromium"
+# espeak-ng and ffmpeg make the media tests' sound and video at test time (tests/media_fixtures.py).
+if [ ! -x /usr/bin/chromium ] || ! command -v espeak-ng >/dev/null 2>&1 || ! command -v ffmpeg >/dev/null 2>&1; then
+    echo "install-test-deps: installing Debian's chromium, espeak-ng and ffmpeg"
     if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium espeak-ng ffmpeg
 fi
 
 echo "install-test-deps: pip install -e '.[test]'"

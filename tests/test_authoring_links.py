@@ -75,9 +75,9 @@ def test_every_linked_file_is_packaged_and_listed_in_the_manifest(course: Path, 
             assert zf.read("assets/job-aid.pdf") == PDF
             assert zf.read("assets/docs/map.png") == PNG
             listed = re.findall(r'<file href="([^"]+)"/>', zf.read("imsmanifest.xml").decode())
-            page = zf.read("index.html").decode()
+            page = zf.read("course/lesson-001.js").decode()  # the page bodies (render/page_files.py)
         assert {"assets/checklist.pdf", "assets/docs/map.png", "assets/job-aid.pdf"} <= set(listed)
-        assert 'href=\\"assets/job-aid.pdf\\"' in page or 'href="assets/job-aid.pdf"' in page
+        assert 'href=\\"assets/job-aid.pdf\\"' in page
 
 
 def test_a_link_that_cant_be_packaged_is_an_error_at_the_link(course: Path) -> None:
@@ -159,6 +159,7 @@ lessons:
         nodes:
           - {id: n, customer: Hi, choices: [{text: C, next: e, feedback: "[a](assets/5.pdf)"}]}
           - {id: e, ending: {outcome: good, title: E, debrief: "[a](assets/6.pdf)"}}
+      - {type: media, title: M, media: {src: assets/voice.mp3, transcript: "[a](assets/12.pdf)"}}
 assessment:
   intro: "[a](assets/7.pdf)"
   questions:
@@ -180,14 +181,14 @@ def test_links_are_found_in_every_markdown_key_of_the_format(tmp_path: Path, mon
     (folder / "assets").mkdir(parents=True)
     (folder / "course.yaml").write_text(EVERY_MARKDOWN, encoding="utf-8")
     keys = spec_markdown_keys()
-    assert len(keys) == 11
+    assert len(keys) == 12
+    (folder / "assets" / "voice.mp3").write_bytes(b"ID3" + bytes(64))
     missing = problems(folder)
-    assert sorted({int(re.search(r"assets/(\d+)\.pdf", p).group(1)) for p in missing}) == [
-        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
-    for n in range(1, 12):
+    assert sorted({int(re.search(r"assets/(\d+)\.pdf", p).group(1)) for p in missing}) == list(range(1, 13))
+    for n in range(1, 13):
         (folder / "assets" / f"{n}.pdf").write_bytes(PDF)
     course = load_course(folder)
-    assert len(course.assets) == 11
+    assert len(course.assets) == 13
     model_keys = {re.sub(r"\[\d+\]", "", f"{t.holder.key}.{t.key}") for t in markdown_texts(course)}
     unify = {"lessons.pages.nodes.choices.feedback", "lessons.pages.nodes.ending.debrief"}
     assert model_keys | unify >= {k.replace("[]", "") for k in keys}
@@ -248,4 +249,5 @@ def test_each_type_is_known_by_its_first_bytes() -> None:
     assert content_type(b"\xff\xfb\x90\x64") == "mp3"  # an MPEG frame without ID3 tags
     assert content_type(b"<html><body>") == "html"
     assert content_type(b"plain text") is None
-    assert set(TYPE_OF_EXTENSION.values()) <= set(SIGNATURES)
+    assert content_type(b"WEBVTT\n\n00:00.000 --> 00:01.000\nHi\n") == "vtt"  # a text format, known by its header
+    assert set(TYPE_OF_EXTENSION.values()) <= set(SIGNATURES) | {"vtt"}

@@ -145,7 +145,7 @@ def test_a_key_of_another_kind_is_not_called_an_indentation_mistake(demo: Path) 
     assert validate("courses/demo") == [
         "courses/demo/course.yaml:45:9: lessons[0].pages[1].stats: unknown key 'stats' in scenario \u2014 'stats' is "
         "a key of a text page, not of a scenario; allowed keys here: id, title, channel, customer, prompt, image, "
-        "principle, options, retry, shuffle, scored",
+        "media, principle, options, retry, shuffle, scored, weight, reply",
         "1 problem found."]
     edit(demo, "        stats: [{figure: 59%}]\n", "")
     assert with_profile("assessment: {draw: 1}\n") == [

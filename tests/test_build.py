@@ -16,7 +16,7 @@ from scorm_builder import standards
 from scorm_builder.errors import BuilderError, CourseInvalid
 from scorm_builder.pack.pipeline import build, validate
 from scorm_builder.pack.plan import PLAYER_STYLESHEET, plan
-from scorm_builder.render.player_css import without_comment_lines
+from scorm_builder.render.player_css import WHEN_BLOCK, without_comment_lines
 
 REPO = Path(__file__).resolve().parent.parent
 STANDARDS = standards.IDS
@@ -80,9 +80,12 @@ def test_package_contents(demo_course: Path, tmp_path: Path) -> None:
         with zipfile.ZipFile(b.path) as zf:
             names = zf.namelist()
             assert {"imsmanifest.xml", "index.html", "player/player.js", "player/player.css"} <= set(names)
-            # copied, not rendered, with only its whole-line comments left out
+            # copied, not rendered, with only its whole-line comments and the blocks of features the demo
+            # course doesn't use (reply, calibration...) left out
             source = (REPO / "templates" / PLAYER_STYLESHEET).read_bytes()
-            assert zf.read(PLAYER_STYLESHEET) == without_comment_lines(source)
+            shipped = zf.read(PLAYER_STYLESHEET)
+            assert shipped == without_comment_lines(WHEN_BLOCK.sub(b"", source))
+            assert b".reply-box" in source and b".reply-box" not in shipped
             assert zf.testzip() is None
 
 
@@ -221,7 +224,7 @@ def _fail_after(monkeypatch: pytest.MonkeyPatch, calls: int, error: BaseExceptio
     return seen
 
 
-@pytest.mark.parametrize("calls", [0, 3, 37])  # first entry, mid first zip, mid second zip (32 writes each)
+@pytest.mark.parametrize("calls", [0, 3, 43])  # first entry, mid first zip, mid second zip (38 writes each)
 def test_failure_mid_build_keeps_the_good_packages(calls: int, demo_course: Path, tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """An injected write failure: no temp file left, the good zips from before are untouched."""
@@ -242,7 +245,7 @@ def test_failure_mid_build_keeps_the_good_packages(calls: int, demo_course: Path
 def test_disk_full_is_a_message_and_leaves_nothing(demo_course: Path, tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out"
-    _fail_after(monkeypatch, 37, OSError(errno.ENOSPC, "No space left on device"))
+    _fail_after(monkeypatch, 43, OSError(errno.ENOSPC, "No space left on device"))
     with pytest.raises(BuilderError) as info:
         build([demo_course], ["scorm12", "scorm2004-4"], out)
     assert info.value.message == f"cannot write {out / 'demo-course-1.0.0-scorm2004-4.zip'}: No space left on device"

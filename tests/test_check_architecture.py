@@ -10,7 +10,7 @@ from test_check_fuzz import documented_rules
 
 CHECK = REPO / "scorm_builder" / "check"
 # Each module may import only the modules before it (report, the entry point, comes last).
-ORDER = ["findings", "container", "manifest", "manifest_rules", "xsd", "course_data", "readiness", "cmi5", "report"]
+ORDER = ["findings", "container", "manifest", "manifest_rules", "xsd", "course_data", "readiness", "cmi5", "media", "report"]
 RULE_CALL = re.compile(r"\b(?:error|warning|info|make)\(\s*\"([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\"")
 
 

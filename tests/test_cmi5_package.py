@@ -88,7 +88,8 @@ def test_the_package_is_named_for_cmi5_and_holds_cmi5_xml_at_its_root(demo_cours
     path = built(demo_course, tmp_path)
     assert path.name == "demo-course-1.0.0-cmi5.zip"
     files = entries(path)
-    assert sorted(files) == ["cmi5.xml", "index.html", "player/brand.css", "player/player.css", "player/player.js"]
+    assert sorted(files) == ["cmi5.xml", "course/lesson-001.js", "index.html", "player/brand.css",
+                             "player/player.css", "player/player.js"]
     assert files["cmi5.xml"].decode("utf-8") == DEMO_CMI5_XML
 
 
@@ -183,7 +184,8 @@ def test_titles_and_descriptions_are_in_the_course_language(demo_course, tmp_pat
 
 def test_schemas_are_not_copied_into_a_cmi5_package(demo_course, tmp_path, schemas_dir):
     assert sorted(entries(built(demo_course, tmp_path, schemas=schemas_dir))) == [
-        "cmi5.xml", "index.html", "player/brand.css", "player/player.css", "player/player.js"]
+        "cmi5.xml", "course/lesson-001.js", "index.html", "player/brand.css", "player/player.css",
+        "player/player.js"]
 
 
 def test_a_batch_build_with_cmi5_reports_each_package(demo_course, tmp_path, runner):

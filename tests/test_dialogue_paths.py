@@ -10,6 +10,7 @@ from repo import REPO
 from scorm_builder.cli import main
 from scorm_builder.course import graph
 from scorm_builder.course.model import DialoguePage
+from scorm_builder.course.practice import walks
 from scorm_builder.errors import CourseInvalid
 from scorm_builder.load import load_course
 from scorm_builder.render.player_data import ending_data
@@ -168,12 +169,12 @@ def test_every_path_of_every_shipped_dialogue_ends_with_a_debrief(course: Path) 
     print(paths_text(model))
     for page in dialogues:
         by_id = {n.id: n for n in page.nodes}
-        found, complete = graph.paths(page.start, {n.id: [c.next for c in n.choices] for n in page.nodes})
+        # routed choices lead where their score totals say (course/practice.py walks)
+        found, complete = walks(page, model.practice.routes if model.practice else {})
         assert complete and found, page.id
         seen: set[tuple[str, int]] = set()
-        for steps in found:
-            last_node, last = steps[-1]
-            end = by_id[by_id[last_node].choices[last].next]
+        for steps, end_id, _ in found:
+            end = by_id[end_id]
             assert end.ending is not None, (page.id, steps)
             taken = {(node, by_id[node].choices[i].key) for node, i in steps}
             shown = end.ending.debrief_for(taken)

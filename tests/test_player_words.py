@@ -14,7 +14,7 @@ JS = REPO / "templates" / "player" / "js"
 LANGUAGES = ("en", "es", "fr")
 # the view modules of the learner-experience work: their words all come from the strings files
 VIEW_MODULES = ("dom.js", "view-assessment.js", "view-customer.js", "view-dialogue.js", "view-frame.js",
-                "view-question.js", "view-scenario.js", "view-text.js")
+                "view-question.js", "view-scenario.js", "view-text.js", "view-calibration.js")
 NBSP, NNBSP = "\u00a0", "\u202f"
 
 

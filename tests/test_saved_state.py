@@ -8,7 +8,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from scorm_builder.check.course_data import read_course_data
+from scorm_builder.check.course_data import read_course_data, with_lesson_files
 from scorm_builder.pack.pipeline import build
 from scorm_builder.render.item_hashes import (
     HASH_LENGTH,
@@ -89,8 +89,9 @@ def test_a_question_hash_changes_with_its_text_and_answer_only():
 
 def test_the_build_gives_every_scenario_dialogue_and_question_its_hash(tmp_path, monkeypatch):
     built = build([EVERY_KIND], ["scorm2004-4"], tmp_path / "with")
-    page = zipfile.ZipFile(built[0].path).read("index.html").decode("utf-8")
-    data = read_course_data(page.encode("utf-8")).data
+    package = zipfile.ZipFile(built[0].path)
+    page = package.read("index.html").decode("utf-8")
+    data = with_lesson_files(read_course_data(page.encode("utf-8")).data, package.read)  # each page whole
     pages = {p["id"]: p for lesson in data["lessons"] for p in lesson["pages"]}
     assert {k: p.get("h") for k, p in pages.items()} == {
         "welcome": None, "double-charge": content_hash(scenario_content(pages["double-charge"])),

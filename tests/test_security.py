@@ -93,7 +93,7 @@ def _page(files: dict[str, bytes]) -> str:
 
 
 def _data(files: dict[str, bytes]) -> dict:
-    return course_data(files["index.html"])
+    return course_data(files["index.html"], files)
 
 
 @pytest.mark.parametrize("standard", ["scorm12", "scorm2004-4"])
@@ -117,8 +117,11 @@ def test_json_island_cannot_close_its_script(standard: str, built) -> None:
     assert "<" not in island and ">" not in island and "'" not in island
     assert "&" not in island.replace("\\u0026", "")
     assert '"title": "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\u0026 {{ 7*7 }}"' in island
-    assert '"says": "\\u003c/script\\u003e\\u003cscript\\u003ealert(9)\\u003c/script\\u003e"' in island
     assert text.count("<script") == 2 and text.count("</script>") == 2
+    # the customer's words are in the lesson file, a script the player loads: JSON there, never markup
+    lessons = [v.decode("utf-8") for k, v in sorted(built[standard].items()) if k.startswith("course/lesson-")]
+    assert any('"says":"</script><script>alert(9)</script>"' in lesson for lesson in lessons)
+    assert all(lesson.startswith("scormBuilder.lessonPages(") and lesson.endswith("]);\n") for lesson in lessons)
 
 
 @pytest.mark.parametrize("standard", ["scorm12", "scorm2004-4"])

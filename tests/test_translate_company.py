@@ -25,7 +25,7 @@ COURSES = ("empathy-essentials", "empathy-sales", "empathy-written-channels", "e
 COMPANIES = (None, "harbor-health", "northwind-mobile")
 # keys of a profile's changes whose values are ids or settings, not text
 NOT_TEXT = {"id", "verdict", "next", "channel", "mood", "type", "src", "style", "outcome", "principle", "lesson",
-            "after", "node", "start", "chose", "not_chose", "kind", "completion"}
+            "after", "node", "start", "chose", "not_chose", "kind", "completion", "moment"}
 
 
 
@@ -249,7 +249,8 @@ def test_an_unknown_term_in_a_language_section_is_an_error_at_its_place(courses:
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         f"courses/companies/harbor-health.yaml:{line}:7: languages.fr.terms.agnet: neither the course nor the "
-        "profile has a term 'agnet' (terms: agent, customer) \u2014 did you mean 'agent'?",
+        "profile has a term 'agnet' (terms: a_customer, agent, agents, an_agent, customer, customers) \u2014 did you mean "
+        "'agent'?",
         f"courses/companies/harbor-health.yaml:{line + 1}:3: languages.french: 'french' is not a language code "
         "(expected a code such as es, fr or pt-BR, as a course's language: is written) \u2014 write the "
         "language's code",

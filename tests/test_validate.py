@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 PNG = b"\x89PNG\r\n\x1a\n"  # a PNG's signature: enough for the content check an image passes
 BROKEN = REPO / "tests" / "fixtures" / "broken"
 CASES = sorted(p.name for p in BROKEN.iterdir() if (p / "expected.txt").is_file())
-LINE = re.compile(r"^tests/fixtures/broken/[a-z0-9-]+/[a-z0-9/_-]+\.yaml:[1-9][0-9]*:[1-9][0-9]*: .+ \u2014 .+$")
+LINE = re.compile(r"^tests/fixtures/broken/[a-z0-9-]+/[a-z0-9/_.-]+\.(?:yaml|vtt):[1-9][0-9]*:[1-9][0-9]*: .+ \u2014 .+$")
 
 # Every problem kind the pipeline issue (section 3) asks for, with the case that shows it.
 REQUIRED_CASES = {
@@ -323,6 +323,13 @@ def test_every_rule_id_of_the_format_and_the_course_rules_is_documented() -> Non
 # The rule of each problem, in the order of expected.txt, for the cases of the format and the course
 # rules (the cases of reading and including files are source/'s).
 RULES_OF_CASE = {
+    "reply-no-model": ["missing-key"],
+    "reply-check-no-test": ["reply-check-test"],
+    "reply-check-two-tests": ["reply-check-test"],
+    "reply-pattern-invalid": ["reply-pattern"],
+    "reply-pattern-python-only": ["reply-pattern"],
+    "reply-at-least-too-many": ["reply-check-test"],
+    "reply-page-options": ["unknown-key"],
     "asset-absolute": ["asset-absolute"],
     "asset-content-mismatch": ["asset-content-mismatch"],
     "asset-dotdot": ["asset-parent-path"],

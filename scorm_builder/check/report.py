@@ -10,6 +10,7 @@ from scorm_builder.check.container import open_package
 from scorm_builder.check.findings import Findings, json_safe, printable, render
 from scorm_builder.check.manifest import parse_manifest
 from scorm_builder.check.manifest_rules import check_manifest_rules
+from scorm_builder.check.media import check_media
 from scorm_builder.check.readiness import check_readiness
 from scorm_builder.check.xsd import xsd_findings
 from scorm_builder.errors import Diagnostic, count, render_json
@@ -38,6 +39,7 @@ def check_package(path: Path, schemas: Path | None = None, label: str | None = N
         if package.is_cmi5:
             check_cmi5(package, schemas, findings)
             check_readiness(package, None, findings)  # without a manifest: the file names
+            check_media(package, findings)
             return findings.items
         manifest = parse_manifest(package, findings)
         if manifest is not None:
@@ -45,6 +47,7 @@ def check_package(path: Path, schemas: Path | None = None, label: str | None = N
                 xsd_findings(manifest, Path(schemas), findings)
             check_manifest_rules(manifest, package, findings)
         check_readiness(package, manifest, findings)
+        check_media(package, findings)
     return findings.items
 
 

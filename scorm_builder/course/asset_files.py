@@ -107,12 +107,14 @@ HEAD_BYTES = 4096  # enough for every signature below, and for an SVG's XML decl
 TYPE_NAMES = {"png": "a PNG image", "jpeg": "a JPEG image", "gif": "a GIF image", "webp": "a WebP image",
               "svg": "an SVG image", "pdf": "a PDF document", "mp3": "an MP3 sound", "mp4": "an MP4 video or sound",
               "webm": "a WebM video", "ogg": "an Ogg sound or video", "wav": "a WAV sound", "woff": "a WOFF font",
-              "woff2": "a WOFF2 font", "zip": "a ZIP archive (or an Office document)", "html": "an HTML page"}
+              "woff2": "a WOFF2 font", "zip": "a ZIP archive (or an Office document)", "html": "an HTML page",
+              "vtt": "a WebVTT captions file"}
 TYPE_OF_EXTENSION = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".gif": "gif", ".webp": "webp", ".svg": "svg",
                      ".pdf": "pdf", ".mp3": "mp3", ".mp4": "mp4", ".m4a": "mp4", ".m4v": "mp4", ".webm": "webm",
                      ".ogg": "ogg", ".oga": "ogg", ".ogv": "ogg", ".wav": "wav", ".woff": "woff", ".woff2": "woff2",
                      ".zip": "zip", ".docx": "zip", ".xlsx": "zip", ".pptx": "zip", ".odt": "zip", ".ods": "zip",
-                     ".odp": "zip"}
+                     ".odp": "zip", ".vtt": "vtt"}
+_WEBVTT = re.compile(rb"WEBVTT(?:[ \t\r\n]|\Z)")
 _MARKUP_START = re.compile(rb"\s*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<(svg|html)\b", re.S | re.I)
 
 
@@ -136,6 +138,8 @@ def content_type(head: bytes) -> str | None:
             return kind
     if len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0:  # an MPEG audio frame without ID3 tags
         return "mp3"
+    if _WEBVTT.match(head.removeprefix(b"\xef\xbb\xbf")):  # captions: the first line is WEBVTT, then text or none
+        return "vtt"
     markup = _MARKUP_START.match(head.removeprefix(b"\xef\xbb\xbf"))
     return markup.group(1).decode().lower() if markup else None
 
@@ -161,6 +165,11 @@ def content_problem(real: Path, raw: str) -> AssetProblem | None:
     if not head:
         return AssetProblem("asset-content-mismatch", f"the asset {raw!r} is empty (expected {TYPE_NAMES[wanted]})",
                             f"replace it with the real {ext} file")
+    if wanted == "vtt":
+        first = head.removeprefix(b"\xef\xbb\xbf").splitlines()[0][:40].decode("utf-8", "replace") if head else ""
+        return AssetProblem("asset-content-mismatch", f"the captions file {raw!r} does not start with WEBVTT (its "
+                            f"first line is {first!r})", "put the line WEBVTT and a blank line at the top, or export "
+                            "the captions again as WebVTT (.vtt)")
     if found is None:
         return AssetProblem("asset-content-mismatch", f"the asset {raw!r} is not {TYPE_NAMES[wanted]}: its first "
                             f"bytes are not those of a {ext} file", f"export the file again as {ext}, or give it the "

@@ -13,11 +13,12 @@ import os
 import posixpath
 import re
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Collection, Iterator
 from urllib.parse import unquote
 
 from scorm_builder.course.asset_files import AssetProblem, content_problem, resolve_asset
 from scorm_builder.course.from_tree import source_of
+from scorm_builder.course.media_files import check_captions, check_media_size, media_holders
 from scorm_builder.course.model import Asset, Pos, Source
 from scorm_builder.course.text_position import find, position_of
 from scorm_builder.errors import Collector
@@ -40,12 +41,13 @@ def course_assets(clean: Map, root: Path, found: Collector) -> dict[str, Asset]:
     assets: dict[str, Asset] = {}
     holders = [(page, f"lessons[{i}].pages[{j}]") for i, lesson in enumerate(_items(clean.get("lessons")))
                for j, page in enumerate(_items(lesson.get("pages") if isinstance(lesson, dict) else None))
-               if isinstance(page, dict) and page.get("type") in ("text", "scenario")]
+               if isinstance(page, dict) and page.get("type") in ("text", "scenario", "reply")]
     assessment = clean.get("assessment")
     holders += [(q, f"assessment.questions[{k}]") for k, q in
                 enumerate(_items(assessment.get("questions") if isinstance(assessment, dict) else None))
                 if isinstance(q, dict)]
-    for holder, path in holders:  # the images of text pages, scenarios and questions
+    holders += list(_node_holders(clean))
+    for holder, path in holders:  # the images of text pages, scenarios, questions and dialogue nodes
         image = holder.get("image")
         if isinstance(image, dict) and isinstance(image.get("src"), str):
             asset = check_asset(image, "src", f"{path}.image.src", root, found)
@@ -57,7 +59,32 @@ def course_assets(clean: Map, root: Path, found: Collector) -> dict[str, Asset]:
             asset = check_asset(picture, "src", f"{path}.avatar.src", root, found)
             if asset is not None:
                 assets[picture["src"]] = asset
+    _media_assets(clean, root, found, assets)
     return assets
+
+
+def _node_holders(clean: Map) -> Iterator[tuple[Map, str]]:
+    """The nodes of the dialogues, which may show an image, with their key paths."""
+    for i, lesson in enumerate(_items(clean.get("lessons"))):
+        for j, page in enumerate(_items(lesson.get("pages") if isinstance(lesson, dict) else None)):
+            if isinstance(page, dict) and page.get("type") == "dialogue":
+                yield from ((n, f"lessons[{i}].pages[{j}].nodes[{k}]") for k, n in enumerate(_items(page.get("nodes")))
+                            if isinstance(n, dict))
+
+
+def _media_assets(clean: Map, root: Path, found: Collector, assets: dict[str, Asset]) -> None:
+    """The sound and video files and their captions (media_files.py), into ``assets``; their size within the cap."""
+    sizes: dict[str, tuple[int, Map, str]] = {}
+    for media, path in media_holders(clean):
+        if isinstance(media.get("src"), str) and (asset := check_asset(media, "src", f"{path}.src", root, found)):
+            assets[media["src"]] = asset
+            sizes.setdefault(asset.href, (asset.source.stat().st_size, media, path))
+        captions = media.get("captions")
+        if isinstance(captions, dict) and isinstance(captions.get("src"), str) and (
+                asset := check_asset(captions, "src", f"{path}.captions.src", root, found)):
+            assets[captions["src"]] = asset
+            check_captions(captions, f"{path}.captions", asset, root / captions["src"], found)
+    check_media_size(sizes, found)
 
 
 def _avatar_holders(clean: Map) -> Iterator[tuple[Map, str]]:
@@ -65,7 +92,7 @@ def _avatar_holders(clean: Map) -> Iterator[tuple[Map, str]]:
     for i, lesson in enumerate(_items(clean.get("lessons"))):
         for j, page in enumerate(_items(lesson.get("pages") if isinstance(lesson, dict) else None)):
             path = f"lessons[{i}].pages[{j}]"
-            if isinstance(page, dict) and page.get("type") == "dialogue":
+            if isinstance(page, dict) and page.get("type") in ("dialogue", "calibration"):
                 yield page, path
             elif isinstance(page, dict) and isinstance(page.get("customer"), dict):
                 yield page["customer"], f"{path}.customer"
@@ -80,11 +107,13 @@ def check_asset(node: Map, key: str, path: str, root: Path, found: Collector) ->
     return course_file(node[key], root, error)
 
 
-def course_file(raw: str, root: Path, error: Callable[[str, str, str], None], link: bool = False) -> Asset | None:
+def course_file(raw: str, root: Path, error: Callable[[str, str, str], None], link: bool = False,
+                what: str = "") -> Asset | None:
     """The Asset of the course file at path ``raw``, or None after reporting (through ``error(rule, reason,
     fix)``) why it can't go in the package; ``link``: a file text links to, packaged at the path as
-    written (so the link works as it is) and only of the LINKABLE types."""
-    what = "linked file" if link else "asset"
+    written (so the link works as it is) and only of the LINKABLE types; ``what``: what messages call the file
+    (default "linked file" or "asset")."""
+    what = what or ("linked file" if link else "asset")
     if raw.startswith(("/", "\\")) or (len(raw) > 1 and raw[1] == ":") or "://" in raw:
         error("asset-absolute", f"the {what} path {raw!r} is absolute or a URL (expected a path inside the course "
               "folder)", FIX_INSIDE)
@@ -94,7 +123,8 @@ def course_file(raw: str, root: Path, error: Callable[[str, str, str], None], li
               FIX_INSIDE)
         return None
     if link and Path(raw).suffix.lower() not in LINKABLE:
-        error("link-file-type", f"text can't link to the file {raw!r} (expected a document, picture, sound or video: "
+        lead = "text can't link to" if what == "linked file" else f"a {what.split()[0]} can't be"  # a resource
+        error("link-file-type", f"{lead} the file {raw!r} (expected a document, picture, sound or video: "
               f"{', '.join(e[1:] for e in LINKABLE)})", "link to a PDF or another file of those types")
         return None
     course_dir = root.resolve()
@@ -128,13 +158,13 @@ def course_file(raw: str, root: Path, error: Callable[[str, str, str], None], li
     return Asset(real, href)
 
 
-def linked_assets(clean: Map, root: Path, found: Collector) -> list[Asset]:
+def linked_assets(clean: Map, root: Path, found: Collector, skip: Collection[int] = ()) -> list[Asset]:
     """The files the Markdown texts of a checked course tree link to, each checked; a problem is reported at the
-    link's own line."""
+    link's own line. ``skip``: ids of mappings and lists known to hold no link to a file (course/reuse.py)."""
     linked: dict[str, Asset] = {}
-    for node, key, path, text in markdown_values(clean):
+    for node, key, path, text in markdown_values(clean, skip):
         for href in dict.fromkeys(link_targets(text)):
-            raw = _local_path(href)
+            raw = local_path(href)
             if raw is None:
                 continue
             where = _link_position(source_of(node, path.rpartition(".")[0]), key, text, href, raw)
@@ -157,12 +187,14 @@ def _link_position(holder: Source, key: str, text: str, href: str, raw: str) -> 
     return position_of(holder, key, text, "")
 
 
-def markdown_values(tree: Map) -> Iterator[tuple[Map, str, str, str]]:
+def markdown_values(tree: Map, skip: Collection[int] = ()) -> Iterator[tuple[Map, str, str, str]]:
     """(mapping, key, key path, text) of every Markdown text of a checked course tree: the keys the course
-    format marks Markdown, wherever they are."""
+    format marks Markdown, wherever they are, except under the mappings and lists whose ids are in ``skip``."""
     stack: list[tuple[Spec, Any, str]] = [(COURSE, tree, "")]
     while stack:
         spec, node, path = stack.pop()
+        if skip and id(node) in skip:
+            continue
         if isinstance(spec, TextOrLines) and isinstance(node, list):  # a debrief of lines
             spec = spec.lines
         elif isinstance(spec, Line):
@@ -180,7 +212,7 @@ def markdown_values(tree: Map) -> Iterator[tuple[Map, str, str, str]]:
             stack.extend((spec.item, item, f"{path}[{i}]") for i, item in reversed(list(enumerate(node))))
 
 
-def _local_path(href: str) -> str | None:
+def local_path(href: str) -> str | None:
     """The course file a link's href names (query and anchor dropped, %-escapes decoded), or None when it names
     none: an anchor of the page, or an address with a scheme or a host."""
     if not href or href.startswith(("#", "//")) or SCHEME.match(href):

@@ -33,6 +33,8 @@ from scorm_builder.course.model import (
     ScenarioPage,
     TextPage,
 )
+from scorm_builder.course.model_calibration import CalibrationPage
+from scorm_builder.course.model_reply import ReplyPage
 
 WORDS_PER_MINUTE = 200
 SCENARIO_MINUTES = 1.0
@@ -83,10 +85,20 @@ def estimate(course: Course) -> Estimate:
                 c = page.customer
                 words += _words(c.says, c.context, c.subject, page.prompt, *(o.text for o in page.options))
                 words += _average(o.feedback for o in page.options)
+            elif isinstance(page, ReplyPage):  # a scenario without options: the minute and the model answer below
+                c = page.customer
+                words += _words(c.says, c.context, c.subject, page.prompt)
+            elif isinstance(page, CalibrationPage):  # like a scenario: the transcript, the rubric, the reasons
+                scenarios += 1
+                words += _words(page.intro, *(t.text for t in page.transcript), *(e.reason for e in page.expert))
+                words += sum(_words(c.title, c.question, *c.levels) for c in page.rubric.criteria)
             elif isinstance(page, DialoguePage):
                 path = dialogue_path(page)
                 decisions += sum(1 for n in path if n.choices)
                 words += count_words(page.intro) + sum(_node_words(n) for n in path)
+            if isinstance(page, (ScenarioPage, ReplyPage)) and page.reply:  # writing one's own: a minute more
+                scenarios += 1
+                words += count_words(page.reply.model)
     questions = 0
     a = course.assessment
     if a and a.questions:

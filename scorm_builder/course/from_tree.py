@@ -11,6 +11,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any, Sequence
 
+from scorm_builder.course.from_tree_reply import reply_of, reply_page
 from scorm_builder.course.model import (
     QUESTION_KINDS,
     Answer,
@@ -41,23 +42,29 @@ from scorm_builder.course.model import (
     Stat,
     TextPage,
 )
+from scorm_builder.course.model_calibration import Rubric, calibration_from_tree, rubric_from_tree
+from scorm_builder.course.model_media import Captions, Media, MediaPage
+from scorm_builder.course.practice import completion_of, confidence_page, default_next, practice_from_tree
+from scorm_builder.format.media import MEDIA_BUDGET_MB, media_kind, mime_type
 from scorm_builder.source.loader import Map, Seq
 
 _NO_FILES: MappingProxyType = MappingProxyType({})
 
 
 def course_from_tree(clean: Map, assets: dict[str, Asset], company: Any = None,
-                     linked: Sequence[Asset] = ()) -> Course:
+                     linked: Sequence[Asset] = (), reuse: Any = None) -> Course:
     """The Course of a checked tree; ``assets``: each image path as written -> its checked Asset; ``linked``:
-    the files its text links to."""
-    lessons = tuple(_lesson(lesson, f"lessons[{i}]", clean["scenario_retry"], assets)
+    the files its text links to; ``reuse``: the pages' models made before for a batch's course (course/reuse.py)."""
+    rubric = rubric_from_tree(clean.get("rubric"), source_of)
+    made = (reuse, tuple(sorted(assets.items()))) if reuse is not None else None
+    lessons = tuple(_lesson(lesson, f"lessons[{i}]", clean["scenario_retry"], assets, rubric, made)
                     for i, lesson in enumerate(clean["lessons"]))
     assessment = _assessment(clean["assessment"], "assessment", assets) if "assessment" in clean else None
     return Course(
         id=clean["id"], title=clean["title"], version=clean["version"], language=clean["language"],
         description=clean.get("description", ""), audience=clean.get("audience", ""),
         duration_minutes=clean.get("duration_minutes"),
-        completion=clean.get("completion") or ("both" if assessment else "lessons"),
+        completion=completion_of(clean.get("completion"), assessment is not None),
         lms_mastery_score=clean["lms_mastery_score"], scenario_retry=clean["scenario_retry"],
         principles=tuple(Principle(p["id"], p["title"], source_of(p, f"principles[{i}]"))
                          for i, p in enumerate(clean.get("principles") or ())),
@@ -65,6 +72,8 @@ def course_from_tree(clean: Map, assets: dict[str, Asset], company: Any = None,
         assets=tuple(sorted({a.href: a for a in (*assets.values(), *linked)}.values(), key=lambda a: a.href)),
         lint=_lint(clean), source=source_of(clean, ""), company=company,
         publisher_iri=clean.get("publisher_iri", ""), navigation=clean.get("navigation", "free"),
+        media_budget_mb=clean.get("media_budget_mb", MEDIA_BUDGET_MB),
+        practice=practice_from_tree(clean),
     )
 
 
@@ -76,17 +85,36 @@ def source_of(node: Map, key: str) -> Source:
                   MappingProxyType(files) if files else _NO_FILES)
 
 
-def _lesson(lesson: Map, path: str, retry: bool, assets: dict[str, Asset]) -> Lesson:
+def _lesson(lesson: Map, path: str, retry: bool, assets: dict[str, Asset], rubric: Rubric | None = None,
+            made: tuple[Any, tuple] | None = None) -> Lesson:
     pages: list[Page] = []
     for j, page in enumerate(lesson["pages"]):
         ppath = f"{path}.pages[{j}]"
         pid = page.get("id") or f"{lesson['id']}-{j + 1}"
+        # a page's model is made from the page, its place, id and retry, and the course's images (a calibration
+        # also from the rubric: made again each time)
+        key = (ppath, pid, retry, made[1]) if made is not None and page["type"] != "calibration" else None
+        if key is not None and (known := made[0].page(page, key)) is not None:
+            pages.append(known)
+            continue
         if page["type"] == "text":
             pages.append(_text(page, ppath, pid, assets))
         elif page["type"] == "scenario":
             pages.append(_scenario(page, ppath, page.get("retry", retry), assets))
+        elif page["type"] == "calibration":  # course/model_calibration.py
+            pages.append(calibration_from_tree(page, ppath, page.get("retry", retry), rubric, source_of,
+                                               _avatar(page, ppath, assets)))
+        elif page["type"] == "media":
+            pages.append(_media_page(page, ppath, pid, assets))
+        elif page["type"] == "reply":
+            pages.append(reply_page(page, ppath, page.get("retry", retry), _customer(page["customer"], f"{ppath}.customer",
+                                    assets), _image(page.get("image"), f"{ppath}.image", assets), source_of))
+        elif page["type"] == "confidence":  # course/practice.py
+            pages.append(confidence_page(page, pid, source_of(page, ppath)))
         else:
             pages.append(_dialogue(page, ppath, assets))
+        if key is not None:
+            made[0].keep(page, key, pages[-1])
     return Lesson(lesson["id"], lesson["title"], tuple(pages), source_of(lesson, path))
 
 
@@ -111,17 +139,39 @@ def _image(image: Map | None, path: str, assets: dict[str, Asset]) -> Image | No
                  image.get("decorative", False), image.get("placement", "below"))
 
 
-def _scenario(page: Map, path: str, retry: bool, assets: dict[str, Asset]) -> ScenarioPage:
-    c = page["customer"]
+def _customer(c: Map, path: str, assets: dict[str, Asset]) -> Customer:
+    """A scenario's (or reply page's) customer at key path ``path``."""
     says, messages = _says(c["says"])
-    customer = Customer(c.get("name", ""), says, c.get("context", ""), c.get("subject", ""), c["mood"],
-                        source_of(c, f"{path}.customer"), messages, _avatar(c, f"{path}.customer", assets), c["time"])
+    return Customer(c.get("name", ""), says, c.get("context", ""), c.get("subject", ""), c["mood"],
+                    source_of(c, path), messages, _avatar(c, path, assets), c["time"])
+
+
+def _scenario(page: Map, path: str, retry: bool, assets: dict[str, Asset]) -> ScenarioPage:
+    customer = _customer(page["customer"], f"{path}.customer", assets)
     options = tuple(Option(_key(k), o["text"], o["verdict"], o["feedback"], source_of(o, f"{path}.options[{k}]"))
                     for k, o in enumerate(page["options"]))
     return ScenarioPage(id=page["id"], title=page["title"], channel=page["channel"], customer=customer,
                         prompt=page["prompt"], principle=page.get("principle", ""), options=options, retry=retry,
                         scored=page["scored"], source=source_of(page, path), shuffle=page["shuffle"],
-                        image=_image(page.get("image"), f"{path}.image", assets))
+                        image=_image(page.get("image"), f"{path}.image", assets),
+                        media=_media(page.get("media"), f"{path}.media", assets, page["title"]),
+                        reply=reply_of(page.get("reply"), f"{path}.reply", source_of))
+
+
+def _media(node: Map | None, path: str, assets: dict[str, Asset], title: str) -> Media | None:
+    """A ``media:`` mapping's Media; ``title``: its page's, the accessible name by default."""
+    if node is None:
+        return None
+    asset, cap = assets[node["src"]], node.get("captions")
+    captions = Captions(assets[cap["src"]].href, cap["language"], cap.get("label", ""),
+                        source_of(cap, f"{path}.captions")) if cap is not None else None
+    return Media(media_kind(node["src"]), asset.href, mime_type(node["src"]), node.get("title", title), captions,
+                 node.get("transcript", ""), asset.source.stat().st_size, source_of(node, path))
+
+
+def _media_page(page: Map, path: str, pid: str, assets: dict[str, Asset]) -> MediaPage:
+    media = _media(page["media"], f"{path}.media", assets, page["title"])
+    return MediaPage(pid, page["title"], page.get("body", ""), media, source_of(page, path))  # type: ignore[arg-type]
 
 
 def _says(value: Any) -> tuple[str, tuple[str, ...]]:
@@ -141,7 +191,7 @@ def _avatar(holder: Map, path: str, assets: dict[str, Asset]) -> Avatar | None:
 
 
 def _dialogue(page: Map, path: str, assets: dict[str, Asset]) -> DialoguePage:
-    nodes = tuple(_node(node, f"{path}.nodes[{i}]") for i, node in enumerate(page["nodes"]))
+    nodes = tuple(_node(node, f"{path}.nodes[{i}]", assets) for i, node in enumerate(page["nodes"]))
     return DialoguePage(id=page["id"], title=page["title"], channel=page["channel"],
                         customer=page.get("customer", ""), intro=page.get("intro", ""), scores=tuple(page["scores"]),
                         start=page.get("start") or nodes[0].id, nodes=nodes, scored=page["scored"],
@@ -150,8 +200,8 @@ def _dialogue(page: Map, path: str, assets: dict[str, Asset]) -> DialoguePage:
                         score_labels=tuple((page.get("score_labels") or {}).items()))
 
 
-def _node(node: Map, path: str) -> Node:
-    choices = tuple(Choice(_key(k), c["text"], c["next"], tuple((c.get("effects") or {}).items()),
+def _node(node: Map, path: str, assets: dict[str, Asset]) -> Node:
+    choices = tuple(Choice(_key(k), c["text"], default_next(c["next"]), tuple((c.get("effects") or {}).items()),
                            c.get("feedback", ""), source_of(c, f"{path}.choices[{k}]"))
                     for k, c in enumerate(node.get("choices") or ()))
     e = node.get("ending")
@@ -159,7 +209,7 @@ def _node(node: Map, path: str) -> Node:
         if e is not None else None
     says, messages = _says(node.get("customer"))
     return Node(node["id"], says, node.get("mood", ""), choices, ending, source_of(node, path), node["shuffle"],
-                messages)
+                messages, _image(node.get("image"), f"{path}.image", assets))
 
 
 def _debrief(ending: Map, path: str) -> tuple[DebriefLine, ...]:

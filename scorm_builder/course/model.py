@@ -146,6 +146,8 @@ class ScenarioPage:
     source: Source
     shuffle: bool = True  # False: the options are shown in the order written
     image: Image | None = None
+    media: Any = None  # a course.model_media.Media: a sound or video with the customer's words
+    reply: Any = None  # a course.model_reply.Reply: after the choice, the learner writes it in their own words
 
 
 # -- dialogues ----------------------------------------------------------------------------------------
@@ -200,6 +202,7 @@ class Node:
     source: Source
     shuffle: bool = True  # False: the choices are shown in the order written
     messages: tuple[str, ...] = ()  # each message of a burst (customer: a list); () for one text or none
+    image: Image | None = None  # shown with this node's line
 
     @property
     def lines(self) -> tuple[str, ...]:
@@ -388,6 +391,9 @@ class Course:
     company: Any = None  # source.profile.Company when built for a company profile
     publisher_iri: str = ""  # cmi5: the base of the course and AU ids ("" for the documented default)
     navigation: str = "free"  # free | linear: Next only once the page's activity is done (docs/player.md)
+    aids: Any = None  # course/aids.py Aids: resources, glossary, certificate (None: the course has none)
+    media_budget_mb: int = 25  # the course's media budget (format/media.py): above it, lint warns
+    practice: Any = None  # course/practice.py Practice: weights, review links, routes (None: the course has none)
 
     @property
     def pages(self) -> list[Page]:

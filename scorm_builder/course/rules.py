@@ -6,30 +6,36 @@ problem is collected with its rule id before the stage fails once.
 """
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
+from scorm_builder.course.aids import course_aids
 from scorm_builder.course.assets import course_assets, linked_assets
+from scorm_builder.course.calibration import check_calibrations
 from scorm_builder.course.from_tree import course_from_tree
 from scorm_builder.course.ids import Ids
 from scorm_builder.course.model import MAX_CHOICES, Course
 from scorm_builder.course.rules_assessment import check_assessment
 from scorm_builder.course.rules_dialogue import check_dialogue
+from scorm_builder.course.rules_practice import check_practice
 from scorm_builder.errors import Collector
 from scorm_builder.format.spec import did_you_mean
 from scorm_builder.source.loader import Map
 from scorm_builder.source.tree import paused_gc
 
 
-def check_course(clean: Map, root: Path, found: Collector, company=None) -> Course | None:
+def check_course(clean: Map, root: Path, found: Collector, company=None, reuse=None) -> Course | None:
     """The cross-field rules and the course's files (those its pages show, then those its text links to);
-    the model when nothing anywhere is wrong."""
+    the model when nothing anywhere is wrong. ``reuse``: what is known of the parts of the tree a batch's
+    companies share with their course (course/reuse.py ``Reuse``)."""
     with paused_gc():  # the tree and the model are many small objects and no cycles: a collection finds nothing
         check_rules(clean, found, company.source if company is not None else None)
         assets = course_assets(clean, root, found)
-        linked = linked_assets(clean, root, found)
+        linked = linked_assets(clean, root, found, reuse.unlinked if reuse is not None else ())
+        aids, aid_files = course_aids(clean, root, found)  # resources, glossary, certificate (course/aids.py)
         if found.problems:
             return None
-        return course_from_tree(clean, assets, company, linked)
+        return dataclasses.replace(course_from_tree(clean, assets, company, [*linked, *aid_files], reuse), aids=aids)
 
 
 def structure_broken(clean: Map) -> bool:
@@ -51,6 +57,7 @@ def check_rules(clean: Map, found: Collector, profile: str | None = None) -> Non
     principles = _principles(clean, found)
     for i, lesson in enumerate(clean.get("lessons") or []):
         _lesson(lesson, f"lessons[{i}]", ids, principles, found)
+    check_calibrations(clean, found)  # the rubric and the calibration pages (course/calibration.py)
     if isinstance(clean.get("assessment"), dict):
         check_assessment(clean["assessment"], "assessment", ids, found, profile)
         for i, q in enumerate(clean["assessment"].get("questions") or []):
@@ -61,6 +68,7 @@ def check_rules(clean: Map, found: Collector, profile: str | None = None) -> Non
         found.error(clean.where("completion"), "completion",
                     f"completion '{completion}' needs an assessment, but the course has none",
                     "add an 'assessment:' section, or set 'completion: lessons'", rule="completion-needs-assessment")
+    check_practice(clean, principles, found)  # weights, review links, the completion mapping, confidence
 
 
 def _principles(clean: Map, found: Collector) -> set[str]:
@@ -84,10 +92,12 @@ def _lesson(lesson: Map, path: str, ids: Ids, principles: set[str], found: Colle
             continue
         ppath = f"{path}.pages[{j}]"
         ids.claim(page.get("id") or f"{lesson.get('id')}-{j + 1}", page, ppath, automatic=not page.get("id"))
-        if page["type"] == "scenario":
+        if page["type"] in ("scenario", "reply"):  # a reply page: a scenario with no options
             _scenario(page, ppath, principles, found)
         elif page["type"] == "dialogue":
             check_dialogue(page, ppath, found)
+        elif page["type"] == "calibration":
+            check_principle(page, ppath, principles, found)
 
 
 def check_principle(item: Map, path: str, principles: set[str], found: Collector) -> None:

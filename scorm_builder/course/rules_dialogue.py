@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from scorm_builder.course import graph
+from scorm_builder.course.rules_practice import check_routes, route_targets
 from scorm_builder.errors import Collector
 from scorm_builder.format.spec import did_you_mean
 from scorm_builder.source.loader import Map
@@ -111,15 +112,16 @@ def _choices(page: Map, nodes: list[tuple[int, Map]], by_id: dict[str, Map], pat
             if not isinstance(choice, dict):
                 continue
             cpath = f"{path}.nodes[{i}].choices[{k}]"
-            nxt = choice.get("next")
-            if nxt and nxt not in by_id:
-                leads = False
-                found.error(choice.where("next"), f"{cpath}.next",
-                            f"no node has id '{nxt}' (expected one of: {', '.join(by_id)})",
-                            did_you_mean(nxt, by_id) or "point 'next' at an existing node id, or add that node",
-                            rule="dialogue-unknown-node")
-            elif nxt:
-                targets.append(nxt)
+            if isinstance(choice.get("next"), list):  # routes chosen by the score totals (rules_practice.py)
+                check_routes(choice, scores, cpath, found)
+            for where, nxt in route_targets(choice.get("next")) or [(choice.where("next"), choice.get("next"))]:
+                if nxt and isinstance(nxt, str) and nxt not in by_id:
+                    leads = False
+                    found.error(where, f"{cpath}.next", f"no node has id '{nxt}' (expected one of: {', '.join(by_id)})",
+                                did_you_mean(nxt, by_id) or "point 'next' at an existing node id, or add that node",
+                                rule="dialogue-unknown-node")
+                elif nxt and isinstance(nxt, str):
+                    targets.append(nxt)
             effects = choice.get("effects")
             for name in (effects or {}) if scores is not None else ():
                 if name not in scores:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from typing import Iterator, NamedTuple
 
 from scorm_builder.course.model import ChoiceQuestion, Course, DialoguePage, ScenarioPage, Source, TextPage
+from scorm_builder.course.model_calibration import CalibrationPage
+from scorm_builder.course.model_media import MediaPage
 
 
 class MarkdownText(NamedTuple):
@@ -20,9 +22,21 @@ def markdown_texts(course: Course) -> Iterator[MarkdownText]:
             yield MarkdownText(page.source, "body", page.body, True)
             if page.callout:
                 yield MarkdownText(page.callout.source, "text", page.callout.text, True)
+        elif isinstance(page, MediaPage):
+            if page.body:
+                yield MarkdownText(page.source, "body", page.body, False)
+            if page.media.transcript:
+                yield MarkdownText(page.media.source, "transcript", page.media.transcript, False)
         elif isinstance(page, ScenarioPage):
+            if page.media and page.media.transcript:
+                yield MarkdownText(page.media.source, "transcript", page.media.transcript, False)
             for option in page.options:
                 yield MarkdownText(option.source, "feedback", option.feedback, False)
+        elif isinstance(page, CalibrationPage):
+            if page.intro:
+                yield MarkdownText(page.source, "intro", page.intro, False)
+            for score in page.expert:
+                yield MarkdownText(score.source, "reason", score.reason, False)
         elif isinstance(page, DialoguePage):
             if page.intro:
                 yield MarkdownText(page.source, "intro", page.intro, False)

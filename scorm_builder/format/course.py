@@ -1,13 +1,16 @@
 """The course format: every key, its type, whether it is required and its default.
 
 This one definition drives validation (``validate.py``), the JSON Schema that
-editors use (``scorm-builder schema``) and the key tables in docs/course-format.md.
+editors use (``scorm-builder schema``, format/json_schema.py) and the key tables in docs/course-format.md.
 """
 from __future__ import annotations
 
-import json
-
+from scorm_builder.format.calibration import CALIBRATION_PAGE, RUBRIC
 from scorm_builder.format.conversation import AVATAR, NODE_SAYS, SAYS, SUBJECT, TIME
+from scorm_builder.format.learner_aids import AID_KEYS
+from scorm_builder.format.media import MEDIA, MEDIA_BUDGET, media_page
+from scorm_builder.format.practice import COMPLETION, CONFIDENCE_PAGE, NEXT, REMEDIATION, REVIEW, WEIGHT
+from scorm_builder.format.reply import REPLY, reply_page
 from scorm_builder.format.spec import Bool, Choice, F, Int, ListOf, MapOf, Obj, Spec, Str, Tagged, index_keys
 from scorm_builder.source.loader import Map, Seq
 
@@ -78,7 +81,7 @@ TEXT_PAGE = Obj("text page", {
     "image": F(TEXT_IMAGE),
     "stats": F(ListOf(STAT, "Statistic call-outs, shown side by side after the text", min_items=1, item_name="stat")),
     "callout": F(CALLOUT),
-    "quote": F(QUOTE),
+    "quote": F(QUOTE), "remediation": REMEDIATION,
 }, "A page of reading")
 
 CUSTOMER = Obj("customer", {
@@ -93,7 +96,7 @@ CUSTOMER = Obj("customer", {
 OPTION = Obj("option", {
     "text": F(Str("What the agent would say or do"), True),
     "verdict": F(Choice(VERDICTS, "How good this response is"), True),
-    "feedback": F(Str("Why this response works or doesn't", markdown=True), True),
+    "feedback": F(Str("Why this response works or doesn't", markdown=True), True), "review": REVIEW,
 }, "A response the learner can choose")
 
 SCENARIO_PAGE = Obj("scenario", {
@@ -102,18 +105,20 @@ SCENARIO_PAGE = Obj("scenario", {
     "channel": F(Choice(CHANNELS, "Where the conversation happens"), True),
     "customer": F(CUSTOMER, True),
     "prompt": F(Str("The question to the learner, e.g. 'What do you say first?'"), True),
-    "image": F(IMAGE),
+    "image": F(IMAGE), "media": F(MEDIA),
     "principle": F(_id("The principle this scenario teaches, e.g. timing")),
     "options": F(ListOf(OPTION, "Possible responses (2 to 26)", min_items=2, item_name="option"), True),
     "retry": F(Bool("Whether the learner may try again; defaults to the course's scenario_retry")),
     "shuffle": F(Bool("Show the options in an order of the learner's own (seeded, the same on every launch); "
                       "false keeps the order written, for an order that matters"), default=True),
-    "scored": F(Bool("Whether the choice is reported to the LMS as an interaction"), default=True),
+    "scored": F(Bool("Whether the choice is reported to the LMS as an interaction"), default=True), "weight": WEIGHT,
+    "reply": F(REPLY),  # after the choice, the learner writes it in their own words (format/reply.py)
 }, "A customer situation with one decision")
+REPLY_PAGE = reply_page(SCENARIO_PAGE)  # a scenario's situation, without options (format/reply.py)
 
 CHOICE = Obj("choice", {
     "text": F(Str("What the agent says"), True),
-    "next": F(_id("The id of the node this choice leads to"), True),
+    "next": NEXT,
     "effects": F(MapOf(Int("Change to the score"), "How this choice changes each named score, e.g. rapport: 1")),
     "feedback": F(Str("Shown after the choice, in the debrief", markdown=True)),
 }, "An agent's choice in a dialogue")
@@ -175,12 +180,12 @@ ENDING = Obj("ending", {
     "debrief": F(TextOrLines("What the learner should take from this ending; a list's lines may each depend on "
                              "the path taken",
                              ListOf(Line(DEBRIEF_LINE), "The debrief's lines", min_items=1, item_name="line")),
-                 True),
+                 True), "review": REVIEW,
 }, "How a dialogue ends")
 
 NODE = Obj("node", {
     "id": F(_id("Node id, unique in the dialogue"), True),
-    "customer": NODE_SAYS,
+    "customer": NODE_SAYS, "image": F(IMAGE),
     "mood": F(Choice(MOODS, "How the customer feels at this point; shown to the learner")),
     "choices": F(ListOf(CHOICE, "The agent's options", min_items=1, item_name="choice")),
     "ending": F(ENDING),
@@ -202,12 +207,14 @@ DIALOGUE_PAGE = Obj("dialogue", {
                             "is shown by its id, capitalised")),
     "start": F(_id("The first node; defaults to the first in the list")),
     "nodes": F(ListOf(NODE, "The conversation's nodes", min_items=2, item_name="node"), True),
-    "scored": F(Bool("Whether decisions and scores are reported to the LMS"), default=True),
+    "scored": F(Bool("Whether decisions and scores are reported to the LMS"), default=True), "weight": WEIGHT,
     "shuffle": F(Bool("Show the choices of every node in an order of the learner's own (seeded, the same on every "
                       "launch); false keeps the order written, for an order that matters"), default=True),
 }, "A branching conversation")
 
-PAGE = Tagged("page", {"text": TEXT_PAGE, "scenario": SCENARIO_PAGE, "dialogue": DIALOGUE_PAGE},
+PAGE = Tagged("page", {"text": TEXT_PAGE, "scenario": SCENARIO_PAGE, "dialogue": DIALOGUE_PAGE, "media": media_page(_id),
+                        "reply": REPLY_PAGE, "calibration": CALIBRATION_PAGE,
+                        "confidence": CONFIDENCE_PAGE},
               "A page of a lesson")
 
 LESSON = Obj("lesson", {
@@ -333,9 +340,7 @@ COURSE = Obj("course", {
     "description": F(Str("One or two sentences on what the course is for")),
     "audience": F(Str("Who the course is for")),
     "duration_minutes": F(Int("Estimated duration in minutes", minimum=1, maximum=600)),
-    "completion": F(Choice(("lessons", "assessment", "both"),
-                           "What completes the course: all lessons viewed, the assessment passed, "
-                           "or both; default both (lessons when there is no assessment)")),
+    "completion": COMPLETION,
     "lms_mastery_score": F(Bool("SCORM 1.2: write the pass mark as adlcp:masteryscore in the manifest, "
                                 "so the LMS may set passed/failed from the score"), default=False),
     "scenario_retry": F(Bool("Whether learners may retry scenarios by default"), default=True),
@@ -350,47 +355,10 @@ COURSE = Obj("course", {
     "terms": F(MapOf(Str("A word or phrase", max_len=200),
                      "Default terms used in text as {{ terms.<name> }}; a company profile may change them")),
     "principles": F(ListOf(PRINCIPLE, "The principles scenarios teach", item_name="principle")),
+    "rubric": F(RUBRIC),
     "lessons": F(ListOf(LESSON, "The course's lessons, in order", min_items=1, item_name="lesson"), True),
     "assessment": F(ASSESSMENT),
-    "lint": F(LINT),
+    **AID_KEYS,  # resources, glossary, certificate (format/learner_aids.py)
+    "lint": F(LINT), "media_budget_mb": MEDIA_BUDGET,
 }, "A course")
 index_keys(COURSE)
-
-
-INCLUDE_ITEM = {
-    "type": "object",
-    "description": "A shared lesson, page or question from another file, relative to this one",
-    "properties": {"include": {"type": "string", "pattern": r"\.ya?ml$"}},
-    "required": ["include"],
-    "additionalProperties": False,
-}
-
-
-def _allow_includes(node):
-    """Items of lessons, pages and questions lists may also be ``- include: file.yaml``."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "properties":
-                for name, prop in value.items():
-                    if name in ("lessons", "pages", "questions") and prop.get("type") == "array":
-                        prop["items"] = {"anyOf": [prop["items"], INCLUDE_ITEM]}
-            _allow_includes(value)
-    elif isinstance(node, list):
-        for item in node:
-            _allow_includes(item)
-    return node
-
-
-def json_schema() -> dict:
-    """The JSON Schema (draft 2020-12) of course.yaml."""
-    out = _allow_includes(COURSE.json())
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://scorm-builder.invalid/course.schema.json",
-        "title": "scorm-builder course",
-        **out,
-    }
-
-
-def json_schema_text() -> str:
-    return json.dumps(json_schema(), indent=2, sort_keys=False, ensure_ascii=False) + "\n"

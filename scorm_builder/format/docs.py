@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -40,12 +40,13 @@ class Section:
     tag: str | None = None  # e.g. "type"
     variant: str | None = None  # e.g. "scenario"
     top: str = "course.yaml"  # what the top level is called in headings
+    suffix: str = ""  # "-mapping" for a key named like a variant beside it (a scenario's media:, type: media)
 
     @property
     def anchor(self) -> str:
         top = "course" if self.top == "course.yaml" else "profile"
         base = re.sub(r"[^a-z0-9]+", "-", (self.path or top).replace("[]", "").lower()).strip("-")
-        return f"keys-{base}" + (f"-{self.variant}" if self.variant else "")
+        return f"keys-{base}" + (f"-{self.variant}" if self.variant else "") + self.suffix
 
     @property
     def heading(self) -> str:
@@ -75,7 +76,8 @@ def sections(root: Obj = COURSE, top: str = "course.yaml") -> list[Section]:
                 visit(child)
 
     visit(Section("", root, top=top))
-    return out
+    variants = {s.anchor for s in out if s.variant}
+    return [replace(s, suffix="-mapping") if not s.variant and s.anchor in variants else s for s in out]
 
 
 def _children(path: str, spec: Spec) -> Iterator[Section]:
@@ -155,6 +157,8 @@ def type_text(spec: Spec, links: dict[int, Section] | None = None) -> str:
 
 
 def _plural(word: str) -> str:
+    if word.endswith("criterion"):
+        return word[:-2] + "a"
     return word if word.endswith("s") else word + "s"
 
 

@@ -5,6 +5,7 @@ import json
 
 from scorm_builder import lms
 from scorm_builder.format.course import ID, ID_HELP, IRI, IRI_HELP, NAVIGATION
+from scorm_builder.format.learner_aids import TERM
 from scorm_builder.format.spec import Anything, Bool, Choice, F, Int, ListOf, MapOf, Obj, Str, index_keys
 
 HEX = r"#[0-9a-fA-F]{6}"
@@ -38,6 +39,8 @@ PROFILE = Obj("company profile", {
                           default=False),
     })),
     "terms": F(MapOf(Str("A word or phrase", max_len=200), "Terms used in course text as {{ terms.<name> }}")),
+    "glossary": F(ListOf(TERM, "Glossary terms for the company's builds: each replaces the course's term of the same "
+                         "term (any case), or is added after the course's own", item_name="term")),
     "pass_mark": F(Int("Pass mark override (percent)", minimum=0, maximum=100)),
     "attempts": F(Int("Attempts override; 0 = unlimited", minimum=0, maximum=99)),
     "draw": F(Int("Questions drawn per attempt, instead of the course's assessment.draw (at most the pool, "

@@ -263,6 +263,8 @@ class Obj(Spec):
         return self.check_keys(value, key, ctx)
 
     def check_keys(self, value: Map, key: str, ctx: Ctx, skip: tuple[str, ...] = ()) -> Map:
+        if ctx.memo is not None and (known := ctx.memo.get(self, value, skip)) is not None:  # source/shared.py
+            return known
         out = _copy_map(value)
         typos: set[str] = set()  # required keys an unknown key was taken for: not reported missing too
         for k, v in value.items():
@@ -289,7 +291,7 @@ class Obj(Spec):
                 out[k] = f.default
         if self.post:
             self.post(out, key, ctx)
-        return out
+        return out if ctx.memo is None else ctx.memo.put(self, value, skip, out)
 
     def json(self):
         return {

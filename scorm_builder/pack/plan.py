@@ -10,10 +10,12 @@ from scorm_builder import lms as lms_profiles
 from scorm_builder import standards
 from scorm_builder.course.asset_files import LIMIT_ENV, LMS_BUDGET, inspect_asset, package_limit, size_text
 from scorm_builder.course.model import Asset, Course
+from scorm_builder.course.practice import cmi5_move_on
 from scorm_builder.errors import BuilderError
 from scorm_builder.pack.archive import Content, SourceFile
 from scorm_builder.render import player_css
 from scorm_builder.render.environment import environment, read_template_bytes
+from scorm_builder.render.page_files import split_pages
 from scorm_builder.render.player_data import player_data
 from scorm_builder.render.player_js import package_features, player_script
 
@@ -110,8 +112,10 @@ def plan(course: Course, standard: str, template_dirs: Sequence[Path] = (),
     files: dict[str, Content] = {}
     data = player_data(course, standard, dirs)
     data["lms"] = profile.for_package(data, standard, course_file(course))  # what the player does for this LMS
+    data, lesson_files = split_pages(data)  # the pages' bodies in a file per lesson, loaded when shown
     files[LAUNCH] = env.get_template("player/index.html").render(
         course=course, data=data, standard=standard, connect_src=row.connect_src).encode("utf-8")
+    files.update(lesson_files)
     features = package_features(course, row.family)
     files[PLAYER_STYLESHEET] = player_css.for_package(read_template_bytes(PLAYER_STYLESHEET, dirs), features)
     files["player/player.js"] = player_script(dirs, features)
@@ -184,7 +188,7 @@ def cmi5_structure(course: Course, language: str = "") -> dict[str, str]:
     base = (course.publisher_iri or standards.DEFAULT_PUBLISHER_IRI).rstrip("/")
     course_iri = "/".join([base, course.id] + ([course.company.id] if course.company else [])
                           + ([language] if language else []))
-    return {"course_iri": course_iri, "au_iri": f"{course_iri}/au", "move_on": standards.CMI5_MOVE_ON[course.completion]}
+    return {"course_iri": course_iri, "au_iri": f"{course_iri}/au", "move_on": cmi5_move_on(course.completion)}
 
 
 def control_files(folder: Path, standard: str) -> dict[str, bytes]:

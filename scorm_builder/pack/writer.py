@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import secrets
 import stat
 import time
 from dataclasses import dataclass
@@ -39,7 +38,7 @@ class Staged:
 
 def temp_path(target: Path) -> Path:
     """A temp name beside ``target`` no other process or call uses: ``.NAME.<pid>.<random>.tmp``."""
-    return target.with_name(f".{target.name[:120]}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    return target.with_name(f".{target.name[:120]}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
 
 
 def _create(target: Path):

@@ -31,10 +31,19 @@ from scorm_builder.course.model import (
     TextPage,
     TrueFalse,
 )
+from scorm_builder.course.model_calibration import CalibrationPage, course_rubric
+from scorm_builder.course.model_media import MediaPage
+from scorm_builder.course.model_reply import ReplyPage
+from scorm_builder.course.practice import ConfidencePage
+from scorm_builder.render.aids_data import aids_data
+from scorm_builder.render.calibration_data import calibration_page, rubric_data
 from scorm_builder.render.customer_data import face_data, says_data
 from scorm_builder.render.environment import SharedParts
 from scorm_builder.render.item_hashes import add_item_hashes
 from scorm_builder.render.markdown import markdown
+from scorm_builder.render.media_data import media_data, media_page
+from scorm_builder.render.practice_data import add_practice_data, confidence_data
+from scorm_builder.render.reply_data import add_replies
 from scorm_builder.render.strings import strings_for
 from scorm_builder.source.tree import paused_gc
 
@@ -72,8 +81,13 @@ def _player_data(course: Course, dirs: Sequence[Path]) -> SharedParts:
                       "logo_alt": company.logo_alt} if company else None)
     data["build"] = {"course_version": course.version, "company": company.id if company else "",
                      "profile_sha256": company.sha256 if company else ""}
+    data.update(aids_data(course.aids))  # resources, glossary, certificate (render/aids_data.py)
+    if course_rubric(course) is not None:  # what calibration pages score against (render/calibration_data.py)
+        data["rubric"] = rubric_data(course_rubric(course))
     data["course"]["fingerprint"] = fingerprint(data)
     add_item_hashes(data)  # "h" on each scenario, dialogue and question: what a saved answer was given to
+    add_practice_data(data, course)  # weights, review links, routes, remediation pages (render/practice_data.py)
+    add_replies(data, course)  # "reply" on the pages with one, and the phrases the coaching flags
     return data
 
 
@@ -102,6 +116,15 @@ def page_data(page: Page, titles: Mapping[str, str]) -> dict[str, Any]:
         body = text_page(page)
     elif isinstance(page, ScenarioPage):
         body = scenario_page(page, titles)
+    elif isinstance(page, ReplyPage):  # a scenario without options; its "reply" comes from reply_data.py
+        body = {k: v for k, v in scenario_page(page, titles).items() if k not in ("options", "shuffle")}
+        body["interaction_id"] = f"rpl_{page.id}"
+    elif isinstance(page, MediaPage):  # render/media_data.py
+        body = media_page(page)
+    elif isinstance(page, CalibrationPage):  # render/calibration_data.py
+        body = calibration_page(page, principle_data(page.principle, titles))
+    elif isinstance(page, ConfidencePage):  # render/practice_data.py
+        body = confidence_data(page, titles)
     else:
         body = dialogue_page(page)
     return {"kind": page.kind, "id": page.id, "title": page.title, **body}
@@ -144,6 +167,7 @@ def scenario_page(page: ScenarioPage, titles: Mapping[str, str]) -> dict[str, An
         "shuffle": page.shuffle,
         "interaction_id": f"scn_{page.id}",
         **({"image": image_data(page.image)} if page.image else {}),
+        **({"media": media_data(page.media)} if getattr(page, "media", None) else {}),
     }
 
 
@@ -179,6 +203,7 @@ def node_data(node: Node) -> dict[str, Any]:
         "choices": [choice_data(c, c.key in best) for c in node.choices],
         "ending": ending_data(node.ending) if node.ending else None,
         "shuffle": node.shuffle,
+        **({"image": image_data(node.image)} if node.image else {}),
     }
 
 

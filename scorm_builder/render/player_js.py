@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 from typing import Callable, Sequence
 
+from scorm_builder.course.practice import uses_practice
 from scorm_builder.render.environment import default_templates_dir, fixed_cache, read_template_bytes
 
 ORDER_FILE = "player/js/order.txt"
@@ -63,7 +64,10 @@ def module_names(order: bytes, features: frozenset[str] | None = None) -> list[s
 def package_features(course, family: str) -> frozenset[str]:
     """What calls for a gated module: the standard family and the page kinds the course uses."""
     kinds = {page.kind for lesson in course.lessons for page in lesson.pages}
-    return frozenset({family, *kinds})
+    kinds |= {"reply" for page in course.pages if getattr(page, "reply", None)}  # a scenario's reply: view-reply.js
+    kinds |= {"media" for page in course.pages if getattr(page, "media", None)}  # a scenario's media: view-media.js
+    kinds |= {k for k in ("resources", "glossary", "certificate") if getattr(course.aids, k, None)}  # course/aids.py
+    return frozenset({family, *kinds, *(("practice",) if uses_practice(course) else ())})  # course/practice.py
 
 
 # Comments that fill whole lines: a block comment from the start of a line (after indentation) to

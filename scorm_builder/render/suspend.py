@@ -3,10 +3,12 @@
 The player (templates/player/js/state.js, ``encode``; its header comment describes the format)
 saves compact JSON keyed by the course's ids, version 2:
 ``{"v":2,"c":course,"l":page,"vw":"id id ..","sc":{page:[tries,key,h]},"dg":{page:[plays,path,h]},
+"cb":{page:[tries,scores,h]},"rp":{page:[replies,checklist,rating,h]},
 "a":{"sd":seed,"n":attempt,"ph":phase,"qi":question,"q":[[id,answer,h],..],"sc":[percents],"ps":0|1,"nr":1},
 "s":1}`` (docs/player.md, section 6).
 The bound below fills every field at its largest at once: every page viewed, the longest page id
-as the bookmark, every scenario and dialogue recorded, the longest dialogue path, a finished attempt
+as the bookmark, every scenario and dialogue recorded, every coached reply's record (never its text:
+render/reply_data.py), the longest dialogue path, a finished attempt
 kept for review with the longest answers to the questions whose records are longest (in a draw per
 principle, the longest of each principle group), a score for every attempt. Counters that only a learner's patience limits (scenario tries, dialogue replays,
 unlimited attempts) are assumed to stay below COUNTER_MAX. Every value is one the player reads
@@ -20,6 +22,8 @@ from typing import Any
 
 from scorm_builder.course import graph
 from scorm_builder.render.item_hashes import HASH_LENGTH
+from scorm_builder.render.practice_data import add_practice_records, route_targets
+from scorm_builder.render.reply_data import RATING_SUFFIX, worst_reply_record
 
 COUNTER_MAX = 999  # tries, replays and attempts assumed below 1000
 UNLIMITED_ATTEMPTS = 10  # attempts assumed when the course allows unlimited attempts
@@ -50,7 +54,7 @@ def _pages(data: dict[str, Any]) -> list[dict[str, Any]]:
 def dialogue_path(page: dict[str, Any]) -> tuple[int, bool]:
     """Choices on a dialogue page's longest path from the start to an ending, and whether a loop
     can repeat (course/graph.py's ``longest_path`` on the page's nodes)."""
-    edges = {n: [c["next"] for c in node["choices"]] for n, node in page["nodes"].items()}
+    edges = {n: [t for c in node["choices"] for t in route_targets(c)] for n, node in page["nodes"].items()}
     return graph.longest_path(page["start"], edges)
 
 
@@ -84,6 +88,12 @@ def _page_records(pages: list[dict[str, Any]], state: dict[str, Any]) -> list[st
             state["dg"][page["id"]] = [COUNTER_MAX, "z" * length, _item_hash(page)] if length else [COUNTER_MAX]
             if cyclic:
                 loops.append(page["id"])
+        elif page["kind"] == "calibration":  # [tries, a digit per criterion, h] (state.js "cb")
+            state.setdefault("cb", {})[page["id"]] = [COUNTER_MAX if page.get("retry") else 1,
+                                                      "".join(str(e["score"]) for e in page["expert"]),
+                                                      _item_hash(page)]
+        if page.get("reply"):  # a reply page, or a scenario's reply: never the text (reply_data.py)
+            state.setdefault("rp", {})[page["id"]] = worst_reply_record(page)
     return loops
 
 
@@ -113,13 +123,16 @@ def worst_case(data: dict[str, Any]) -> Estimate:
                              "l": max(ids + (["*"] if a else []), key=len, default=""),
                              "vw": " ".join(ids), "sc": {}, "dg": {}}
     loops = _page_records(pages, state)
+    add_practice_records(data, pages, state)  # pr, rv, cf (render/practice_data.py)
     if a:
         state["a"] = _attempt(a)
     state["s"] = 1  # the learner pressed Start
     groups = {"pages": ("v", "c", "l", "vw", "s"), "scenarios": ("sc",), "dialogues": ("dg",),
-              "assessment": ("a",)}
+              "replies": ("rp",), "assessment": ("a",), "calibrations": ("cb",), "practice": ("pr", "rv", "cf")}
     # each part as it appears in the whole ('"sc":{...}'); they add up to the length minus braces and commas
-    parts = {name: len(_dump({k: state[k] for k in keys if k in state})) - 2 for name, keys in groups.items()}
+    parts = {name: len(_dump({k: state[k] for k in keys if k in state})) - 2 for name, keys in groups.items()
+             if (name != "replies" or "rp" in state) and (name != "calibrations" or "cb" in state)
+             and (name != "practice" or any(k in state for k in keys))}
     text = _dump(state)
     return Estimate(len(text), parts, text, tuple(loops))
 
@@ -133,7 +146,7 @@ def interaction_ids(data: dict[str, Any]) -> list[tuple[str, str]]:
     out = []
     suffix = f"_a{COUNTER_MAX}"
     for page in _pages(data):
-        if page["kind"] == "scenario" and page.get("scored"):
+        if page["kind"] in ("scenario", "calibration") and page.get("scored"):
             out.append(("interaction", page["interaction_id"] + (suffix if page.get("retry") else "")))
         elif page["kind"] == "dialogue" and page.get("scored"):
             for name, node in page["nodes"].items():
@@ -141,6 +154,11 @@ def interaction_ids(data: dict[str, Any]) -> list[tuple[str, str]]:
                     out.append(("interaction", f"{page['interaction_prefix']}_{name}{suffix}"))
             for score in page.get("scores", []):
                 out.append(("objective", f"obj_{page['id']}_{score['id']}"))
+        if page["kind"] == "confidence":  # rated once: no suffix
+            out += [("interaction", p["interaction_id"]) for p in page["principles"]]
+        if page.get("reply") and page.get("scored"):
+            out += [("interaction", page["reply"]["interaction_id"] + end + (suffix if page.get("retry") else ""))
+                    for end in ("", RATING_SUFFIX)]
     a = data.get("assessment")
     if a:
         attempts = a["attempts"] or UNLIMITED_ATTEMPTS

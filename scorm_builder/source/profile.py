@@ -14,8 +14,10 @@ from scorm_builder.course import contrast
 from scorm_builder.course.model import Asset
 from scorm_builder.format.profile import FONTS, PROFILE
 from scorm_builder.format.spec import Ctx, did_you_mean
-from scorm_builder.source.loader import LoadError, Map, Seq, load_yaml
+from scorm_builder.source.loader import LoadError, Map, Seq, clone, load_yaml
 from scorm_builder.source.profile_course import label, note
+from scorm_builder.source.profile_glossary import merge_glossary
+from scorm_builder.source.shared import SharedTree
 from scorm_builder.source.theme import load_theme
 
 PAGE_BG = "#ffffff"  # the player's page background
@@ -122,9 +124,10 @@ def _logo(branding: Map, folder: Path, ctx: Ctx) -> Asset | None:
 
 # -- applying a profile to a course tree --------------------------------------------------------
 
-def apply_profile(course: Map, profile: Map, ctx: Ctx) -> None:
-    """Change the course tree as the profile says, in place."""
-    index = _Index(course)
+def apply_profile(course: Map, profile: Map, ctx: Ctx, shared: SharedTree | None = None) -> None:
+    """Change the course tree as the profile says, in place; ``shared``: the course tree that ``course`` is
+    a company's spine of (source/shared.py), whose pages, questions and lessons are copied before a change."""
+    index = _Index(course, shared)
     _apply_settings(course, profile, ctx)
     for i, ov in enumerate(profile.get("overrides") or []):
         _apply_override(index, ov, label(profile, "overrides", i), ctx, note(profile, "overrides", i))
@@ -142,6 +145,7 @@ def apply_profile(course: Map, profile: Map, ctx: Ctx) -> None:
     if profile.get("lessons"):
         _reorder(course, profile, index, ctx)
     _merge_lint(course, profile)
+    merge_glossary(course, profile)  # source/profile_glossary.py
 
 
 def _apply_settings(course: Map, profile: Map, ctx: Ctx) -> None:
@@ -165,6 +169,7 @@ def _apply_override(index: _Index, ov: Map, at: str, ctx: Ctx, also: str = "") -
     target = index.find(ov["id"], ov, "id", ctx, f"{at}.id", also)
     if target is None:
         return
+    target = index.own(ov["id"])
     if ov.get("node"):
         if target.get("type") != "dialogue":
             ctx.error(ov.where("node"), f"{at}.node", f"'{ov['id']}' is {_page_name(target)}, not a "
@@ -262,7 +267,8 @@ class _Index:
     """Where each id of the course tree lives, to change or remove it, and the text pages a profile can't
     target: those without an 'id:', known by their automatic id (lesson id and position) and their title."""
 
-    def __init__(self, course: Map):
+    def __init__(self, course: Map, shared: SharedTree | None = None):
+        self.shared = shared
         self.parents: dict[str, tuple[Seq, Map]] = {}
         self.lessons: dict[str, Map] = {}
         self.automatic: dict[str, tuple[str, Map]] = {}  # automatic id -> (lesson id, page)
@@ -316,6 +322,21 @@ class _Index:
         lesson = re.fullmatch(r"(.+)-\d+", ident)
         known = [k for k in self.parents if not (lesson and k == lesson.group(1) and k in self.lessons)]
         return did_you_mean(ident, known)
+
+    def own(self, ident: str) -> Map:
+        """The piece with id ``ident``, copied first (in its list, and in this index) when it is the shared
+        course's: a change to it must not reach the course or the other companies."""
+        seq, node = self.parents[ident]
+        lesson = self.lessons.get(ident) is node  # a spine's own lesson still shares what is inside it
+        if self.shared is None or not (lesson or self.shared.is_shared(node)):
+            return node
+        copy = clone(node)
+        seq[next(i for i, item in enumerate(seq) if item is node)] = copy
+        self.parents[ident] = (seq, copy)
+        if lesson:  # its pages are found in the copy from now on
+            self.lessons[ident] = copy
+            self._pages(copy)
+        return copy
 
     def remove(self, ident: str) -> None:
         seq, node = self.parents.pop(ident)

@@ -23,6 +23,7 @@ from typing import Any, Callable
 
 from scorm_builder.errors import Collector
 from scorm_builder.source import limits
+from scorm_builder.source.shared import SharedTree
 from scorm_builder.source.text_lines import locate
 from scorm_builder.source.tree import Map, Pos, Seq
 
@@ -51,9 +52,11 @@ SYNTAX_FIX = ("write a name such as {{ terms.agent }}; to show the braces as tex
               "{{ '{%' }} or {{ '{#' }}")
 
 
-def substitute(tree: Map, variables: dict[str, Any], ctx: Collector) -> None:
-    """Fill in every placeholder of ``tree``'s texts, in place; report each text that can't be."""
-    _Filler(variables, ctx).walk(tree)
+def substitute(tree: Map, variables: dict[str, Any], ctx: Collector, shared: SharedTree | None = None) -> None:
+    """Fill in every placeholder of ``tree``'s texts, in place; report each text that can't be. ``shared``:
+    the course tree ``tree`` shares containers with (source/shared.py): those holding no '{' are passed by,
+    the others copied before a text of theirs is filled in."""
+    _Filler(variables, ctx).walk(tree, shared)
 
 
 class _Failed(Exception):
@@ -69,7 +72,7 @@ class _Filler:
         self.spent = False  # the course-wide limit was hit and reported
         self.here: tuple[str, int, int] = ("", 0, -1)  # the text being filled in, and the placeholder's span
 
-    def walk(self, tree: Map) -> None:
+    def walk(self, tree: Map, shared: SharedTree | None = None) -> None:
         """Every text of the tree, without recursion (a stack of the lists and mappings to visit)."""
         stack: list[tuple[Map | Seq, str]] = [(tree, "")]
         while stack:
@@ -85,6 +88,10 @@ class _Filler:
                     if "{" in value and not self.spent:
                         node[key] = self.fill(value, node.where(key), sub)
                 elif isinstance(value, (Map, Seq)):
+                    if shared is not None and shared.is_shared(value):
+                        if id(value) in shared.plain:
+                            continue
+                        node[key] = value = value.copy()
                     stack.append((value, sub))
 
     def fill(self, text: str, where: tuple[str, Pos], path: str) -> str:

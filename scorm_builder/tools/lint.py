@@ -8,18 +8,30 @@ duration and what a profile leaves untaught but assessed.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, NamedTuple, Sequence
 
 from scorm_builder.course.model import ChoiceQuestion, Course, DialoguePage, Question, ScenarioPage, Source
+from scorm_builder.course.model_calibration import CalibrationPage
+from scorm_builder.course.model_reply import ReplyPage
+from scorm_builder.course.phrases import (  # noqa: F401  (the matchers are lint's public names too)
+    contains_phrase,
+    is_when_not_to,
+    normalise,
+    phrase_lists,
+    starts_with_phrase,
+)
 from scorm_builder.errors import CourseInvalid, Diagnostic, source_error
 from scorm_builder.load import load_course
+from scorm_builder.tools.lint_aids import aid_warnings
 from scorm_builder.tools.lint_curriculum import duration_warnings, untaught
+from scorm_builder.tools.lint_language import idiom_warnings, spelling_warnings
 from scorm_builder.tools.lint_markdown import dropped_markdown
+from scorm_builder.tools.lint_media import media_warnings
+from scorm_builder.tools.lint_practice import practice_warnings
 from scorm_builder.tools.lint_profile import Change, avoided, drift, profile_changes
+from scorm_builder.tools.lint_reply import reply_warnings
 from scorm_builder.tools.lint_settings import contradictions, player_language
 from scorm_builder.tools.lint_tells import correct_answer_warnings, tell_warnings
 from scorm_builder.tools.lint_text_run import text_run_warnings
@@ -27,87 +39,18 @@ from scorm_builder.tools.lint_text_run import text_run_warnings
 RULES = ("scripted-phrase", "principle-without-scenario", "sympathy-lead-when-not-to",
          "feedback-missing-or-echo", "text-contradicts-setting", "player-language", "markdown-dropped",
          "override-drift", "answer-length-tell", "answer-position-tell", "strawman-option",
-         "correct-answer-length-tell", "duration-estimate", "untaught-but-assessed", "text-run", "avoid-word")
+         "correct-answer-length-tell", "duration-estimate", "untaught-but-assessed", "text-run", "avoid-word",
+         "glossary-term-unused", "reply-model-misses-check", "idiom", "spelling-variant")
 
-# Overused phrases a best option should not use. The first five are the ones the source
-# article names; the rest are common contact-centre stock phrases. A course adds to the
-# list with `lint: {scripted_phrases: [...]}` (a company profile merges into the same list).
-SCRIPTED_PHRASES = (
-    "I apologize for the inconvenience",
-    "I'm sorry you feel that way",
-    "I understand how frustrating that must be",
-    "I understand how frustrating this is",
-    "I understand this is frustrating",
-    "I apologize for any inconvenience",
-    "We apologize for any inconvenience",
-    "Sorry for the inconvenience",
-    "Sorry for any inconvenience",
-    "I understand your frustration",
-    "Your call is important to us",
-    "We value your business",
-)
+# The phrase lists live in course/phrases.json, which the player's reply coaching
+# (templates/player/js/reply-coach.js) reads too, so the two never disagree. Overused phrases a best
+# option should not use: the first five are the ones the source article names, the rest common
+# contact-centre stock phrases. Openers that lead with sympathy: in a when-not-to scenario the best
+# response acts first. A course adds to both lists with `lint: {scripted_phrases: [...],
+# sympathy_openers: [...]}` (a company profile merges into the same lists).
+SCRIPTED_PHRASES, SYMPATHY_OPENERS = phrase_lists()
 
-# Openers that lead with sympathy; in a when-not-to scenario the best response acts first.
-SYMPATHY_OPENERS = (
-    "I understand",
-    "I completely understand",
-    "I totally understand",
-    "I can understand",
-    "I'm sorry",
-    "I am sorry",
-    "I'm so sorry",
-    "I'm really sorry",
-    "I'm truly sorry",
-    "So sorry",
-    "Sorry to hear",
-    "I can imagine",
-    "I can only imagine",
-    "That must be",
-    "I hear how",
-    "I hear you",
-    "I know how",
-    "I can see how",
-    "I feel for you",
-)
-
-WHEN_NOT_TO_PREFIX = "when-not-to"
 ECHO_OVERLAP = 0.8  # at least this share of the feedback is the option (and of the option is in it): an echo
-
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
-                         "`": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"'})
-
-
-def normalise(text: str) -> str:
-    """Lower case, curly quotes made straight, apostrophes dropped, punctuation as spaces."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold().replace("'", "")
-    return " ".join(re.findall(r"[^\W_]+", text))
-
-
-def contains_phrase(text: str, phrase: str) -> bool:
-    """Whether ``phrase`` occurs in ``text`` as whole words, ignoring case and punctuation."""
-    wanted = normalise(phrase)
-    return bool(wanted) and f" {wanted} " in f" {normalise(text)} "
-
-
-# A greeting ("Hi Sam,", "Dear Ms Lee,") or a one-word lead-in ("Victor,", "Okay,") before the first words.
-_SALUTATION = re.compile(r"\s*(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,.!?\n]{0,40}[,.!\n]"
-                         r"|[^\W\d_][\w'\u2019-]*\s*[,!])\s*", re.IGNORECASE)
-
-
-def starts_with_phrase(text: str, phrase: str) -> bool:
-    """Whether ``text`` opens with ``phrase``, after up to two greetings or lead-ins such as 'Hi Sam,'."""
-    wanted = normalise(phrase)
-    if not wanted:
-        return False
-    for _ in range(3):
-        if f"{normalise(text)} ".startswith(f"{wanted} "):
-            return True
-        lead = _SALUTATION.match(text)
-        if not lead:
-            return False
-        text = text[lead.end():]
-    return False
-
 
 def echoes(feedback: str, text: str) -> bool:
     """Feedback that only repeats the option: the same words, or the option with little else."""
@@ -132,14 +75,13 @@ class Settings:
 
     @classmethod
     def for_course(cls, course: Course) -> Settings:
-        extra = course.lint
-        return cls(scripted_phrases=SCRIPTED_PHRASES + extra.scripted_phrases,
-                   sympathy_openers=SYMPATHY_OPENERS + extra.sympathy_openers,
+        extra, (scripted, sympathy) = course.lint, phrase_lists(course.language)
+        return cls(scripted_phrases=scripted + extra.scripted_phrases,
+                   sympathy_openers=sympathy + extra.sympathy_openers,
                    when_not_to_principles=extra.when_not_to_principles)
 
     def is_when_not_to(self, principle: str | None) -> bool:
-        return bool(principle) and (principle.startswith(WHEN_NOT_TO_PREFIX)
-                                    or principle in self.when_not_to_principles)
+        return is_when_not_to(principle, self.when_not_to_principles)
 
 
 class Linted(NamedTuple):
@@ -181,7 +123,9 @@ def check(course: Course, settings: Settings | None = None) -> list[Diagnostic]:
     settings = settings or Settings.for_course(course)
     found: list[Diagnostic] = [*_unused_principles(course), *contradictions(course), *player_language(course),
                                *dropped_markdown(course), *tell_warnings(course), *correct_answer_warnings(course),
-                               *duration_warnings(course), *text_run_warnings(course)]
+                               *duration_warnings(course), *text_run_warnings(course), *aid_warnings(course),
+                               *media_warnings(course), *idiom_warnings(course), *spelling_warnings(course), *practice_warnings(course),
+                               *reply_warnings(course, settings.scripted_phrases, settings.sympathy_openers)]
     for page in course.pages:
         if isinstance(page, ScenarioPage):
             found += _scenario(page, settings)
@@ -200,7 +144,7 @@ def _warn(where: Source, rule: str, reason: str, fix: str, key: str | None = Non
 
 
 def _unused_principles(course: Course) -> Iterable[Diagnostic]:
-    used = {p.principle for p in course.pages if isinstance(p, ScenarioPage)}
+    used = {p.principle for p in course.pages if isinstance(p, (ScenarioPage, ReplyPage, CalibrationPage))}
     for principle in course.principles:
         if principle.id not in used:
             yield _warn(principle.source.at("id"), "principle-without-scenario",

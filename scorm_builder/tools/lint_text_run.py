@@ -8,6 +8,7 @@ and the page it could follow.
 from __future__ import annotations
 
 from scorm_builder.course.model import Course, DialoguePage, Page, ScenarioPage, TextPage
+from scorm_builder.course.model_calibration import CalibrationPage
 from scorm_builder.errors import Diagnostic, source_error
 
 RULES = ("text-run",)
@@ -15,13 +16,13 @@ MAX_TEXT_RUN = 6  # text pages a course may open with before its first interacti
 
 
 def _name(page: Page) -> str:
-    return f"the {'scenario' if isinstance(page, ScenarioPage) else 'dialogue'} '{page.id}'"
+    return f"the {page.kind} '{page.id}'"
 
 
 def text_run_warnings(course: Course) -> list[Diagnostic]:
     """text-run: more than MAX_TEXT_RUN text pages before the first scenario or dialogue of the lessons."""
     pages = course.pages
-    first = next((k for k, p in enumerate(pages) if isinstance(p, (ScenarioPage, DialoguePage))), None)
+    first = next((k for k, p in enumerate(pages) if isinstance(p, (ScenarioPage, DialoguePage, CalibrationPage))), None)
     run = first if first is not None else len(pages)
     if run <= MAX_TEXT_RUN or not all(isinstance(p, TextPage) for p in pages[:run]):
         return []

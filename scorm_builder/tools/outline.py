@@ -6,9 +6,8 @@ import os
 import re
 import tempfile
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
-from scorm_builder.course import graph
 from scorm_builder.course.model import (
     Assessment,
     ChoiceQuestion,
@@ -20,8 +19,11 @@ from scorm_builder.course.model import (
     ScenarioPage,
     TextPage,
 )
+from scorm_builder.course.model_reply import ReplyPage
+from scorm_builder.course.practice import Route, route_text, walks
 from scorm_builder.errors import BuilderError, count
 from scorm_builder.load import load_course
+from scorm_builder.render.aids_data import aids_data
 from scorm_builder.render.environment import environment
 from scorm_builder.render.markdown import markdown
 from scorm_builder.render.player_data import (
@@ -37,6 +39,9 @@ from scorm_builder.render.player_data import (
     question_data,
 )
 from scorm_builder.tools.diagram import diagram, mermaid
+from scorm_builder.tools.outline_calibration import add_calibration
+from scorm_builder.tools.outline_practice import add_practice_outline, completion_text, score_text
+from scorm_builder.tools.outline_reply import add_reply_outline
 
 TEMPLATES = {"markdown": "outline/outline.md", "html": "outline/outline.html"}
 
@@ -90,14 +95,18 @@ def context(course: Course) -> dict[str, Any]:
     lessons = [{"number": number, "id": lesson.id, "title": lesson.title,
                 "pages": [_page(page, titles, f"{number}.{n}") for n, page in enumerate(lesson.pages, start=1)]}
                for number, lesson in enumerate(course.lessons, start=1)]
+    add_calibration(lessons, course)  # transcripts and expert scores (tools/outline_calibration.py)
+    add_reply_outline(lessons, course)  # model answers and checklists (tools/outline_reply.py)
+    add_practice_outline(lessons, course)  # weights, review links, routes, confidence (tools/outline_practice.py)
     taught: dict[str, list[str]] = {}
     for page in course.pages:
-        if isinstance(page, ScenarioPage) and page.principle:
+        if isinstance(page, (ScenarioPage, ReplyPage)) and page.principle:
             taught.setdefault(page.principle, []).append(page.id)
     principles = [{"id": p.id, "title": p.title, "scenarios": taught.get(p.id, [])} for p in course.principles]
     return {
-        "course": course_info(course),
+        "course": {**course_info(course), "completion_text": completion_text(course), "score_text": score_text(course)},
         "principles": principles,
+        "aids": {"resources": [], "glossary": [], "certificate": None, **aids_data(course.aids)},  # render/aids_data.py
         "lessons": lessons,
         "assessment": _assessment(course.assessment, titles) if course.assessment else None,
         "md_text": md_text,
@@ -119,6 +128,9 @@ def _page(page: Page, titles: dict[str, str], number: str) -> dict[str, Any]:
         out["options"] = [{**option_data(o), "feedback": o.feedback} for o in page.options]
     elif isinstance(page, DialoguePage):
         out.update(_dialogue(page))
+    if getattr(page, "media", None) is not None:  # a media page's or a scenario's: the transcript as written
+        out["media"] = {**out["media"], "transcript": page.media.transcript}
+        out["body"] = getattr(page, "body", "")  # a media page's text, as written
     return out
 
 
@@ -133,7 +145,7 @@ def _dialogue(page: DialoguePage) -> dict[str, Any]:
             text = debrief_markdown(node.ending)
             ending = {**ending_data(node.ending), "debrief": text, "debrief_html": markdown(text)}
         nodes.append({"id": node.id, "customer": node.customer, "mood": node.mood, "start": node.id == page.start,
-                      "choices": choices, "ending": ending})
+                      "choices": choices, "ending": ending, "image": node.image})
     return {"intro": page.intro, "node_list": nodes, "mermaid": mermaid(page.start, page.nodes),
             "diagram": diagram(page.start, page.nodes, page.id)}
 
@@ -166,27 +178,29 @@ def paths_text(course: Course) -> str:
     if not dialogues:
         out.extend(["", "The course has no dialogue."])
     for page in dialogues:
-        out.extend(["", *dialogue_paths(page)])
+        out.extend(["", *dialogue_paths(page, course.practice.routes if course.practice else None)])
     return "\n".join(out) + "\n"
 
 
-def dialogue_paths(page: DialoguePage) -> list[str]:
-    """The lines of one dialogue's paths."""
-    by_id = {n.id: n for n in page.nodes}
-    found, complete = graph.paths(page.start, {n.id: [c.next for c in n.choices] for n in page.nodes})
+def dialogue_paths(page: DialoguePage, routes: Mapping[tuple[str, str, str], tuple[Route, ...]] | None = None
+                   ) -> list[str]:
+    """The lines of one dialogue's paths; ``routes``: the course's routed choices (course/practice.py), each
+    step through one shown with the route it took."""
+    by_id, routes = {n.id: n for n in page.nodes}, routes or {}
+    found, complete = walks(page, routes)
     out = [f"== Dialogue {page.id}: {page.title} ({len(found)} path{'' if len(found) == 1 else 's'}"
            + ("" if complete else ", more not listed") + ")"]
-    for number, steps in enumerate(found, start=1):
+    for number, (steps, end_id, _) in enumerate(found, start=1):
         picks = [(node, by_id[node].choices[i]) for node, i in steps]
-        end = by_id[picks[-1][1].next] if picks else by_id[page.start]
+        end = by_id[end_id]
         out.append("")
         out.append(f"Path {number}: ending {end.id} ({end.ending.outcome}): {end.ending.title}")
-        for n, (node, choice) in enumerate(picks, start=1):
-            out.append(f"  {n}. {node} {choice.key}: {_one_line(choice.text)}")
         totals = {s: 0 for s in page.scores}
-        for _, choice in picks:
+        for n, (node, choice) in enumerate(picks, start=1):
             for name, value in choice.effects:
                 totals[name] = totals.get(name, 0) + value
+            via = route_text(routes[(page.id, node, choice.key)], totals) if (page.id, node, choice.key) in routes else ""
+            out.append(f"  {n}. {node} {choice.key}: {_one_line(choice.text)}{via}")
         out.append("  Scores: " + ", ".join(f"{name} {value}" for name, value in totals.items()))
         out.append("  Debrief:")
         lines = end.ending.debrief_for({(node, choice.key) for node, choice in picks})

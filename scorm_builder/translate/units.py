@@ -17,6 +17,8 @@ from typing import Any, Iterator
 
 from scorm_builder.source.tree import Map, Seq
 from scorm_builder.translate.segments import Segmented, segment
+from scorm_builder.translate.units_calibration import calibration_units, rubric_units
+from scorm_builder.translate.units_reply import reply_units
 
 DESCRIPTION = 250  # an interaction description, which the LMS keeps to 250 characters
 TITLE = 200  # the course format's limit on titles
@@ -61,6 +63,7 @@ def course_units(tree: Map) -> Iterator[Unit]:
         pid = principle.get("id")
         yield from _text(principle, "title", f"principles.{pid}.title", ("The name of a principle the course "
                                                                        "teaches, shown with each scenario.",))
+    yield from rubric_units(tree, _text)
     for lesson in _maps(tree.get("lessons")):
         yield from _text(lesson, "title", f"{lesson.get('id')}.title", ("A lesson title.",), TITLE)
         for j, page in enumerate(_maps(lesson.get("pages"))):
@@ -71,16 +74,67 @@ def course_units(tree: Map) -> Iterator[Unit]:
         yield from _text(assessment, "intro", "assessment.intro", ("Shown before the first question.", MARKDOWN))
         for question in _maps(assessment.get("questions")):
             yield from question_units(question)
+    yield from aid_units(tree)
+
+
+def aid_units(tree: Map) -> Iterator[Unit]:
+    """The resources' titles and descriptions (by file name), the glossary's terms, other forms and definitions
+    (by term), and the certificate's title and signature line (format/learner_aids.py)."""
+    for item in _maps(tree.get("resources")):
+        rid = f"resources.{_slug(str(item.get('file', '')).rpartition('/')[2])}"
+        yield from _text(item, "title", f"{rid}.title", ("A file's name in the player's Resources list.",), 120)
+        yield from _text(item, "description", f"{rid}.description", ("What the file is for, under its name.",), 250)
+    for item in _maps(tree.get("glossary")):
+        gid = f"glossary.{_slug(str(item.get('term', '')))}"
+        yield from _text(item, "term", f"{gid}.term", ("A glossary term: the player marks its first use on each page "
+                                                       "where the translated texts use it, written the same way.",), 80)
+        for k, _form in enumerate(item.get("also") or ()):
+            yield from _text(item["also"], k, f"{gid}.also.{k + 1}", ("Another form of the glossary term (a plural, "
+                                                                     "a verb), as the translated texts write it.",), 80)
+        yield from _text(item, "definition", f"{gid}.definition", ("The term's definition, shown where it is "
+                                                                   "used.",), 400)
+    certificate = tree.get("certificate")
+    if isinstance(certificate, Map):
+        yield from _text(certificate, "title", "certificate.title", ("The heading of the printable certificate.",), 120)
+        yield from _text(certificate, "issuer", "certificate.issuer", ("The signature line of the certificate.",), 120)
+
+
+def _slug(text: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split()) or "x"
 
 
 def page_units(page: Map, pid: str) -> Iterator[Unit]:
     kind = page.get("type")
-    if kind == "scenario":
+    if kind in ("scenario", "reply"):  # a reply page: a scenario without options
         yield from scenario_units(page, pid)
+        if isinstance(page.get("reply"), Map):  # translate/units_reply.py
+            yield from reply_units(page["reply"], pid, f"{kind.capitalize()} '{page.get('title')}': channel "
+                                                       f"{page.get('channel')}.", _text, letter)
     elif kind == "dialogue":
         yield from dialogue_units(page, pid)
+    elif kind == "calibration":  # translate/units_calibration.py
+        yield from calibration_units(page, pid, _text, MARKDOWN)
+    elif kind == "confidence":  # its title and intro; the ratings' words are the player's
+        yield from _text(page, "title", f"{pid}.title", ("A page heading.",), TITLE)
+        yield from _text(page, "intro", f"{pid}.intro", ("Shown above the confidence ratings.", MARKDOWN))
     else:
         yield from text_page_units(page, pid)
+    yield from media_units(page, pid)  # a media page's or a scenario's media
+
+
+def media_units(holder: Map, pid: str) -> Iterator[Unit]:
+    """The name, transcript and captions label of a ``media:`` (the captions file is translated as a file)."""
+    media = holder.get("media")
+    if not isinstance(media, Map):
+        return
+    src = media.get("src")
+    yield from _text(media, "title", f"{pid}.media.title", (f"The name screen readers give the player of {src}.",),
+                     TITLE)
+    yield from _text(media, "transcript", f"{pid}.media.transcript", (
+        f"The transcript of {src}: everything it says and who says it, shown under the player.", MARKDOWN))
+    if isinstance(media.get("captions"), Map):
+        yield from _text(media["captions"], "label", f"{pid}.media.captions.label", (
+            f"The name of the captions of {src} in the player's captions menu.",), 60)
 
 
 def text_page_units(page: Map, pid: str) -> Iterator[Unit]:
@@ -165,6 +219,7 @@ def node_units(node: Map, key: str, setting: str, name: Any, before: list[str], 
     nid = node.get("id")
     mood = f"; the customer's mood here: {node['mood']}" if isinstance(node.get("mood"), str) else ""
     lead = ["The conversation opens with this line."] if first else []
+    yield from image_units(node, key)
     yield from _messages(node, "customer", f"{key}.customer", (
         f"{setting} Node '{nid}'{mood}.", f"Speaker: the customer.{_who(name)}", *lead, *before, DESCRIBED),
         DESCRIPTION, hard=False)
@@ -267,9 +322,11 @@ def _predecessors(nodes: list[Map]) -> dict[Any, list[str]]:
     out: dict[Any, list[str]] = {}
     for node in nodes:
         for i, choice in enumerate(_maps(node.get("choices"))):
-            out.setdefault(choice.get("next"), []).append(
-                f"Comes after node '{node.get('id')}', choice {letter(i)}: the customer said "
-                f"{_quote(node.get('customer'))} and the agent answered {_quote(choice.get('text'))}.")
+            nexts = choice.get("next")  # a node id, or routes by score (format/practice.py), each a way on
+            for target in [r.get("next") for r in _maps(nexts)] if isinstance(nexts, Seq) else [nexts]:
+                out.setdefault(target, []).append(
+                    f"Comes after node '{node.get('id')}', choice {letter(i)}: the customer said "
+                    f"{_quote(node.get('customer'))} and the agent answered {_quote(choice.get('text'))}.")
     return out
 
 

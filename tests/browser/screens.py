@@ -3,12 +3,13 @@ packages built with or without a company, the course data a package carries, a w
 whole course that needs nothing but the screen, layout checks, and the screenshot folder."""
 from __future__ import annotations
 
-import json
 import os
 import re
 import zipfile
 from pathlib import Path
 from typing import Any, Callable
+
+from repo import folder_course_data
 
 from .conftest import REPO
 from .harness import first_launch_cmi
@@ -69,10 +70,7 @@ def build_served(lms: Any, out: Path, course: Path, standard: str, profile: Path
 
 def course_data(folder: Path) -> dict[str, Any]:
     """The course data a package's index.html carries (what the player runs on)."""
-    text = (folder / "index.html").read_text(encoding="utf-8")
-    found = re.search(r'<script type="application/json" id="course-data">(.*?)</script>', text, re.S)
-    assert found, "index.html has no course data"
-    return json.loads(found.group(1))  # Jinja's tojson: JSON with <, >, & and ' as \u escapes
+    return folder_course_data(folder)  # each page whole: its head in index.html, its body in its lesson file
 
 
 def learner_cmi(standard: str, learner_id: str) -> dict[str, Any]:

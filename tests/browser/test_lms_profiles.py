@@ -307,6 +307,7 @@ def test_legacy_2004_budgets_4000_characters_of_suspend_data(page, lms, built, k
     import json
     import re
 
+    from scorm_builder.check.course_data import with_lesson_files
     from scorm_builder.render.suspend import worst_case
 
     standard = "scorm2004-4"
@@ -314,7 +315,8 @@ def test_legacy_2004_budgets_4000_characters_of_suspend_data(page, lms, built, k
     for name in ("generic", "legacy-2004"):
         url, folder = built.get(name, standard)
         page_html = (folder / "index.html").read_text(encoding="utf-8")
-        data = json.loads(re.search(r'id="course-data">(.*?)</script>', page_html, re.S).group(1))
+        data = with_lesson_files(json.loads(re.search(r'id="course-data">(.*?)</script>', page_html, re.S).group(1)),
+                                 lambda src, at=folder: (at / src).read_bytes())  # each page whole, for worst_case
         assert data["lms"]["suspendBudget"] == (4000 if name == "legacy-2004" else 64000)
         assert worst_case(data).length <= 4000
         run = open_course(page, lms, url, standard)

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
+from repo import folder_course_data
 
 from scorm_builder.check.course_data import read_course_data
 from scorm_builder.render.suspend import worst_case
@@ -270,7 +271,7 @@ def test_the_real_player_reads_checks_worst_case_back_unchanged(page, lms, packa
     """scorm_builder/render/suspend.py's bound is a state of the player's own format, read and
     written back byte for byte (the first suspend_data the player sends at launch)."""
     url, folder = packages.get(every_kind_dir, standard)
-    data = read_course_data(Path(folder, "index.html").read_bytes()).data
+    data = folder_course_data(Path(folder))  # each page whole, its lesson file merged
     bound = worst_case(data)
     assert bound.length < SUSPEND_LIMIT
     preload = first_launch_cmi(family(standard))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import zipfile
 
-from repo import course_data
+from repo import folder_course_data
 
 from scorm_builder.render.suspend import worst_case
 
@@ -16,8 +16,7 @@ def test_the_real_player_writes_the_worst_case_state_back_unchanged(browser, dem
     path = build_into(demo_course, ("scorm12",))["scorm12"]
     folder = tmp_path / "unpacked"
     zipfile.ZipFile(path).extractall(folder)
-    html = (folder / "index.html").read_bytes()
-    data = course_data(html)
+    data = folder_course_data(folder)  # each page whole: the dialogues' nodes are in the lesson files
     estimate = worst_case(data)
     assert estimate.parts["scenarios"] > 2 and estimate.parts["dialogues"] > 2 and estimate.parts["assessment"] > 4
     context = browser.new_context()

@@ -93,7 +93,17 @@
   }
   function canSend(family, element, value) { return check(family, element, value) === OK; }
 
-  var cmiRules = { generic: generic, access: access, check: check, canSend: canSend };
+  /* a likert interaction (the adapters' item: lms-adapter.js interactionValues) for a rating of 1 to 9, which
+     is one character, as the likert response is in both families: weighting 0, result neutral, no correct
+     response. Shared by the confidence check (view-confidence.js) and any other self-rating; null for a rating
+     out of range */
+  function likert(id, rating, started, description, attempt) {
+    if (typeof rating !== "number" || rating % 1 !== 0 || rating < 1 || rating > 9) return null;
+    return { id: id, attempt: attempt || 1, type: "likert", started: started, weight: 0, description: description,
+      response: [String(rating)], patterns: [], result: "neutral" };
+  }
+
+  var cmiRules = { generic: generic, access: access, check: check, canSend: canSend, likert: likert };
   modules.cmiRules = cmiRules;
   if (typeof module !== "undefined") module.exports = cmiRules;
 }(typeof window !== "undefined" ? window : global));

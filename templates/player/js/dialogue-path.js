@@ -4,11 +4,13 @@
   "use strict";
   var modules = host.scormBuilder = host.scormBuilder || {};
   var answerKeys = typeof module !== "undefined" ? require("./answer-keys.js") : modules.answerKeys;
+  var practice = typeof module !== "undefined" ? require("./practice.js") : null; /* in a page: modules.practice, below */
 
   var ENDING_MOOD = { good: "pleased", mixed: "neutral", poor: "angry" };
 
   /* {node: id, current: the node, totals: {score id: total}, steps: [{node, current, choice}], mood} */
   function walk(dialogue, path) {
+    practice = practice || modules.practice;
     var node = dialogue.start, totals = {}, steps = [], mood = "neutral";
     dialogue.scores.forEach(function (s) { totals[s.id] = 0; });
     if (dialogue.nodes[node] && dialogue.nodes[node].mood) mood = dialogue.nodes[node].mood;
@@ -18,7 +20,7 @@
       if (!choice) return false;
       steps.push({ node: node, current: current, choice: choice });
       Object.keys(choice.effects).forEach(function (s) { totals[s] = (totals[s] || 0) + choice.effects[s]; });
-      node = choice.next;
+      node = choice.routes && practice ? practice.routeNext(choice, totals) : choice.next; /* routes: practice.js */
       if (dialogue.nodes[node] && dialogue.nodes[node].mood) mood = dialogue.nodes[node].mood;
       return true;
     });

@@ -75,6 +75,7 @@
     var journal = interactionJournal(family, connection, options.language, grouped);
     var objectiveIndex = {}, objectiveCount = 0, objectivesSupported = false, readOnly = false;
     var learnerId = ""; /* learner-experience hook: seeds the answer order (random.js answerOrder) */
+    var learnerName = ""; /* as the LMS gives it, for the certificate only (view-certificate.js); never stored */
     function isOpen() { return connection.connected() && !connection.ended() && !readOnly; }
 
     /* null without an LMS; otherwise the family's readLaunch: {mode, readOnly, floor, suspendData,
@@ -84,6 +85,7 @@
       var launch = family.readLaunch(connection.get, hasAssessment, coursePass, profile);
       if (launch.readOnly) { readOnly = true; connection.readOnly(); }
       learnerId = connection.get(family.family === "scorm12" ? "cmi.core.student_id" : "cmi.learner_id"); /* the hook above */
+      learnerName = connection.get(family.family === "scorm12" ? "cmi.core.student_name" : "cmi.learner_name"); /* certificate */
       /* appended after what the LMS holds, so earlier sessions' records stay */
       journal.count = parseInt(connection.get("cmi.interactions._count"), 10) || 0;
       /* grouped: the records of earlier sessions by id, where the LMS lets them be read (2004; 1.2's are write-only) */
@@ -120,7 +122,8 @@
       /* terminate(final): true when the LMS confirmed the last save (lms-connection.js, finish) */
       commit: connection.commit, terminate: connection.finish, connected: connection.connected,
       ended: connection.ended, onSaveResult: connection.onSaveResult,
-      learnerId: function () { return learnerId; } /* the hook above; "" without an LMS */
+      learnerId: function () { return learnerId; }, /* the hook above; "" without an LMS */
+      learnerName: function () { return learnerName; }
     };
   }
 

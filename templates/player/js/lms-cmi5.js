@@ -372,6 +372,7 @@
       connected: function () { return live; }, ended: function () { return ended; },
       onSaveResult: function (fn) { onSaveResult = fn; },
       learnerId: function () { var a = session.actor || {}; return (a.account && a.account.name) || a.mbox || ""; },
+      learnerName: function () { return (session.actor && typeof session.actor.name === "string") ? session.actor.name : ""; },
       learnerPreferences: function () { return session.preferences || {}; }
     };
   }

@@ -60,6 +60,8 @@
   function response(type, value) {
     if (type === "true-false") return value ? "t" : "f";
     if (type === "matching") return value.map(function (pair) { return pair[0] + "." + pair[1]; }).join(",");
+    /* [step, answer] records, an answer a number or a [low, high] range (view-calibration.js) */
+    if (type === "performance") return value.map(function (s) { return s[0] + "." + (s[1].join ? s[1].join(":") : s[1]); }).join(",");
     return value.join(",");
   }
   function objectiveValues(index, score, ended, isNew) {

@@ -78,6 +78,8 @@
   function response(type, value) {
     if (type === "true-false") return value ? "true" : "false";
     if (type === "matching") return value.map(function (pair) { return pair[0] + "[.]" + pair[1]; }).join("[,]");
+    /* [step, answer] records, an answer a number or a [low, high] range (view-calibration.js) */
+    if (type === "performance") return value.map(function (s) { return s[0] + "[.]" + (s[1].join ? s[1].join("[:]") : s[1]); }).join("[,]");
     return value.join("[,]");
   }
   /* 2004 scores may be negative: the running total against the lowest and highest any path reaches */

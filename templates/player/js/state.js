@@ -17,6 +17,10 @@
    sc     scenarios by page id: [answers given] or [answers given, key of the answer on screen, h]
    dg     dialogues by page id: [play-through] or [play-through, keys chosen from the start, h]; the
           path rebuilds the node, the scores and the history
+   rp     coached replies by page id: [replies sent] or [replies sent, checklist result, rating, h]
+          (reply-record.js); never the text; left out while there is none
+   cb     calibration pages by page id: [scorings given] or [scorings given, the learner's scores on
+          screen, a digit per rubric criterion in order ("021"), h]; left out while there is none
    a.sd   the seed of the question draw and of the shuffles (1..2147483646)
    a.n    the current attempt number (0 = not started)
    a.ph   where the learner is: i intro, q a question, r results, v review
@@ -27,6 +31,7 @@
    a.sc   each finished attempt's percentage
    a.ps   1 once passed
    a.nr   1 when the answers for review were dropped (to save space, or because a question changed)
+   pr, rv, cf  practice results, review pages opened, confidence ratings (practice.js describes them)
    s      1 once the learner pressed Start (the title screen then offers Resume)
    vb, f  only when the viewed pages' ids don't fit the budget: one 0/1 per page in the build's
           order, valid only for the build whose structure fingerprint (data.course.fingerprint) is f
@@ -57,6 +62,9 @@
   var VERSION = 2, SEED_MAX = 2147483646, COUNT_MAX = 1000000, AT_ASSESSMENT = "*";
   var PATH = /^[a-z]+$/, BITS = /^[01]*$/;
 
+  /* practice.js when the package has it (looked up when used, as it comes later in player.js) */
+  function practiceModule() { return inNode ? require("./practice.js") : modules.practice; }
+  function replyModule() { return inNode ? require("./reply-record.js") : modules.replyRecord; }
   function isRecord(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
   function isCount(v) { return typeof v === "number" && v % 1 === 0 && v >= 0 && v <= COUNT_MAX; }
   function isPercent(v) { return typeof v === "number" && v % 1 === 0 && v >= 0 && v <= 100; }
@@ -113,7 +121,18 @@
     if (path === undefined || path === "") return [saved[0], ""];
     return typeof path === "string" && PATH.test(path) && saved[2] === page.h ? [saved[0], path] : [saved[0] + 1, ""];
   }
+  /* [tries, scores]: the scores only while the transcript and the expert's scores are the ones they were given for */
+  function calibrationRecord(saved, page) {
+    if (!Array.isArray(saved) || !isCount(saved[0]) || saved[0] === 0) return null;
+    var scores = saved[1], keep = typeof scores === "string" && /^[0-9]+$/.test(scores) &&
+      scores.length === page.expert.length && saved[2] === page.h;
+    return [saved[0], keep ? scores : ""];
+  }
   function loadPageRecords(saved, shape, state) {
+    shape.pages.forEach(function (page, k) {
+      var record = page.kind === "calibration" ? calibrationRecord(own(saved.cb, page.id), page) : null;
+      if (record) (state.cb = state.cb || {})[k] = record; /* cb: only in a state that has one */
+    });
     shape.pages.forEach(function (page, k) {
       var record = page.kind === "scenario" ? scenarioRecord(own(saved.sc, page.id), page)
         : page.kind === "dialogue" ? dialogueRecord(own(saved.dg, page.id), page) : null;
@@ -213,6 +232,10 @@
     state.l = screenOf(shape, saved.l, AT_ASSESSMENT);
     if (state.l < 0) state.l = Math.max(0, screenOf(shape, location, "assessment"));
     loadPageRecords(saved, shape, state);
+    var practice = practiceModule();
+    if (practice) practice.load(saved, shape, state); /* pr, rv, cf: practice.js */
+    var replies = replyModule();
+    if (replies) replies.load(saved.rp, shape, state); /* rp: reply-record.js */
     if (shape.assessment) state.a = loadAttempt(saved.a, shape.assessment, state.a);
     if (saved.s === 1) state.s = 1;
     return state;
@@ -236,11 +259,21 @@
     out.l = state.l >= pages.length ? AT_ASSESSMENT : pages[state.l] ? pages[state.l].id : "";
     out.vw = pages.filter(function (p, k) { return state.vw.charAt(k) === "1"; }).map(function (p) { return p.id; }).join(" ");
     out.sc = {}; out.dg = {};
+    var cb = {};
+    pages.forEach(function (page, k) {
+      var record = page.kind === "calibration" && state.cb && state.cb[k];
+      if (record) cb[page.id] = record[1] ? [record[0], record[1], page.h] : [record[0]];
+    });
+    if (Object.keys(cb).length) out.cb = cb;
     pages.forEach(function (page, k) {
       var scenario = page.kind === "scenario" && state.sc[k], dialogue = page.kind === "dialogue" && state.dg[k];
       if (scenario) out.sc[page.id] = scenario[1] ? [scenario[0], scenario[1], page.h] : [scenario[0]];
       if (dialogue) out.dg[page.id] = dialogue[1] ? [dialogue[0], dialogue[1], page.h] : [dialogue[0]];
     });
+    var replies = replyModule();
+    if (replies) replies.save(state, shape, out); /* rp, left out while there is none: reply-record.js */
+    var practice = practiceModule(); /* after rp, in the order of the bound's state (render/suspend.py) */
+    if (practice) practice.save(state, shape, out); /* pr, rv, cf (never dropped for the budget): practice.js */
     if (state.a) out.a = savedAttempt(state.a, shape.assessment);
     if (state.s) out.s = 1;
     return out;
@@ -255,11 +288,14 @@
       /* 2. the dialogue paths: a dialogue restarts as a new play-through, so its ids stay unique */
       function () { Object.keys(out.dg).forEach(function (id) { var d = out.dg[id]; out.dg[id] = [d.length > 1 ? d[0] + 1 : d[0]]; }); },
       /* 3. the scenario answers on screen; the counts stay, so interaction ids stay unique */
-      function () { Object.keys(out.sc).forEach(function (id) { out.sc[id] = [out.sc[id][0]]; }); },
+      function () {
+        Object.keys(out.sc).forEach(function (id) { out.sc[id] = [out.sc[id][0]]; });
+        Object.keys(out.cb || {}).forEach(function (id) { out.cb[id] = [out.cb[id][0]]; });
+      },
       /* 4. the viewed pages by position instead of by id: still read by this build, not by a republished one */
       function () { delete out.vw; out.vb = state.vw; out.f = shape.fingerprint; },
       /* 5. all scenario and dialogue records */
-      function () { out.sc = {}; out.dg = {}; },
+      function () { out.sc = {}; out.dg = {}; delete out.cb; delete out.rp; },
       /* 6. the answers of an attempt in progress: it restarts at its intro, the next attempt gets a new number */
       function () { if (out.a && out.a.ph === "q") { delete out.a.q; out.a.ph = "i"; out.a.qi = 0; } }
     ];

@@ -105,10 +105,12 @@
       var lines = conversation(t, dialogue, path, who), zone = el("div", { cls: "dlg-live", "aria-live": "polite" });
       var email = dialogue.channel === "email";
       add(box, email && dialogue.subject ? el("p", { cls: "thread-subj" }, [el("strong", { text: t("email_subject") }), " ", dialogue.subject]) : null,
-        lines.folded, lines.list, zone);
+        lines.folded, lines.list, path.current && path.current.image && modules.textView.figure(path.current.image, "item"), zone);
       if (dialogue.channel === "chat" && (focus || !path.steps.length)) customerView.typeOut(lines.burst);
       if (path.current && path.current.ending) {
-        var ending = endingSection(t, dialogue, path, replay);
+        var ending = endingSection(t, dialogue, path, replay), review = path.current.ending.review;
+        var link = review && modules.practiceView && modules.practiceView.reviewLink(player, review); /* view-practice.js */
+        if (link) ending.section.insertBefore(link, ending.section.lastChild);
         add(zone, ending.section);
         if (focus) ending.heading.focus();
       } else if (path.current) {
@@ -130,6 +132,9 @@
         dialogue.scores.forEach(function (s) {
           player.lms.updateObjective("obj_" + dialogue.id + "_" + s.id, { raw: reached.totals[s.id], min: s.min, max: s.max }, ended);
         });
+      }
+      if (reached.current && reached.current.ending && modules.practiceView) { /* the first ending counts (view-practice.js) */
+        modules.practiceView.result(player, dialogue, reached.current.ending.outcome, reached.current.ending.review);
       }
       decisionStarted = Date.now();
       moodShift = customerView.moodRank(reached.mood) - customerView.moodRank(path.mood);

@@ -65,10 +65,12 @@
       parts.toggle.setAttribute("aria-expanded", String(open));
       parts.list.classList.toggle("closed", !open);
     }, "outline-toggle", { "aria-expanded": "false", "aria-controls": listId });
-    parts.nav = el("nav", { "aria-label": t("outline") }, [parts.toggle, parts.list]);
+    parts.nav = el("nav", { "aria-label": t("outline") }, [parts.toggle, parts.list,
+      modules.resourcesView ? modules.resourcesView.button(player) : null, /* learner aids (view-resources.js, */
+      modules.certificateView ? modules.certificateView.button(player) : null]); /* view-certificate.js) */
     parts.main = el("main", { id: "main" });
-    parts.previous = button(t("previous"), function () { show(state.l - 1); });
-    parts.next = button(t("next"), function () { show(state.l + 1); }, dom.PRIMARY);
+    parts.previous = button(t("previous"), function () { show(turn(state, -1)); });
+    parts.next = button(t("next"), function () { show(turn(state, 1)); }, dom.PRIMARY);
     parts.finish = button(t("finish"), function () { confirmLeave("finish", finishCourse); }, dom.PRIMARY);
     /* outside the footer, which steps aside during an assessment attempt */
     parts.say = el("p", { cls: "sr", role: "status" });
@@ -79,6 +81,10 @@
     show(state.l);
   }
 
+  /* the screen a page turn leads to: past the remediation pages not open to this learner (view-practice.js) */
+  function turn(state, direction) {
+    return modules.practiceView ? modules.practiceView.step(player.course, state, state.l, direction) : state.l + direction;
+  }
   /* screen k: a lesson page or the assessment (with navigation: linear, Next and the outline
      offer only the screens up to linearStop) */
   function show(k) {
@@ -95,9 +101,18 @@
       add(page, el("p", { cls: "eyebrow", text: t("eyebrow", { lesson: entry.lessonIndex + 1, title: lesson.title,
         page: entry.pageIndex + 1, pages: lesson.pages.length }) }));
       add(page, el("h2", { text: entry.page.title, tabindex: "-1" }));
-      modules.pageViews[entry.page.kind](page, entry.page, k, player);
+      /* the body once its lesson file is in: at once, or when it comes if this page is still shown (page-loader.js) */
+      page.setAttribute("aria-busy", "true");
+      player.pages.need(entry.lessonIndex, function (ok) {
+        if (!page.isConnected) return;
+        page.removeAttribute("aria-busy");
+        if (!ok) return add(page, el("p", { cls: "alert", role: "alert", text: t("page_missing") }));
+        modules.pageViews[entry.page.kind](page, entry.page, k, player);
+        if (modules.glossary) modules.glossary.mark(page, player); /* the first use of each term (glossary.js) */
+        if (player.session.readOnly) modules.recordView.lock(page); /* review and browse: answers are looked at, not given */
+      });
     }
-    if (player.session.readOnly) modules.recordView.lock(page); /* review and browse: answers are looked at, not given */
+    if (player.session.readOnly && k === course.assessmentScreen) modules.recordView.lock(page);
     player.session.sync();
     parts.toggle.setAttribute("aria-expanded", "false");
     parts.list.classList.add("closed");
@@ -110,9 +125,12 @@
   function activityDone(entry, k, state) {
     var page = entry.page;
     if (page.kind === "scenario") return !page.scored || !!(state.sc[k] && state.sc[k][0] > 0);
+    if (page.kind === "calibration") return !page.scored || !!(state.cb && state.cb[k] && state.cb[k][0] > 0);
+    if (page.kind === "reply") return !page.scored || !!(state.rp && state.rp[k] && state.rp[k][0] > 0); /* sent once */
     if (page.kind !== "dialogue") return true;
     var record = state.dg[k];
     if (!record) return false;
+    if (!page.nodes) return record[0] > 1; /* its lesson file is not in yet: main.js asks for it, then refreshes */
     var path = modules.dialoguePath.walk(page, record[1]);
     return record[0] > 1 || !!(path.current && path.current.ending);
   }
@@ -122,6 +140,7 @@
     var counts = course.lessons.map(function () { return { viewed: 0, total: 0, first: -1, open: 0 }; });
     for (var k = 0; k < course.pageCount; k++) {
       var entry = course.pages[k], count = counts[entry.lessonIndex];
+      if (modules.practiceView && modules.practiceView.hidden(entry.page, state)) continue; /* a remediation page */
       if (count.first < 0) count.first = k;
       count.total++;
       if (state.vw.charAt(k) === "1") count.viewed++;
@@ -184,7 +203,13 @@
       course.assessmentScreen > stop && t("assessment_locked")];
       outlineItem(course.lessons.length, JSON.stringify(line), function () { return line; });
     }
+    if (modules.practiceView) modules.practiceView.reviewEntries(course, state).forEach(function (r, i) { /* "For review" */
+      outlineItem(course.lessons.length + (assessment ? 1 : 0) + i, r.k + " " + (state.l === r.k), function () {
+        return [r.title, t("for_review"), "↺", state.l === r.k, false, r.k];
+      });
+    });
     scrollOutline();
+    if (modules.certificateView) modules.certificateView.refresh(player); /* shown once complete */
     footerFor(course, state, stop);
   }
   /* the current item wholly in sight in a scrolling outline, never cut at the top */
@@ -222,10 +247,14 @@
 
   /* what is not done yet, as the course's completion rule counts it */
   function missing() {
-    var t = player.t, course = player.course, state = player.session.state, rule = course.assessment ? course.info.completion : "lessons";
-    var out = [], unseen = state.vw.split("0").length - 1;
-    if (rule !== "assessment" && unseen) out.push(t("missing_pages", { n: unseen }));
-    if (rule !== "lessons" && !progress.passed(state)) out.push(t("missing_assessment"));
+    var t = player.t, course = player.course, state = player.session.state, practice = modules.practice;
+    var rule = course.assessment || practice ? course.info.completion : "lessons";
+    var needs = rule === "both" ? "lessons+assessment" : rule; /* or a mapping's, e.g. lessons+practice (practice.js) */
+    var out = [], unseen = state.vw.split("0").length - 1, counts = practice && practice.pageCounts(course, state);
+    if (counts) unseen = counts.total - counts.viewed; /* remediation pages are not needed */
+    if (needs.indexOf("lessons") >= 0 && unseen) out.push(t("missing_pages", { n: unseen }));
+    if (needs.indexOf("practice") >= 0 && !practice.practiceDone(course, state)) out.push(t("missing_practice"));
+    if (needs.indexOf("assessment") >= 0 && !progress.passed(state)) out.push(t("missing_assessment"));
     return out;
   }
   /* Exit and Finish before the course is complete (while it still can be) ask first, and say what
@@ -276,6 +305,7 @@
     var t = player.t, done = player.session.isComplete(), words = modules.recordView.endWords(player.session.end(true));
     if (words) return endScreen(t(words[0]), t(words[1]));
     endScreen(done ? t("finished_title") : t("exited_title"), done ? t("finished") : t("finished_incomplete"));
+    if (done && modules.certificateView) modules.certificateView.offer(app.querySelector(".title-card"), player);
   }
   /* failed: a commit failed for good (lms-connection.js) */
   function notice(failed) {

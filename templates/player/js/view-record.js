@@ -30,7 +30,7 @@
   /* a page as it was left: every input and every button of the page itself disabled (Submit,
      Try again, a dialogue's responses, Replay); the frame's navigation stays */
   function lock(pageElement) {
-    Array.prototype.forEach.call(pageElement.querySelectorAll("input, select, textarea, button"), function (control) {
+    Array.prototype.forEach.call(pageElement.querySelectorAll("input, select, textarea, button:not(.term)"), function (control) {
       control.disabled = true;
     });
   }

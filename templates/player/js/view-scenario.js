@@ -29,7 +29,9 @@
     dom.verdictBox(view.feedback, option.verdict, t("verdict_" + option.verdict), [
       el("div", { cls: "prose", html: option.feedback_html }),
       page.principle && el("p", { cls: "principle", text: t("principle", { title: page.principle.title }) }),
+      option.review && modules.practiceView && modules.practiceView.reviewLink(view.player, option.review), /* view-practice.js */
       page.retry && option.verdict !== "best" && el("div", { cls: "actions" }, [dom.button(t("try_again"), view.onRetry)])], focus);
+    if (view.reply) view.reply.reveal(); /* reply: now in the learner's own words (view-reply.js) */
   }
 
   function renderScenario(container, page, index, player) {
@@ -48,11 +50,14 @@
       r.row = el("div", { cls: "choice" }, [r.input, el("label", { "for": r.id, text: r.option.text })]);
       return r.row;
     })));
-    var view = { t: t, page: page, radios: radios, feedback: feedback, onRetry: onRetry };
+    var view = { t: t, page: page, radios: radios, feedback: feedback, onRetry: onRetry, player: player };
     view.submit = dom.button(t("submit"), onSubmit, dom.PRIMARY);
     var started = Date.now();
-    add(container, page.image && modules.textView.figure(page.image, "item"), fieldset, /* view-text.js */
+    add(container, page.media && modules.mediaView && modules.mediaView.block(page.media, t), /* view-media.js */
+      page.image && modules.textView.figure(page.image, "item"), fieldset, /* view-text.js */
       el("div", { cls: "actions" }, [view.submit]), feedback);
+    view.reply = page.reply && modules.replyView ? modules.replyView.section(page, index, player, t("reply_own_words")) : null;
+    if (view.reply) { view.reply.node.hidden = true; add(container, view.reply.node); }
 
     function onSubmit() {
       var chosen = radios.filter(function (r) { return r.input.checked; })[0];
@@ -64,6 +69,7 @@
           description: page.prompt, response: [chosen.option.key], result: resultOf(chosen.option.verdict),
           patterns: page.options.filter(function (o) { return o.verdict === "best"; }).map(function (o) { return [o.key]; }) });
       }
+      if (modules.practiceView) modules.practiceView.result(player, page, chosen.option.verdict, chosen.option.review);
       showResult(view, chosen.option.key, true);
       player.session.sync();
     }
