@@ -95,7 +95,10 @@ def slug(text: str) -> str:
 
 # the English names Explorer clicks, by strings key
 EXPLORER_NAMES = {"Start": "start", "Submit": "submit", "Start assessment": "start_assessment", "Next": "next",
-                  "See results": "see_results", "Next question": "next_question", "Review answers": "review_answers"}
+                  "See results": "see_results", "Next question": "next_question", "Review answers": "review_answers",
+                  "Save my ratings": "confidence_save", "Compare with the expert": "cal_submit",
+                  "Send reply": "reply_send"}
+REPLY = "I can see the problem on your account, and I am fixing it now; I will call you back by 5 pm today."
 
 
 class Explorer:
@@ -136,10 +139,26 @@ class Explorer:
     def answer_page(self, title: str) -> None:
         c = self.c
         radios = c.locator("fieldset.choices input[type=radio]:enabled")
-        if radios.count() and not c.locator("legend.q-text").count():
+        if c.locator("fieldset.confidence").count():  # a confidence check: rate every principle, then save
+            for box in c.locator("fieldset.confidence").all():
+                box.locator("input[type=radio]").first.check()
+            self.button("Save my ratings").click()
+            self.visit(f"{title}: saved")
+        elif c.locator(".calib-form").count():  # a calibration: score every criterion, then compare
+            for box in c.locator(".calib-form fieldset").all():
+                box.locator("input[type=radio]").first.check()
+            self.button("Compare with the expert").click()
+            self.visit(f"{title}: compared")
+        elif radios.count() and not c.locator("legend.q-text").count():
             radios.first.check()
             self.button("Submit").click()
             self.visit(f"{title}: feedback")
+        reply = c.locator("textarea.reply-text:not([readonly])")
+        if reply.count():  # a coached reply, on its own page or after a scenario's choice
+            reply.first.fill(REPLY)
+            self.visit(f"{title}: coaching")
+            self.button("Send reply").click()
+            self.visit(f"{title}: model answer")
         for step in range(30):
             choices = c.locator(".dlg-choices .choice-btn")
             if not choices.count():
