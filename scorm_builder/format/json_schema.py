@@ -31,16 +31,24 @@ def _allow_includes(node):
     return node
 
 
-def json_schema() -> dict:
-    """The JSON Schema (draft 2020-12) of course.yaml."""
-    out = _allow_includes(COURSE.json())
+def schema_document(name: str, title: str, body: dict) -> dict:
+    """A JSON Schema (draft 2020-12) document of one of the tool's file formats, as text by ``text``."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://scorm-builder.invalid/course.schema.json",
-        "title": "scorm-builder course",
-        **out,
+        "$id": f"https://scorm-builder.invalid/{name}.schema.json",
+        "title": title,
+        **body,
     }
 
 
+def text(schema: dict) -> str:
+    return json.dumps(schema, indent=2, sort_keys=False, ensure_ascii=False) + "\n"
+
+
+def json_schema() -> dict:
+    """The JSON Schema (draft 2020-12) of course.yaml."""
+    return schema_document("course", "scorm-builder course", _allow_includes(COURSE.json()))
+
+
 def json_schema_text() -> str:
-    return json.dumps(json_schema(), indent=2, sort_keys=False, ensure_ascii=False) + "\n"
+    return text(json_schema())

@@ -1,10 +1,9 @@
 """The company profile format (courses/companies/<id>.yaml), declared once: validation, JSON Schema, docs."""
 from __future__ import annotations
 
-import json
-
 from scorm_builder import lms
 from scorm_builder.format.course import ID, ID_HELP, IRI, IRI_HELP, NAVIGATION
+from scorm_builder.format.json_schema import schema_document, text
 from scorm_builder.format.learner_aids import TERM
 from scorm_builder.format.spec import Anything, Bool, Choice, F, Int, ListOf, MapOf, Obj, Str, index_keys
 
@@ -103,13 +102,8 @@ index_keys(PROFILE)
 
 def json_schema() -> dict:
     """The JSON Schema (draft 2020-12) of a company profile."""
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://scorm-builder.invalid/profile.schema.json",
-        "title": "scorm-builder company profile",
-        **PROFILE.json(),
-    }
+    return schema_document("profile", "scorm-builder company profile", PROFILE.json())
 
 
 def json_schema_text() -> str:
-    return json.dumps(json_schema(), indent=2, sort_keys=False, ensure_ascii=False) + "\n"
+    return text(json_schema())
