@@ -12,6 +12,8 @@ from typing import Iterable
 
 import click
 
+from scorm_builder.course.record import record
+
 
 class BuilderError(click.ClickException):
     """Any error meant for the user: printed as ``Error: ...``, exit status 1."""
@@ -43,7 +45,7 @@ class Where:
         return ":".join(parts)
 
 
-@dataclass(frozen=True)
+@record
 class Diagnostic:
     """One thing wrong (error) or risky (warning), where it is, and how to fix it."""
 

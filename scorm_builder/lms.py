@@ -13,17 +13,17 @@ from __future__ import annotations
 import difflib
 import os
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Iterator
 
 from scorm_builder import standards
+from scorm_builder.course.record import record
 from scorm_builder.errors import BuilderError
 
 LMS_ENV = "SCORM_BUILDER_LMS"  # set by `build --lms` for the whole build, batch workers included
 DEFAULT = "generic"
 
 
-@dataclass(frozen=True)
+@record
 class Value:
     """One setting's value in one profile, and what justifies it (a vendor document, an issue thread,
     or a test here)."""
@@ -32,14 +32,14 @@ class Value:
     source: str
 
 
-@dataclass(frozen=True)
+@record
 class Setting:
     key: str
     title: str
     values: dict[str | bool, str]  # each allowed value: what the package then does
 
 
-@dataclass(frozen=True)
+@record
 class Profile:
     name: str  # what --lms and a profile's lms: take
     title: str

@@ -5,12 +5,11 @@ the tests all read this table; adding a standard is adding a row.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from scorm_builder.course.record import record
 from scorm_builder.errors import BuilderError
 
 
-@dataclass(frozen=True)
+@record
 class Standard:
     id: str  # what --standard takes and package names end with
     family: str  # scorm12 | scorm2004 | cmi5: which LMS adapter the player uses

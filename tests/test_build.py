@@ -341,9 +341,8 @@ def test_the_size_warning_is_known_before_the_package_is_written(demo_course: Pa
 
 def _planned_with(demo_course: Path, folder: Path, *assets: str):
     """The demo course's plan inputs with extra assets, as if they changed after the course was checked."""
-    from dataclasses import replace
-
     from scorm_builder.course.model import Asset
+    from scorm_builder.course.record import replace
     from scorm_builder.load import load_course
 
     course = load_course(demo_course)

@@ -2,11 +2,11 @@
 rule's exact warning at its exact place, and the near misses that must not warn."""
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
 
+from scorm_builder.course import record
 from scorm_builder.course.model import Course, DialoguePage, ScenarioPage
 from scorm_builder.errors import render_text
 from scorm_builder.load import load_course
@@ -123,15 +123,15 @@ def test_a_course_whose_best_answer_is_mostly_the_longest(tmp_path, monkeypatch)
 # -- answer-position-tell: items with `shuffle: false` keep the course's order
 def with_pages(course: Course, change) -> Course:
     lesson = course.lessons[0]
-    return dataclasses.replace(course, lessons=(dataclasses.replace(lesson, pages=tuple(map(change, lesson.pages))),))
+    return record.replace(course, lessons=(record.replace(lesson, pages=tuple(map(change, lesson.pages))),))
 
 
 def fixed(page):
     if isinstance(page, ScenarioPage):
-        return dataclasses.replace(page, shuffle=False)
+        return record.replace(page, shuffle=False)
     assert isinstance(page, DialoguePage)
-    nodes = tuple(dataclasses.replace(n, shuffle=False) if n.choices else n for n in page.nodes)
-    return dataclasses.replace(page, nodes=nodes)
+    nodes = tuple(record.replace(n, shuffle=False) if n.choices else n for n in page.nodes)
+    return record.replace(page, nodes=nodes)
 
 
 def test_answers_in_a_fixed_order(tmp_path, monkeypatch):

@@ -203,9 +203,8 @@ def zipped(entries, cache: DeflateCache) -> bytes:
 @pytest.mark.parametrize("stream_above", [archive.CACHE_ENTRY_MAX, 1024])  # assets cached / streamed
 def test_zips_are_byte_identical_to_writestr(stream_above: int, demo_course: Path, tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    from dataclasses import replace
-
     from scorm_builder.course.model import Asset
+    from scorm_builder.course.record import replace
     from scorm_builder.load import load_course
     from scorm_builder.pack.plan import plan
 

@@ -6,7 +6,6 @@ The format is format/learner_aids.py's; render/player_data.py gives the player w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from scorm_builder.course.assets import course_file
@@ -15,8 +14,10 @@ from scorm_builder.course.model import Asset, Source
 from scorm_builder.errors import Collector
 from scorm_builder.source.loader import Map
 
+from .record import record
 
-@dataclass(frozen=True, slots=True)
+
+@record
 class Resource:
     title: str
     href: str  # the file's path in the package, as written (an Asset's href)
@@ -29,7 +30,7 @@ class Resource:
         return self.href
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Term:
     term: str
     definition: str
@@ -45,7 +46,7 @@ class Term:
         return self.term
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Certificate:
     title: str
     issuer: str
@@ -53,7 +54,7 @@ class Certificate:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Aids:
     resources: tuple[Resource, ...] = ()
     glossary: tuple[Term, ...] = ()

@@ -6,10 +6,11 @@ import errno
 import os
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from scorm_builder.errors import BuilderError
+
+from .record import record
 
 LMS_BUDGET = 50 * 1024 * 1024  # several LMSes refuse package uploads above about 50 MB
 LIMIT_ENV = "SCORM_BUILDER_MAX_PACKAGE_MB"
@@ -19,7 +20,7 @@ KINDS = {stat.S_IFDIR: "a folder", stat.S_IFIFO: "a named pipe (FIFO)", stat.S_I
          stat.S_IFCHR: "a device", stat.S_IFBLK: "a device"}
 
 
-@dataclass(frozen=True)
+@record
 class AssetProblem:
     """Why an asset can't go into a package, for a positioned error at the asset's key."""
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import math
 import re
 from collections import deque
-from dataclasses import dataclass
 from typing import Iterable
 
 from scorm_builder.course.model import (
@@ -36,13 +35,15 @@ from scorm_builder.course.model import (
 from scorm_builder.course.model_calibration import CalibrationPage
 from scorm_builder.course.model_reply import ReplyPage
 
+from .record import record
+
 WORDS_PER_MINUTE = 200
 SCENARIO_MINUTES = 1.0
 DECISION_MINUTES = 0.5
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.,-][^\W_]+)*")
 
 
-@dataclass(frozen=True)
+@record
 class Estimate:
     """The figures behind a course's estimated duration."""
 

@@ -1,23 +1,23 @@
 """Stage 2 output: the validated course as frozen, typed objects, each knowing where it was written.
 
 Course > Lesson > pages (TextPage, ScenarioPage, DialoguePage) and an Assessment of questions
-(SingleChoice, MultipleResponse, TrueFalse, Matching, Ordering). Every object carries its
-:class:`Source`, so tools report positions without the YAML tree. Values are final: the
-format's defaults are filled in, and optional text the course leaves out is ``""``. Reads no files.
-"""
+(SingleChoice, MultipleResponse, TrueFalse, Matching, Ordering), frozen records (course/record.py).
+Every object carries its :class:`Source`, so tools report positions without the YAML tree. Values
+are final: the format's defaults are filled in, optional text left out is ``""``. Reads no files."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar, Collection, Mapping, Union
+
+from .record import field, record
 
 Pos = tuple[int, int]  # 1-based line, column
 MAX_CHOICES = 26  # options, answers, pairs and items are keyed a-z, as SCORM 1.2 choice responses are
 _NONE: Mapping[str, Any] = MappingProxyType({})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Source:
     """Where an object was written: its file, the 1-based line and column where it starts, and its
     key path in the course (``lessons[0].pages[2]``); ``values`` has where each of its keys' values
@@ -37,7 +37,7 @@ class Source:
         return Source(self.files.get(name, self.file), line, column, f"{self.key}.{name}" if self.key else name)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Asset:
     """A file from the course folder that goes into the package."""
 
@@ -46,7 +46,7 @@ class Asset:
 
 
 # -- text pages ---------------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record
 class Image:
     src: str  # the path inside the package, e.g. assets/call.png (an Asset's href)
     alt: str  # "" for a decorative image
@@ -56,7 +56,7 @@ class Image:
     placement: str = "below"  # on a text page: below | above | beside | full
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Stat:
     """A statistic call-out of a text page: the figure, what it means, and where it comes from."""
 
@@ -66,21 +66,21 @@ class Stat:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Callout:
     style: str  # tip | note | warning | key-point
     text: str  # Markdown
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Quote:
     text: str
     by: str
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TextPage:
     kind: ClassVar[str] = "text"
     id: str  # the page's own id, or the automatic one (lesson id and position)
@@ -94,7 +94,7 @@ class TextPage:
 
 
 # -- scenarios ----------------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record
 class Avatar:
     """The customer's face: a built-in one (``face``, a name of format/conversation.py FACES) or a picture of
     the course (``src``, an Asset's href); the other is ""."""
@@ -104,7 +104,7 @@ class Avatar:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Customer:
     name: str
     says: str  # the words; a burst's messages joined by blank lines (``messages`` has each)
@@ -122,7 +122,7 @@ class Customer:
         return self.messages or (self.says,)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Option:
     key: str  # the letter the player and the LMS report it by: a, b, c...
     text: str
@@ -131,7 +131,7 @@ class Option:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ScenarioPage:
     kind: ClassVar[str] = "scenario"
     id: str
@@ -151,7 +151,7 @@ class ScenarioPage:
 
 
 # -- dialogues ----------------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record
 class Choice:
     key: str  # a, b, c... within its node
     text: str
@@ -164,7 +164,7 @@ class Choice:
 Pick = tuple[str, str]  # (node id, choice key): a choice of a dialogue
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DebriefLine:
     """A line of an ending's debrief; with ``chose`` or ``not_chose``, shown only on the paths
     that took (or did not take) that choice."""
@@ -180,7 +180,7 @@ class DebriefLine:
         return (self.chose is None or self.chose in taken) and (self.not_chose is None or self.not_chose not in taken)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Ending:
     outcome: str  # good | mixed | poor
     title: str
@@ -192,7 +192,7 @@ class Ending:
         return tuple(line for line in self.debrief if line.shown(taken))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Node:
     id: str
     customer: str  # the customer's line, or "" (an ending); a burst's messages joined by blank lines
@@ -210,7 +210,7 @@ class Node:
         return self.messages or ((self.customer,) if self.customer else ())
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DialoguePage:
     kind: ClassVar[str] = "dialogue"
     id: str
@@ -233,7 +233,7 @@ class DialoguePage:
 Page = Union[TextPage, ScenarioPage, DialoguePage]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Lesson:
     id: str
     title: str
@@ -242,14 +242,14 @@ class Lesson:
 
 
 # -- assessment ---------------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record
 class QuestionFeedback:
     correct: str  # Markdown, or ""
     incorrect: str
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Answer:
     """An answer of a choice question."""
 
@@ -260,7 +260,7 @@ class Answer:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Pair:
     key: str
     left: str
@@ -268,7 +268,7 @@ class Pair:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Item:
     """An item of an ordering question, in its correct place."""
 
@@ -277,7 +277,7 @@ class Item:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Question:
     """What every question has; the variants below add their answers."""
 
@@ -291,34 +291,34 @@ class Question:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ChoiceQuestion(Question):
     choices: tuple[Answer, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SingleChoice(ChoiceQuestion):
     kind: ClassVar[str] = "single-choice"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MultipleResponse(ChoiceQuestion):
     kind: ClassVar[str] = "multiple-response"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TrueFalse(Question):
     kind: ClassVar[str] = "true-false"
     answer: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Matching(Question):
     kind: ClassVar[str] = "matching"
     pairs: tuple[Pair, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Ordering(Question):
     kind: ClassVar[str] = "ordering"
     items: tuple[Item, ...]
@@ -328,7 +328,7 @@ QUESTION_KINDS: dict[str, type[Question]] = {
     q.kind: q for q in (SingleChoice, MultipleResponse, TrueFalse, Matching, Ordering)}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Assessment:
     title: str
     intro: str  # Markdown, or ""
@@ -353,14 +353,14 @@ class Assessment:
 
 
 # -- the course ---------------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record
 class Principle:
     id: str
     title: str
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LintSettings:
     """The course's additions to the lists of `scorm-builder lint` (empty when it has no 'lint:')."""
 
@@ -370,7 +370,7 @@ class LintSettings:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Course:
     id: str
     title: str

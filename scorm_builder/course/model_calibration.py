@@ -7,13 +7,14 @@ same rule).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Callable, ClassVar, Sequence
 
 from scorm_builder.course.model import Avatar, Source
 
+from .record import record
 
-@dataclass(frozen=True, slots=True)
+
+@record
 class Criterion:
     id: str
     title: str
@@ -27,14 +28,14 @@ class Criterion:
         return len(self.levels) - 1
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rubric:
     title: str
     criteria: tuple[Criterion, ...]
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Turn:
     """A line of a transcript: the customer's (possibly a burst of messages) or the agent's."""
 
@@ -49,7 +50,7 @@ class Turn:
         return self.messages or (self.text,)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ExpertScore:
     criterion: str  # a criterion id
     score: int
@@ -62,7 +63,7 @@ class ExpertScore:
         return self.criterion
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CalibrationPage:
     kind: ClassVar[str] = "calibration"
     id: str

@@ -2,13 +2,14 @@
 and the ``type: media`` page. Frozen like the rest of the model (model.py); from_tree.py makes them."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from scorm_builder.course.model import Source
 
+from .record import record
 
-@dataclass(frozen=True, slots=True)
+
+@record
 class Captions:
     src: str  # the WebVTT file's path inside the package (an Asset's href)
     language: str
@@ -16,7 +17,7 @@ class Captions:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Media:
     kind: str  # audio | video
     src: str  # the file's path inside the package (an Asset's href)
@@ -28,7 +29,7 @@ class Media:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MediaPage:
     kind: ClassVar[str] = "media"
     id: str  # the page's own id, or the automatic one (lesson id and position)

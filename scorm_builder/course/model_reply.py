@@ -3,14 +3,15 @@
 model (model.py); from_tree_reply.py makes them."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from scorm_builder.course.model import Customer, Image, Source
 from scorm_builder.course.phrases import is_when_not_to
 
+from .record import record
 
-@dataclass(frozen=True, slots=True)
+
+@record
 class ReplyCheck:
     """A line of the live checklist: met by ``at_least`` of ``words`` (whole words; a trailing * matches any
     ending), or by ``pattern`` (a regular expression, ignoring case); the other is empty."""
@@ -23,7 +24,7 @@ class ReplyCheck:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Reply:
     model: str  # the model answer, shown after sending
     checks: tuple[ReplyCheck, ...]
@@ -36,7 +37,7 @@ class Reply:
         return self.act_first if self.act_first is not None else is_when_not_to(principle, when_not_to)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReplyPage:
     kind: ClassVar[str] = "reply"
     id: str

@@ -12,11 +12,12 @@ joined by '+' (``requirements`` reads either). Reads the checked tree only.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any, ClassVar, Mapping
 
 from scorm_builder.course.model import Source
 from scorm_builder.source.loader import Map, Seq
+
+from .record import field, record
 
 PRACTICE_KINDS = ("scenario", "dialogue")
 RESULT = {"best": 100, "acceptable": 50, "poor": 0, "good": 100, "mixed": 50}  # a first answer, or an ending
@@ -25,7 +26,7 @@ OPERATORS_TEXT = "an operator (>=, <=, >, <, == or !=)"
 Condition = tuple[str, str, int]  # (score, operator, number)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Route:
     """A way on from a choice: taken when every condition holds on the totals after the choice (none: otherwise)."""
 
@@ -33,7 +34,7 @@ class Route:
     next: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Practice:
     weights: Mapping[str, int] = field(default_factory=dict)
     reviews: Mapping[tuple[str, str], str] = field(default_factory=dict)
@@ -41,7 +42,7 @@ class Practice:
     routes: Mapping[tuple[str, str, str], tuple[Route, ...]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ConfidencePage:
     kind: ClassVar[str] = "confidence"
     id: str

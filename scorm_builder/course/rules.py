@@ -6,9 +6,9 @@ problem is collected with its rule id before the stage fails once.
 """
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
+from scorm_builder.course import record
 from scorm_builder.course.aids import course_aids
 from scorm_builder.course.assets import course_assets, linked_assets
 from scorm_builder.course.calibration import check_calibrations
@@ -35,7 +35,7 @@ def check_course(clean: Map, root: Path, found: Collector, company=None, reuse=N
         aids, aid_files = course_aids(clean, root, found)  # resources, glossary, certificate (course/aids.py)
         if found.problems:
             return None
-        return dataclasses.replace(course_from_tree(clean, assets, company, [*linked, *aid_files], reuse), aids=aids)
+        return record.replace(course_from_tree(clean, assets, company, [*linked, *aid_files], reuse), aids=aids)
 
 
 def structure_broken(clean: Map) -> bool:

@@ -7,10 +7,10 @@ import time
 import zipfile
 import zlib
 from collections import OrderedDict
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Mapping, Union
 
+from scorm_builder.course.record import record
 from scorm_builder.errors import BuilderError
 
 DEFAULT_EPOCH = 1577836800  # 2020-01-01T00:00:00Z, when SOURCE_DATE_EPOCH is not set
@@ -26,7 +26,7 @@ SNAPSHOT_NAMES = 2  # entry names whose last content keeps its snapshots
 FILE_MODE = (0o100644 & 0xFFFF) << 16  # a regular file, rw-r--r--
 
 
-@dataclass(frozen=True)
+@record
 class SourceFile:
     """An asset copied from disk into the package, read in chunks when the zip is written."""
 
@@ -52,7 +52,7 @@ def build_time() -> tuple[int, int, int, int, int, int]:
     return time.gmtime(max(epoch, ZIP_MIN_EPOCH))[:6]
 
 
-@dataclass(frozen=True)
+@record
 class Deflated:
     """One entry's data as a zip stores it: raw deflate stream, CRC-32 and uncompressed size."""
 
@@ -137,7 +137,7 @@ class DeflateCache:
             self.held -= (len(old) if isinstance(old, bytes) else 0) + len(gone.data)
 
 
-@dataclass(frozen=True)
+@record
 class _Snapshot:
     offset: int  # bytes of the entry fed to the compressor
     compressor: Any  # a zlib compressor in that state (copied before use)

@@ -2,22 +2,23 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
 from scorm_builder.course.model import Course
+from scorm_builder.course.record import record
 from scorm_builder.errors import CourseInvalid
 from scorm_builder.load import load_course
 from scorm_builder.pack.archive import build_time
 from scorm_builder.pack.plan import Plan, course_file, plan
 from scorm_builder.pack.writer import OutputFolder, Staged, commit, discard
+from scorm_builder.render.markdown import save_memo
 from scorm_builder.standards import DEFAULT as DEFAULT_STANDARDS
 
 SCHEMAS_ENV = "SCORM_BUILDER_SCHEMAS"
 
 
-@dataclass(frozen=True)
+@record
 class Built:
     path: Path
     plan: Plan
@@ -47,7 +48,9 @@ def schemas_folder(option: Path | None) -> Path | None:
 
 def validate(courses: Sequence[Path], standards: Sequence[str] = DEFAULT_STANDARDS) -> list[Plan]:
     """Everything a build checks, rendered in memory; nothing written."""
-    return [plan(course, std) for course in load_all(courses) for std in standards]
+    plans = [plan(course, std) for course in load_all(courses) for std in standards]
+    save_memo()
+    return plans
 
 
 def build(courses: Sequence[Path], standards: Sequence[str] = DEFAULT_STANDARDS,
@@ -60,7 +63,9 @@ def build(courses: Sequence[Path], standards: Sequence[str] = DEFAULT_STANDARDS,
     out = OutputFolder(Path(out_dir))
     for p in plans:
         out.claim(p.name, course_file(p.course))
-    return _write_all(plans, out)
+    built = _write_all(plans, out)
+    save_memo()
+    return built
 
 
 def _write_all(plans: Sequence[Plan], out: OutputFolder) -> list[Built]:

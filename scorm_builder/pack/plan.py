@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Mapping, Sequence
 
@@ -11,6 +10,7 @@ from scorm_builder import standards
 from scorm_builder.course.asset_files import LIMIT_ENV, LMS_BUDGET, inspect_asset, package_limit, size_text
 from scorm_builder.course.model import Asset, Course
 from scorm_builder.course.practice import cmi5_move_on
+from scorm_builder.course.record import record
 from scorm_builder.errors import BuilderError
 from scorm_builder.pack.archive import Content, SourceFile
 from scorm_builder.render import player_css
@@ -24,7 +24,7 @@ DEFAULT_BRAND = {"primary": "#1f4fd1", "accent": "#0b3aa8"}  # the player's own 
 LAUNCH = "index.html"
 
 
-@dataclass(frozen=True)
+@record
 class Plan:
     """What one package holds: file paths (posix, relative, sorted) mapped to their contents.
 

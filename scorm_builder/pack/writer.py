@@ -12,10 +12,10 @@ import os
 import re
 import stat
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Sequence
 
+from scorm_builder.course.record import record
 from scorm_builder.errors import BuilderError
 from scorm_builder.pack.archive import Content, write_zip
 
@@ -26,7 +26,7 @@ LEGACY_TEMP_NAME = re.compile(r"^\.(.+\.zip\.[a-z0-9_]{8}|build-report\.json)\.t
 FIX = "choose another folder with -o, or make this one writable"
 
 
-@dataclass(frozen=True)
+@record
 class Staged:
     """A complete file under its temp name, waiting to be renamed to ``target``."""
 

@@ -17,10 +17,10 @@ back as it is (a real option key, answers the question accepts), so the bound is
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any
 
 from scorm_builder.course import graph
+from scorm_builder.course.record import record
 from scorm_builder.render.item_hashes import HASH_LENGTH
 from scorm_builder.render.practice_data import add_practice_records, route_targets
 from scorm_builder.render.reply_data import RATING_SUFFIX, worst_reply_record
@@ -30,7 +30,7 @@ UNLIMITED_ATTEMPTS = 10  # attempts assumed when the course allows unlimited att
 SEED_MAX = 2147483646  # the player's seed is 1..2147483646
 
 
-@dataclass(frozen=True)
+@record
 class Estimate:
     """The largest saved state, its length, and the parts it comes from."""
 

@@ -9,10 +9,10 @@ files of a course count together against the limits of :mod:`scorm_builder.sourc
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from scorm_builder.course.record import replace
 from scorm_builder.errors import Collector, Diagnostic
 from scorm_builder.source import limits
 from scorm_builder.source.limits import Budget

@@ -29,8 +29,8 @@ A limit that is hit is one positioned problem naming the limit (rule ids ``file-
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from scorm_builder.course.record import record
 from scorm_builder.errors import Diagnostic, source_error
 
 MAX_FILE_BYTES = 4_000_000
@@ -47,7 +47,7 @@ MAX_PLACEHOLDER_GROWTH = 2_000_000
 SPLIT_FIX = "make the course smaller, or split it into several courses"
 
 
-@dataclass(frozen=True)
+@record
 class Counts:
     """What a file holds, or what a course holds so far: the quantities the limits bound."""
 

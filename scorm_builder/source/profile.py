@@ -7,11 +7,11 @@ line in the profile.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from scorm_builder.course import contrast
 from scorm_builder.course.model import Asset
+from scorm_builder.course.record import field, record
 from scorm_builder.format.profile import FONTS, PROFILE
 from scorm_builder.format.spec import Ctx, did_you_mean
 from scorm_builder.source.loader import LoadError, Map, Seq, clone, load_yaml
@@ -30,7 +30,7 @@ COLOUR_USES = (
 )
 
 
-@dataclass(frozen=True)
+@record
 class Company:
     """What a profile changes beyond the course text."""
 

@@ -21,11 +21,11 @@ otherwise change nothing, silently), each at its place in the profile.
 from __future__ import annotations
 
 import copy
-import dataclasses
 import re
 from pathlib import Path
 from typing import Any
 
+from scorm_builder.course import record
 from scorm_builder.errors import Collector
 from scorm_builder.format.spec import did_you_mean
 from scorm_builder.source.loader import Map, Seq
@@ -96,7 +96,7 @@ def company_in(company: Company, profile: Map, view: Map) -> Company:
             view.get("branding") is profile.get("branding"):
         return company
     given = (view.get("branding") or {}).get("logo_alt")
-    return dataclasses.replace(company, name=view["name"], terms=dict(view.get("terms") or {}),
+    return record.replace(company, name=view["name"], terms=dict(view.get("terms") or {}),
                                logo_alt=given or view["name"])
 
 

@@ -17,13 +17,13 @@ customer was made to say "full basket").
 """
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+from scorm_builder.course import record
 from scorm_builder.course.model import Course, DialoguePage, ScenarioPage, Source
 from scorm_builder.errors import Diagnostic, source_error
 from scorm_builder.source.loader import LoadError, Map, load_yaml
@@ -83,13 +83,13 @@ def pieces(course: Course) -> dict[str, dict[str, Value]]:
 
 def _values(obj: Any, prefix: str, skip: tuple[str, ...] = ()) -> Iterator[tuple[str, Value]]:
     """(key, value) of every plain value under a model object, nested objects by their id or letter."""
-    for f in dataclasses.fields(obj):
+    for f in record.fields(obj):
         if f.name in ("source", "id", "key", *skip):
             continue
         value, key = getattr(obj, f.name), f"{prefix}{f.name}"
-        if dataclasses.is_dataclass(value):
+        if record.is_record(value):
             yield from _values(value, f"{key}.")
-        elif isinstance(value, tuple) and value and dataclasses.is_dataclass(value[0]):
+        elif isinstance(value, tuple) and value and record.is_record(value[0]):
             for item in value:
                 yield from _values(item, f"{key}[{getattr(item, 'id', None) or getattr(item, 'key', '')}].")
         elif isinstance(value, (str, int, bool)) or value is None or isinstance(value, tuple):

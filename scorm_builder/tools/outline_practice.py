@@ -4,9 +4,9 @@ routed choice's routes, and how to read a confidence page's interactions. Adds k
 (tools/outline.py context); the templates show them where they are set."""
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
+from scorm_builder.course import record
 from scorm_builder.course.model import Course, DialoguePage, Node
 from scorm_builder.course.practice import Practice, requirements
 from scorm_builder.render.practice_data import assessment_weight
@@ -64,8 +64,8 @@ def _routed_diagrams(page: dict[str, Any], model: DialoguePage, routes) -> None:
     """The dialogue's graph with a routed choice drawn as an arrow to each of its routes' nodes."""
     nodes: list[Node] = []
     for node in model.nodes:
-        choices = [dataclasses.replace(c, next=r.next) for c in node.choices
-                   for r in routes.get((model.id, node.id, c.key), (dataclasses.replace(c),))]
-        nodes.append(dataclasses.replace(node, choices=tuple(choices)))
+        choices = [record.replace(c, next=r.next) for c in node.choices
+                   for r in routes.get((model.id, node.id, c.key), (record.replace(c),))]
+        nodes.append(record.replace(node, choices=tuple(choices)))
     page["mermaid"] = mermaid(model.start, nodes)
     page["diagram"] = diagram(model.start, nodes, model.id)
