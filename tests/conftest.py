@@ -20,6 +20,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                      help="rewrite tests/golden/* from the current build instead of comparing")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # builds in tests (and the processes they start) keep their caches in a folder of this run,
+    # not in the user's ~/.cache (render/template_cache.py, render/markdown_memo.py)
+    if "SCORM_BUILDER_CACHE_DIR" not in os.environ:
+        import tempfile
+        os.environ["SCORM_BUILDER_CACHE_DIR"] = tempfile.mkdtemp(prefix="sb-test-cache-")
+
+
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
 

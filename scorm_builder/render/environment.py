@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from scorm_builder.errors import BuilderError
+from scorm_builder.render.template_cache import bytecode_cache
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +35,7 @@ def environment(dirs: tuple[Path, ...] = ()):
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=bytecode_cache(),
     )
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.policies["json.dumps_function"] = dumps

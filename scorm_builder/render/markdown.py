@@ -10,12 +10,19 @@ Content-Security-Policy allows no style attributes.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 from functools import lru_cache
 from typing import Any
 
+from scorm_builder.course.record import record
+from scorm_builder.render.markdown_memo import Memo, memo_path
+
 TABLE_OPEN = '<div class="table-scroll" tabindex="0">\n<table>\n'
 TABLE_CLOSE = "</table>\n</div>\n"
+# A one-line text that starts with a letter and holds none of Markdown's marks (escapes, code,
+# emphasis, links, HTML, entities, tables) is one paragraph of plain text: it is rendered without
+# the parser, as markdown-it renders it (tests/test_markdown_plain.py checks every shipped text).
+_PLAIN = re.compile(r"[^\W\d_][^\\`*_\[\]<>&|~]*")
 
 
 @lru_cache(maxsize=1)
@@ -61,14 +68,33 @@ def link_targets(text: str) -> tuple[str, ...]:
 def _parsed(text: str) -> tuple[str, tuple[str, ...]]:
     """A text's HTML and the hrefs of its links, from one parse (the course checks read the links,
     the player data the HTML): what ``MarkdownIt.render`` gives, as it renders the same tokens."""
+    if _PLAIN.fullmatch(text) and text.isprintable() and text == text.strip():
+        return f"<p>{text.replace(chr(34), '&quot;')}</p>", ()
+    memo = _memo()
+    found = memo.get(text)
+    if found is not None:
+        return found
     md, env = _markdown(), {}
     tokens = md.parse(text, env)
     links = tuple(child.attrs["href"] for token in tokens for child in token.children or ()
                   if child.type == "link_open" and isinstance(child.attrs.get("href"), str))
-    return md.renderer.render(tokens, md.options, env).strip(), links
+    parsed = md.renderer.render(tokens, md.options, env).strip(), links
+    memo.add(text, parsed)
+    return parsed
 
 
-@dataclass(frozen=True)
+@lru_cache(maxsize=1)
+def _memo() -> Memo:
+    return Memo(memo_path())
+
+
+def save_memo() -> None:
+    """Keep what this process rendered for the next build (render/markdown_memo.py)."""
+    if _memo.cache_info().currsize:
+        _memo().save()
+
+
+@record
 class Dropped:
     """Markdown the player shows differently from what it looks like: an image or raw HTML."""
 
