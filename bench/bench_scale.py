@@ -15,7 +15,8 @@ course.yaml. Each stage runs in its own child process, so its figures are its ow
 
 Printed per stage: CPU seconds (user + system) of the stage itself (imports excluded), wall
 seconds, peak RSS of the child (MB, includes the ~50 MB of the interpreter and imports) and
-CPU microseconds per page. The median of ``--runs`` runs.
+CPU microseconds per page. The median of ``--runs`` runs. The build caches are off in the
+children (``SCORM_BUILDER_CACHE_DIR=""``), so each run is a first build.
 """
 from __future__ import annotations
 
@@ -157,7 +158,8 @@ print(json.dumps({{"cpu": cpu, "wall": wall, "rss": rss}}))
 
 def measure(stage: str, course: Path, out: Path) -> dict[str, float]:
     """One run of ``stage`` in a child process: its CPU and wall seconds and peak RSS in MB."""
-    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    # caches off (render/template_cache.py): every run parses every text, as a first build does
+    env = {**os.environ, "PYTHONHASHSEED": "0", "SCORM_BUILDER_CACHE_DIR": ""}
     done = subprocess.run([sys.executable, "-c", CHILD.format(repo=str(REPO)), stage, str(course), str(out)],
                           capture_output=True, text=True, env=env, check=False)
     if done.returncode != 0:

@@ -41,6 +41,13 @@ def test_every_shipped_text_renders_as_markdown_it_renders_it():
     plain = [t for t in texts if markdown._PLAIN.fullmatch(t)]
     assert len(texts) > 1000 and len(plain) > 500  # the fast path is taken, and checked, on real texts
     assert [t for t in texts if markdown._parsed.__wrapped__(t) != parsed_by_markdown_it(t)] == []
+    assert [t for t in texts if markdown.link_targets(t) != parsed_by_markdown_it(t)[1]] == []
+
+
+def test_a_text_without_brackets_or_angles_is_not_parsed_for_its_links():
+    assert markdown.link_targets("No links (none) at https://example.com or x@y.z") == ()
+    assert markdown.link_targets("[a](b.pdf) and <https://example.com>") == ("b.pdf", "https://example.com")
+    assert markdown.link_targets("[ref]\n\n[ref]: assets/x.pdf") == ("assets/x.pdf",)
 
 
 @pytest.mark.parametrize("text", [
@@ -60,4 +67,6 @@ def test_random_texts_render_as_markdown_it_renders_them():
     texts = [t for t in texts if t[:1].isalpha()]
     fast = [t for t in texts if markdown._PLAIN.fullmatch(t) and t.isprintable() and t == t.strip()]
     assert len(fast) > 500 and len(texts) - len(fast) > 150
+    texts += ["".join(pick.choice("ab [](<>:/.x)\n") for _ in range(pick.randint(1, 30))) for _ in range(3000)]
     assert [t for t in texts if markdown._parsed.__wrapped__(t) != parsed_by_markdown_it(t)] == []
+    assert [t for t in texts if markdown.link_targets(t) != parsed_by_markdown_it(t)[1]] == []

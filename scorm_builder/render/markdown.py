@@ -60,7 +60,13 @@ def _rendered(text: str) -> str:
 
 
 def link_targets(text: str) -> tuple[str, ...]:
-    """The href of every link the player renders in ``text``, in order (reference links resolved)."""
+    """The href of every link the player renders in ``text``, in order (reference links resolved).
+
+    A CommonMark link needs a ``[`` (inline and reference links) or a ``<`` (autolinks; raw HTML
+    is off, linkify too), so a text with neither has none, and is not parsed here: `validate`
+    then parses only the texts that may link, and the build renders the rest."""
+    if "[" not in text and "<" not in text:
+        return ()
     return _parsed(text)[1]
 
 
