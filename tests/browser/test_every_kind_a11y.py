@@ -3,7 +3,8 @@ an image beside it, statistics and a glossary term, a voicemail and a captioned 
 recording and a way back to a remediation page, a coached reply page, an email scenario with a reply, a
 calibration, a dialogue, every question kind, results, review, the Resources and Certificate dialogs and the end
 screen): zero axe-core violations on every screen in light and dark schemes, in English and Spanish, unbranded
-and with a company; no sideways scroll at 320 px and the header one row; and the whole course by keyboard."""
+and with a company; no sideways scroll at 320 px and the header one row; the whole course by keyboard; and
+screenshots of every screen at 320, 375 and 1280 px for people to review."""
 from __future__ import annotations
 
 import re
@@ -19,8 +20,9 @@ from tests.media_fixtures import make_video, make_voice
 from .conftest import REPO
 from .harness import first_launch_cmi, format_violations, open_course, run_axe
 from .learner import CourseKey, Learner, exact
-from .screens import HEADER_ROWS, OVERFLOW, Explorer, build_served, new_page
+from .screens import HEADER_ROWS, OVERFLOW, Explorer, build_served, new_page, screenshot_dir
 from .test_accessibility import arrow_to, focused, tab_to
+from .test_brand_screens import shooter
 from .test_languages import TEXTS, english_only
 
 STANDARD = "scorm2004-4"
@@ -346,3 +348,20 @@ def questions_by_keyboard(page: Any, c: Any, learner: Learner, key: CourseKey) -
     assert learner.sees(correct)
     press_on(page, c, "See results")
     assert learner.sees("Your score: 100%")
+
+
+def test_screenshots_of_every_page_kind_for_review(browser, lms, served):
+    """Written under build/screenshots/every-kind-a11y (or $SCORM_TEST_SCREENSHOTS): every screen of the walk
+    at 320, 375 and 1280 px, unbranded in English, and at 375 px dark, in Spanish, with the company."""
+    folder = screenshot_dir() / "every-kind-a11y"
+    written: list[Path] = []
+    for width, scheme, lang, company in [(320, "light", "en", False), (375, "light", "en", False),
+                                         (1280, "light", "en", False), (375, "dark", "es", True)]:
+        page = new_page(browser, width, scheme=scheme)
+        run = open_course(page, lms, served(lang, company), STANDARD, preload=first_launch_cmi("scorm2004"))
+        where = folder / f"{width}-{scheme}-{lang}-{'company' if company else 'plain'}"
+        names = walk(run.content, lang, shooter(page, where, written))
+        page.context.close()
+        assert names == SCREENS
+    print(f"\nscreenshots for review: {folder} ({len(written)} files)")
+    assert len(written) == 4 * len(SCREENS) and all(p.stat().st_size > 1000 for p in written)
