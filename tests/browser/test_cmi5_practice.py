@@ -98,8 +98,16 @@ def answered(t: Launched, item: str, kind: str, patterns: list[str], response: s
             "context": _context(t, parent=[{"id": t.reg.activity_id, "objectType": "Activity"}])}
 
 
+CONFIDENCE = ["Not at all confident", "Slightly confident", "Somewhat confident", "Confident", "Very confident"]
+CLOSENESS = ["Not close", "Partly", "Close", "Very close"]  # "How close was yours?"
+
+
 def likert(t: Launched, item: str, rating: int, description: str) -> dict[str, Any]:
-    return answered(t, item, "likert", [], str(rating), None, description)
+    """A likert statement with its scale: ids "1".. and the words the learner chose from, the response one of the ids."""
+    out = answered(t, item, "likert", [], str(rating), None, description)
+    words = CLOSENESS if item.endswith("_rating") else CONFIDENCE
+    out["object"]["definition"]["scale"] = [{"id": str(n), "description": {"en": w}} for n, w in enumerate(words, 1)]
+    return out
 
 
 def rate(learner: Learner, ratings: dict[str, int]) -> None:
@@ -115,6 +123,7 @@ def score_rubric(learner: Learner, *labels: str) -> None:
     learner.click("Compare with the expert")
 
 
+DELIMITED = " Pay by app[,]card[.]cash[:]fine."
 TERMINATED = {"duration": "PT"}
 COMPLETED = {"completion": True, "duration": "PT"}
 
@@ -125,7 +134,7 @@ def test_a_coached_reply_is_answered_long_fill_in_with_the_checklist_as_success_
     learner = t.learner
     learner.start()
     learner.wait_heading("A card blocked at the till")
-    page.get_by_role("textbox", name="What do you send Dana?").fill(HOLLOW)
+    page.get_by_role("textbox", name="What do you send Dana?").fill(HOLLOW + DELIMITED)
     learner.click("Send reply")
     assert learner.sees("A model answer")
     page.get_by_role("radio", name="Close", exact=True).check()
@@ -143,7 +152,9 @@ def test_a_coached_reply_is_answered_long_fill_in_with_the_checklist_as_success_
     assert [plain(s) for s in stored] == [
         launched(t), defined(t, "initialized"),
         # the act-first check is not met ("I'm so sorry" first): success false, the text whole
-        answered(t, "rpl_blocked-card", "long-fill-in", [], HOLLOW, False, "What do you send Dana?"),
+        # xAPI reads [,] as a second response: the learner's is sent as (,)
+        answered(t, "rpl_blocked-card", "long-fill-in", [], HOLLOW + " Pay by app(,)card[.]cash[:]fine.", False,
+                 "What do you send Dana?"),
         likert(t, "rpl_blocked-card_rating", 3, "How close was yours?"),
         answered(t, "scn_late-parcel", "choice", ["a"], "a", True, "How do you open your reply?"),
         # 356 characters, not cut as in SCORM 1.2; no "birthday" in it: success false
@@ -159,11 +170,14 @@ def test_weighted_practice_and_the_confidence_check_in_cmi5(page, lms):
     rate(learner, {"Acknowledge the feeling first": 2, "Offer a concrete next step": 3})
     learner.next()
     learner.wait_heading("The blocked card")
+    eyebrow = page.locator(".page .eyebrow")
+    assert eyebrow.text_content() == "Lesson 1 · Start · Page 2 of 3"  # the remediation page, not open yet, not counted
     learner.answer_scenario(POOR)  # the first answer counts: 0 %
     learner.click("Try again")
     learner.answer_scenario(BEST)
     learner.next()
     learner.wait_heading("Why the feeling comes first")
+    assert eyebrow.text_content() == "Lesson 1 · Start · Page 3 of 4"  # open to this learner now
     learner.next()
     learner.wait_heading("The fraud call")
     learner.say(SHOCK)
@@ -173,7 +187,15 @@ def test_weighted_practice_and_the_confidence_check_in_cmi5(page, lms):
     rate(learner, {"Acknowledge the feeling first": 4, "Offer a concrete next step": 3})
     learner.next()
     learner.take_assessment({"q-feeling": True, "q-policy": True})
-    learner.finish()
+    for _ in range(4):  # back to the dialogue, passed: practice after passing is still reported
+        if page.get_by_role("heading", name="The fraud call", exact=True).is_visible():
+            break
+        learner.previous()
+    learner.wait_heading("The fraud call")
+    learner.click("Replay")
+    learner.say(SHOCK)
+    learner.wait_heading("Ben is reassured")
+    learner.exit()
     stored = lms.wait_for(t.reg, "terminated")
     scenario = ("scn_blocked-card", "choice", ["a"])
     dialogue = {"extensions": {DIALOGUE_SCORES: {"rapport": {"raw": 2, "min": -1, "max": 2}}}, "completion": True}
@@ -192,6 +214,8 @@ def test_weighted_practice_and_the_confidence_check_in_cmi5(page, lms):
         defined(t, "passed", {"success": True, "duration": "PT",
                               "score": {"scaled": 0.6, "raw": 60, "min": 0, "max": 100}}, **{MASTERY: 0.5}),
         defined(t, "completed", COMPLETED),
+        # "answered" is cmi5 allowed: sent after passed too (the Replay keeps the object id, its totals start again)
+        answered(t, "dlg_fraud-call_open", "choice", ["a"], "a", True, "Why did you block my card?", dialogue),
         defined(t, "terminated", TERMINATED)]
 
 

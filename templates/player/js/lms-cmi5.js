@@ -84,11 +84,13 @@
     return statement(session, verb, { id: session.activityId, objectType: "Activity" }, result, ctx, now);
   }
   /* a cmi5 allowed "answered" statement for a question, a scenario answer or a dialogue decision:
-     an xAPI interaction (same response format as SCORM 2004), success unless the answer is neutral */
+     an xAPI interaction (same response format as SCORM 2004), success unless the answer is neutral; a
+     likert item's scale ([{id, text}], the response one of the ids) as the xAPI `scale` components */
   function answeredStatement(session, item, now, latencyMs, language) {
     var definition = { type: INTERACTION, interactionType: item.type,
       correctResponsesPattern: item.patterns.map(function (p) { return scorm2004.response(item.type, p); }) };
     if (item.description) definition.description = langMap(language, item.description);
+    if (item.scale) definition.scale = item.scale.map(function (c) { return { id: c.id, description: langMap(language, c.text) }; });
     var result = { response: scorm2004.response(item.type, item.response), duration: duration(latencyMs) };
     if (item.result === "correct" || item.result === "incorrect") result.success = item.result === "correct";
     var ctx = context(session, []);

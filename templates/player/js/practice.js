@@ -75,6 +75,18 @@
     return { viewed: viewed, total: total };
   }
 
+  /* the eyebrow's "Page {page} of {pages}" for screen k: its place among the pages of its lesson this
+     learner is shown (view-frame.js); a remediation page counts once opened to them, and always when on it */
+  function lessonPlace(course, state, k) {
+    var li = course.pages[k].lessonIndex, place = { page: 0, pages: 0 };
+    course.pages.forEach(function (entry, j) {
+      if (entry.lessonIndex !== li || (j !== k && hidden(entry.page, state))) return;
+      place.pages++;
+      if (j <= k) place.page++;
+    });
+    return place;
+  }
+
   /* the course score with weights (see above); assessmentBest: the best attempt once the assessment is
      decided, else null. null while it can't be given: the assessment undecided, or (without one) a
      weighted result missing */
@@ -142,7 +154,7 @@
 
   var practice = { routeNext: routeNext, isRemediation: isRemediation, hidden: hidden, recordResult: recordResult,
     openReview: openReview, resultOf: resultOf, lessonsDone: lessonsDone, practiceDone: practiceDone, ruleMet: ruleMet,
-    pageCounts: pageCounts, courseScore: courseScore, load: load, save: save, confidenceChange: confidenceChange };
+    pageCounts: pageCounts, lessonPlace: lessonPlace, courseScore: courseScore, load: load, save: save, confidenceChange: confidenceChange };
   modules.practice = practice;
   if (typeof module !== "undefined") module.exports = practice;
 }(typeof window !== "undefined" ? window : global));

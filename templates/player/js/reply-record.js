@@ -18,9 +18,13 @@
   function isCount(v) { return typeof v === "number" && v % 1 === 0 && v >= 0 && v <= COUNT_MAX; }
   function textKind(family) { return TEXT[family] || TEXT.scorm2004; }
   /* the text as the family's response: 1.2 cuts it to 255 characters, the last an ellipsis; 2004 reads
-     a leading {...} as a language tag, so one is put first */
+     a leading {...} as a language tag, so one is put first. A 2004 long-fill-in response is one
+     localized string (RTE 4th ed. 4.2.9.2): [,], [.] and [:] in it are the learner's words, sent as they
+     are. xAPI's long-fill-in response is a list delimited by [,], so cmi5 sends a [,] of the learner's
+     as (,), lest it read as two responses */
   function lmsText(text, family, language) {
     var limit = textKind(family).limit, out = text.trim();
+    if (family === "cmi5") out = out.replace(/\[,\]/g, "(,)");
     if (out.length > limit) out = out.slice(0, limit - 1) + "…";
     if (family !== "scorm12" && out.charAt(0) === "{") out = ("{lang=" + language + "}" + out).slice(0, limit);
     return out;
@@ -63,10 +67,16 @@
       description: description, response: [lmsText(text, family, language)], patterns: [],
       result: !result.checks.length ? "neutral" : result.met === result.checks.length ? "correct" : "incorrect" };
   }
-  /* the self-rating "How close was yours?" as a likert interaction: "1" (not close) to "4" (very close) */
-  function ratingInteraction(reply, rating, attempt, started, description) {
-    return { id: reply.interaction_id + RATING_SUFFIX, attempt: attempt, type: "likert", started: started, weight: 0,
+  /* the self-rating "How close was yours?" as a likert interaction: "1" (not close) to "4" (very close);
+     words(n): the words of rating n, for the scale cmi5 sends (lms-cmi5.js), left out without it */
+  function ratingInteraction(reply, rating, attempt, started, description, words) {
+    var item = { id: reply.interaction_id + RATING_SUFFIX, attempt: attempt, type: "likert", started: started, weight: 0,
       description: description, response: [String(rating)], patterns: [], result: "neutral" };
+    if (words) {
+      item.scale = [];
+      for (var n = 1; n <= RATING_MAX; n++) item.scale.push({ id: String(n), text: words(n) });
+    }
+    return item;
   }
 
   var replyRecord = { RATING_MAX: RATING_MAX, textKind: textKind, lmsText: lmsText, load: load, save: save,

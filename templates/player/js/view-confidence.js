@@ -60,7 +60,9 @@
       state.cf[page.id] = ratings.join("");
       page.principles.forEach(function (p, i) {
         var item = modules.cmiRules.likert(p.interaction_id, ratings[i], started, p.title);
-        if (item) player.lms.addInteraction(item);
+        if (!item) return;
+        item.scale = SCALE.map(function (n) { return { id: String(n), text: t("confidence_" + n) }; }); /* cmi5's scale */
+        player.lms.addInteraction(item);
       });
       groups.forEach(function (g) { g.inputs.forEach(function (input) { input.disabled = true; }); });
       submit.disabled = true;

@@ -98,8 +98,10 @@
     if (k === course.assessmentScreen) modules.assessmentView.render(page, player);
     else {
       var entry = course.pages[k], lesson = course.lessons[entry.lessonIndex];
+      var place = modules.practice ? modules.practice.lessonPlace(course, state, k) /* hidden remediation pages left out */
+        : { page: entry.pageIndex + 1, pages: lesson.pages.length };
       add(page, el("p", { cls: "eyebrow", text: t("eyebrow", { lesson: entry.lessonIndex + 1, title: lesson.title,
-        page: entry.pageIndex + 1, pages: lesson.pages.length }) }));
+        page: place.page, pages: place.pages }) }));
       add(page, el("h2", { text: entry.page.title, tabindex: "-1" }));
       /* the body once its lesson file is in: at once, or when it comes if this page is still shown (page-loader.js) */
       page.setAttribute("aria-busy", "true");

@@ -119,7 +119,8 @@
       var rating = ratingView(t, r[2], function (n) {
         var now = rec();
         state.rp[index] = [now[0], now[1], n, 1];
-        if (page.scored) player.lms.addInteraction(records.ratingInteraction(reply, n, now[0], rated, t("reply_rate")));
+        if (page.scored) player.lms.addInteraction(records.ratingInteraction(reply, n, now[0], rated, t("reply_rate"),
+          function (k) { return t("reply_rate_" + k); }));
         rating.done(n);
         if (page.retry) add(after, el("div", { cls: "actions" }, [dom.button(t("reply_again"), onAgain)]));
         player.session.sync();
