@@ -19,7 +19,7 @@ python -m pip install --quiet --disable-pip-version-check --root-user-action=ign
 # Ralph, the real LRS behind the cmi5 browser tests (tests/browser/ralph.py), in a virtualenv of its
 # own: ralph-malph[cli] pins click<8.2.1, older than the click scorm-builder is tested with, and its
 # server needs requests, which no extra of it names (../shared/cmi5/README.md).
-RALPH_VENV="${SCORM_TEST_RALPH_VENV:-$HOME/.cache/scorm-builder/ralph-5.1.0}"
+RALPH_VENV="${SCORM_TEST_RALPH_VENV:-$HOME/.cache/scorm-builder-tests/ralph-5.1.0}"
 if [ ! -x "$RALPH_VENV/bin/ralph" ]; then
     echo "install-test-deps: installing Ralph 5.1.0 (ralph-malph) in $RALPH_VENV"
     python -m venv "$RALPH_VENV"

@@ -27,7 +27,7 @@ from base64 import b64encode
 from pathlib import Path
 from typing import Any
 
-DEFAULT_VENV = Path.home() / ".cache" / "scorm-builder" / "ralph-5.1.0"
+DEFAULT_VENV = Path.home() / ".cache" / "scorm-builder-tests" / "ralph-5.1.0"  # not the build caches' folder
 USER, PASSWORD = "lms", "lms-secret"
 STORE_FILE = "fs_lrs.jsonl"  # what Ralph's fs backend writes (its DEFAULT_LRS_FILE)
 START_TIMEOUT = 90.0  # Ralph's reloader starts a worker; on 2 cores that takes 10-30 s
