@@ -10,6 +10,7 @@ from repo import REPO
 from scorm_builder.render.player_css import for_package
 from scorm_builder.render.player_css import without_comment_lines as without_css_comment_lines
 from scorm_builder.render.player_js import (
+    for_features,
     join_player,
     module_lines,
     module_names,
@@ -32,11 +33,59 @@ def test_the_package_script_is_every_module_in_order() -> None:
         assert f"/* --- {name} --- */\n{code}" in text, name
 
 
-def test_only_whole_line_comments_are_left_out() -> None:
-    module = (b"var a = 1;\n  /* a note\n     on two lines */\n/* k */ var b = 2;\n  // a line\n"
-              b"var c = 3; // kept\nvar d = '/* not a comment */';\n  /* last */")
-    assert without_comment_lines(module) == (b"var a = 1;\n/* k */ var b = 2;\nvar c = 3; // kept\n"
-                                             b"var d = '/* not a comment */';\n")
+def test_comments_are_left_out_and_strings_and_regular_expressions_kept() -> None:
+    module = (b"var a = 1;\n  /* a note\n     on two lines */\n  /* k */ var b = 2;\n  // a line\n"
+              b"var c = 3; // gone\nvar d = '/* not a comment */' + \"// nor this\";\n"
+              b"var e = a / b / c; /* after a division */\nif (/[/*]\\/\\//.test(d)) f(function () { /* empty */ });\n"
+              b"g = 1; /* over\n  lines */ h = 2;\n  /* last */")
+    assert without_comment_lines(module) == (b"var a = 1;\n  var b = 2;\nvar c = 3;\n"
+                                             b"var d = '/* not a comment */' + \"// nor this\";\n"
+                                             b"var e = a / b / c;\nif (/[/*]\\/\\//.test(d)) f(function () { });\n"
+                                             b"g = 1;\n h = 2;\n")
+
+
+def test_the_comments_left_out_of_the_modules_are_comments() -> None:
+    """Each stretch the package's copy leaves out of a module, past its whole-line comments, is a comment."""
+    import difflib
+
+    from scorm_builder.render.player_js import WHOLE_LINE_COMMENT
+
+    found = []
+    for path in sorted(MODULES.glob("*.js")):
+        source = WHOLE_LINE_COMMENT.sub(b"", path.read_bytes()).decode("utf-8").splitlines(True)
+        shipped = without_comment_lines(path.read_bytes()).decode("utf-8").splitlines(True)
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, source, shipped, autojunk=False).get_opcodes():
+            if op != "equal":
+                found += [(path.name, text) for text in removed_from("".join(source[i1:i2]), "".join(shipped[j1:j2]))]
+    assert found and all(text.startswith("//") and "\n" not in text or text.startswith("/*") and text.endswith("*/")
+                         for _, text in found), [f for f in found if not f[1].startswith(("//", "/*"))]
+
+
+def removed_from(source: str, shipped: str) -> list[str]:
+    """The stretches of source that shipped leaves out (a line break kept inside one joins it with the next)."""
+    import difflib
+
+    removed, stretch = [], ""
+    for op, i1, i2, _, _ in difflib.SequenceMatcher(None, source, shipped, autojunk=False).get_opcodes():
+        assert op in ("equal", "delete"), source[i1:i2]
+        if op == "delete" or (stretch and not source[i1:i2].strip()):
+            stretch += source[i1:i2]
+        elif stretch:
+            removed, stretch = removed + [stretch.strip()], ""
+    return [text for text in removed + [stretch.strip()] if text]
+
+
+def test_a_feature_block_of_a_module_goes_only_to_packages_with_the_feature() -> None:
+    module = (b"var a = {\n  b: 1,\n  /* when scorm12 scorm2004 */\n  c: 2, /* two */\n  /* end when */\n"
+              b"  /* when cmi5 */\n  d: 3\n  /* end when */\n};\n")
+    assert without_comment_lines(for_features(module, frozenset({"scorm2004"}))) == b"var a = {\n  b: 1,\n  c: 2,\n};\n"
+    assert without_comment_lines(for_features(module, frozenset({"cmi5"}))) == b"var a = {\n  b: 1,\n  d: 3\n};\n"
+    assert without_comment_lines(for_features(module, None)) == b"var a = {\n  b: 1,\n  c: 2,\n  d: 3\n};\n"
+    assert b"likert" in player_script(features=frozenset({"cmi5", "confidence"}))
+    assert b"canSend" not in player_script(features=frozenset({"cmi5", "confidence"}))
+    assert b"readLaunch" not in player_script(features=frozenset({"cmi5"}))
+    assert b"student_id: R" in player_script(features=frozenset({"scorm12"}))
+    assert b"learner_id: R" not in player_script(features=frozenset({"scorm12"}))
 
 
 def test_no_module_has_a_line_that_can_start_inside_a_string() -> None:
@@ -87,11 +136,14 @@ def test_each_feature_adds_no_more_than_its_allowance(feature: str) -> None:
 
 
 @pytest.mark.parametrize("course", sorted(p.parent.name for p in (REPO / "courses").glob("*/course.yaml")))
+@pytest.mark.parametrize("company", [None, "harbor-health.yaml", "northwind-mobile.yaml"])
 @pytest.mark.parametrize("family", ["scorm12", "scorm2004", "cmi5"])
-def test_every_shipped_package_fits_the_budget_and_the_allowances_of_its_features(course: str, family: str) -> None:
+def test_every_shipped_package_fits_the_budget_and_the_allowances_of_its_features(course: str, company: str | None,
+                                                                                  family: str) -> None:
     from scorm_builder.load import load_course
 
-    features = package_features(load_course(REPO / "courses" / course), family)
+    profile = REPO / "courses" / "companies" / company if company else None
+    features = package_features(load_course(REPO / "courses" / course, profile), family)
     assert shipped_size(features) <= 40 * 1024 + sum(FEATURE_ALLOWANCE.get(f, 0) for f in features)
 
 

@@ -1,5 +1,5 @@
 """The player's stylesheet as a package ships it: player/player.css without the comments that fill
-whole lines, as the script leaves its own out (render/player_js.py). The comments stay in
+whole lines and without blank lines, as the script leaves its own out (render/player_js.py). The comments stay in
 templates/player/player.css, the source to read; the package keeps every rule and its layout,
 unminified, within the 40 KB gzipped budget of JS and CSS (docs/player.md). A company theme's
 player.css is the company's own static file and is shipped exactly as written.
@@ -15,9 +15,12 @@ import re
 WHOLE_LINE_COMMENT = re.compile(rb"^[ \t]*/\*[^*]*\*+(?:[^/*][^*]*\*+)*/[ \t]*(?:\n|\Z)", re.M)
 
 
+BLANK_LINE = re.compile(rb"^[ \t]*\n", re.M)
+
+
 def without_comment_lines(css: bytes) -> bytes:
-    """A stylesheet without the comments that fill whole lines."""
-    return WHOLE_LINE_COMMENT.sub(b"", css)
+    """A stylesheet without the comments that fill whole lines, and without blank lines."""
+    return BLANK_LINE.sub(b"", WHOLE_LINE_COMMENT.sub(b"", css))
 
 
 WHEN_BLOCK = re.compile(rb"^[ \t]*/\* when ([a-z0-9 -]+) \*/[ \t]*\n(.*?)^[ \t]*/\* end when \*/[ \t]*(?:\n|\Z)",

@@ -18,6 +18,7 @@ from typing import Callable, Sequence
 
 from scorm_builder.course.practice import uses_practice
 from scorm_builder.render.environment import default_templates_dir, fixed_cache, read_template_bytes
+from scorm_builder.render.player_css import WHEN_BLOCK
 
 ORDER_FILE = "player/js/order.txt"
 MODULE_DIR = "player/js/"
@@ -70,27 +71,87 @@ def package_features(course, family: str) -> frozenset[str]:
     return frozenset({family, *kinds, *(("practice",) if uses_practice(course) else ())})  # course/practice.py
 
 
-# Comments that fill whole lines: a block comment from the start of a line (after indentation) to
-# the first "*/" with nothing after it, or a "//" line. They stay in the modules (templates/player/js/,
-# the source to read) and are left out of the package's copy, which keeps its code, its line layout
-# within each statement and its module banners, unminified: a third smaller, within the 40 KB gzipped
-# budget of JS and CSS (docs/player.md). The modules hold no template literal or line-continued string,
-# so a line can't start inside a string (tests/test_player_js.py checks both).
+# The package's copy of a module leaves out its comments: those that fill whole lines (a block comment
+# from the start of a line, after indentation, to a "*/" with nothing after it, or a "//" line) with
+# their lines, and those after code with the spaces before them. The comments stay in the modules
+# (templates/player/js/, the source to read); the package keeps the code, its indentation, names, line
+# layout and module banners, unminified, within the 40 KB gzipped budget of JS and CSS (docs/player.md).
+# A scan that knows strings and regular expression literals finds them (tests/test_player_js.py); the
+# modules hold no template literal (tests/test_player_js.py checks it).
 WHOLE_LINE_COMMENT = re.compile(rb"^[ \t]*(?:/\*[^*]*\*+(?:[^/*][^*]*\*+)*/|//[^\n]*)[ \t]*(?:\n|\Z)", re.M)
+# what a "/" can follow when it starts a regular expression literal, not a division
+REGEX_AFTER = re.compile(rb"(?:[(,=:\[!&|?{};+\-*%~^<>]|\b(?:return|typeof|case|in|of|new|delete|void|throw|else|do))[ \t\n]*\Z")
 
 
 def without_comment_lines(body: bytes) -> bytes:
-    """A module's code without the comments that fill whole lines."""
-    return WHOLE_LINE_COMMENT.sub(b"", body)
+    """A module's code without its comments (the name is from when only whole-line ones went)."""
+    body = WHOLE_LINE_COMMENT.sub(b"", body)
+    out, i, start, n = [], 0, 0, len(body)
+    while i < n:
+        c = body[i:i + 1]
+        if c in (b"'", b'"'):
+            i = _string_end(body, i)
+        elif body.startswith(b"/*", i) or body.startswith(b"//", i):
+            end = body.find(b"*/", i + 2) + 2 if body[i + 1:i + 2] == b"*" else _line_end(body, i)
+            if end < 2:
+                raise ValueError("a block comment is not closed")
+            starts_line = not body[body.rfind(b"\n", 0, i) + 1:i].strip(b" \t")
+            # one that starts a line (after its indentation) takes the spaces after it; one after code,
+            # the spaces before it; one over lines leaves a line break (automatic semicolons)
+            before = body[start:i] if starts_line else body[start:i].rstrip(b" \t")
+            out.append(before + b"\n" if b"\n" in body[i:end] and not starts_line else before)
+            start = end
+            while starts_line and start < n and body[start] in b" \t":
+                start += 1
+            i = start
+        elif c == b"/" and REGEX_AFTER.search(body, max(0, i - 40), i):
+            i = _regex_end(body, i)
+        else:
+            i += 1
+    out.append(body[start:])
+    return WHOLE_LINE_COMMENT.sub(b"", b"".join(out))
+
+
+def _line_end(body: bytes, i: int) -> int:
+    end = body.find(b"\n", i)
+    return len(body) if end < 0 else end
+
+
+def _string_end(body: bytes, i: int) -> int:
+    quote, i = body[i], i + 1
+    while i < len(body) and body[i] != quote:
+        if body[i] == 0x0A:
+            raise ValueError("a string is not closed on its line")
+        i += 2 if body[i] == 0x5C else 1
+    return i + 1
+
+
+def _regex_end(body: bytes, i: int) -> int:
+    i, in_class = i + 1, False
+    while i < len(body) and (in_class or body[i] != 0x2F):
+        if body[i] == 0x0A:
+            raise ValueError("a regular expression is not closed on its line")
+        in_class = (in_class and body[i] != 0x5D) or body[i] == 0x5B
+        i += 2 if body[i] == 0x5C else 1
+    return i + 1
+
+
+def for_features(body: bytes, features: frozenset[str] | None) -> bytes:
+    """A module with its feature blocks (lines between ``/* when scorm12 */`` and ``/* end when */``,
+    as in player.css) kept when ``features`` (None: all) include one of those named, else left out."""
+    def block(match: re.Match) -> bytes:
+        keep = features is None or set(match.group(1).decode().split()) & features
+        return match.group(2) if keep else b""
+    return WHEN_BLOCK.sub(block, body)
 
 
 def join_player(read: Callable[[str], bytes], features: frozenset[str] | None = None) -> bytes:
-    """player/player.js from the modules a package with ``features`` takes (None: all), without their
-    whole-line comments; read(name) gives a template file's bytes, name relative to the template
+    """player/player.js from the modules a package with ``features`` takes (None: all), with their
+    feature blocks for ``features`` and without their comments; read(name) gives a template file's bytes, name relative to the template
     folder (e.g. "player/js/order.txt")."""
     parts = [HEADER.encode("utf-8")]
     for name in module_names(read(ORDER_FILE), features):
-        body = without_comment_lines(read(MODULE_DIR + name))
+        body = without_comment_lines(for_features(read(MODULE_DIR + name), features))
         parts.append(f"/* --- {name} --- */\n".encode("utf-8"))
         parts.append(body if body.endswith(b"\n") else body + b"\n")
     return b"".join(parts)

@@ -6,6 +6,9 @@
   "use strict";
   var modules = host.scormBuilder = host.scormBuilder || {};
 
+  /* when scorm12 scorm2004 */
+  /* (a cmi5 package takes only likert, for view-confidence.js; a SCORM package, the rules and the table
+     of its own family: render/player_js.py, for_features) */
   /* verdicts of check(): the preview turns "type" and "range" into the standard's error codes */
   var OK = "ok", TYPE = "type", RANGE = "range";
   var DECIMAL = /^-?\d+(\.\d+)?$/;
@@ -40,7 +43,9 @@
     return out;
   }
   var R = ["r"], RANGE_100 = ["rw", between(0, 100)], DECIMAL_RW = ["rw", decimal];
+  /* end when */
   var ELEMENTS = {
+    /* when scorm12 */
     scorm12: table({
       "cmi.core.": { _children: R, student_id: R, student_name: R, lesson_location: ["rw", upTo(255)], credit: R,
         lesson_status: ["rw", oneOf(LESSON_STATUS)], entry: R, "score._children": R, "score.raw": RANGE_100,
@@ -58,6 +63,8 @@
       "cmi.objectives.n.": { id: ["rw", matches(IDENTIFIER_12)], "score.raw": RANGE_100, "score.min": RANGE_100,
         "score.max": RANGE_100, status: ["rw", oneOf(LESSON_STATUS.concat(["not attempted"]))] }
     }),
+    /* end when */
+    /* when scorm2004 */
     scorm2004: table({
       "cmi.": { _version: R, learner_id: R, learner_name: R, location: ["rw", upTo(1000)], credit: R, mode: R, entry: R,
         completion_status: ["rw", oneOf(COMPLETION)], success_status: ["rw", oneOf(SUCCESS)], "score._children": R,
@@ -76,8 +83,10 @@
         "score.raw": DECIMAL_RW, "score.min": DECIMAL_RW, "score.max": DECIMAL_RW, success_status: ["rw", oneOf(SUCCESS)],
         completion_status: ["rw", oneOf(COMPLETION)], progress_measure: ["rw", between(0, 1)], description: ["rw", upTo(250)] }
     })
+    /* end when */
   };
 
+  /* when scorm12 scorm2004 */
   /* "cmi.interactions.3.correct_responses.0.pattern" -> "cmi.interactions.n.correct_responses.n.pattern" */
   function generic(element) { return element.replace(/\.\d+\./g, ".n."); }
   function ruleOf(family, element) { return ELEMENTS[family][generic(element)] || null; }
@@ -92,6 +101,7 @@
     return rule[1](String(value));
   }
   function canSend(family, element, value) { return check(family, element, value) === OK; }
+  /* end when */
 
   /* a likert interaction (the adapters' item: lms-adapter.js interactionValues) for a rating of 1 to 9, which
      is one character, as the likert response is in both families: weighting 0, result neutral, no correct
@@ -103,7 +113,12 @@
       response: [String(rating)], patterns: [], result: "neutral" };
   }
 
-  var cmiRules = { generic: generic, access: access, check: check, canSend: canSend, likert: likert };
+  var cmiRules = {
+    likert: likert,
+    /* when scorm12 scorm2004 */
+    generic: generic, access: access, check: check, canSend: canSend
+    /* end when */
+  };
   modules.cmiRules = cmiRules;
   if (typeof module !== "undefined") module.exports = cmiRules;
 }(typeof window !== "undefined" ? window : global));

@@ -5,6 +5,8 @@
   var modules = host.scormBuilder = host.scormBuilder || {};
   var timeFormat = typeof module !== "undefined" ? require("./time-format.js") : modules.timeFormat;
 
+  /* when scorm2004 */
+  /* (a cmi5 package takes only passes and response, for lms-cmi5.js: render/player_js.py, for_features) */
   /* a number the LMS holds, or null */
   function number(text) { return /^-?\d+(\.\d+)?$/.test(text) ? parseFloat(text) : null; }
   /* the score the LMS holds as a percentage: score.raw as the player sends it, or score.scaled */
@@ -40,8 +42,10 @@
     return { mode: mode, readOnly: readOnly, floor: { completion: completion, success: success, lessonStatus: "", score: score },
       suspendData: suspendData, location: location, pass: pass, record: { status: status, score: score } };
   }
+  /* end when */
   /* the comparison the LMS makes: score.scaled >= scaled_passing_score */
   function passes(percent, pass) { return percent / 100 >= pass.scaled; }
+  /* when scorm2004 */
 
   /* success keeps an LMS "passed", and an LMS "failed" until the learner passes */
   function successStatus(summary, floor) {
@@ -74,6 +78,7 @@
       ["cmi.exit", exitValue(summary, profile)], ["cmi.session_time", timespan(elapsedMs)]);
     return values;
   }
+  /* end when */
   /* value: keys (choice, sequencing), a boolean (true-false) or [left, right] pairs (matching) */
   function response(type, value) {
     if (type === "true-false") return value ? "true" : "false";
@@ -82,6 +87,7 @@
     if (type === "performance") return value.map(function (s) { return s[0] + "[.]" + (s[1].join ? s[1].join("[:]") : s[1]); }).join("[,]");
     return value.join("[,]");
   }
+  /* when scorm2004 */
   /* 2004 scores may be negative: the running total against the lowest and highest any path reaches */
   function objectiveValues(index, score, ended, isNew) {
     var prefix = "cmi.objectives." + index + ".";
@@ -100,17 +106,21 @@
     return cut.slice(0, 250);
   }
   function timespan(ms) { return timeFormat.timespan("scorm2004", ms); }
+  /* end when */
 
   var scorm2004 = {
+    passes: passes, response: response,
+    /* when scorm2004 */
     family: "scorm2004", apiName: "API_1484_11", suspendBudget: 64000, unsetReadError: "403",
     methods: { initialize: "Initialize", terminate: "Terminate", getValue: "GetValue", setValue: "SetValue",
       commit: "Commit", lastError: "GetLastError", errorString: "GetErrorString", diagnostic: "GetDiagnostic" },
     interactionElements: { time: "timestamp", response: "learner_response" },
-    readLaunch: readLaunch, passes: passes, successStatus: successStatus, completionStatus: completionStatus,
-    sessionValues: sessionValues, response: response, objectiveValues: objectiveValues, description: description,
+    readLaunch: readLaunch, successStatus: successStatus, completionStatus: completionStatus,
+    sessionValues: sessionValues, objectiveValues: objectiveValues, description: description,
     timespan: timespan,
     timestamp: function (date) { return timeFormat.timestamp("scorm2004", date); },
     result: function (result) { return result; }
+    /* end when */
   };
   modules.lmsScorm2004 = scorm2004;
   if (typeof module !== "undefined") module.exports = scorm2004;
