@@ -74,7 +74,9 @@ def course_aids(clean: Map, root: Path, found: Collector) -> tuple[Aids | None, 
         def error(rule: str, reason: str, fix: str, item: Map = item, path: str = path) -> None:
             found.error(item.where("file"), f"{path}.file", reason, fix, rule=rule)
 
-        asset = course_file(item["file"], root, error, link=True, what="resource file")
+        # a company profile's file comes checked (source/profile_resources.py ProfileFile)
+        asset = getattr(item["file"], "asset", None) or course_file(item["file"], root, error, link=True,
+                                                                     what="resource file")
         if asset is not None:
             files.append(asset)
             resources.append(Resource(item["title"], asset.href, item.get("description", ""), source_of(item, path)))

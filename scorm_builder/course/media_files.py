@@ -12,7 +12,7 @@ from typing import Iterator
 
 from scorm_builder.course.asset_files import MB, size_text
 from scorm_builder.course.model import Asset
-from scorm_builder.errors import Collector
+from scorm_builder.errors import Collector, Diagnostic, source_error
 from scorm_builder.format.media import MEDIA_CAP_MB
 from scorm_builder.source.loader import Map, display_path
 
@@ -91,6 +91,28 @@ def check_media_size(sizes: dict[str, tuple[int, Map, str]], found: Collector) -
                 f"above the {MEDIA_CAP_MB} MB cap on a course's media (the largest, {src!r}, is {size_text(size)})",
                 "stream long videos from your video platform and link to them, or make the files smaller (e.g. "
                 "ffmpeg -crf 28, or a lower resolution)", rule="media-too-large")
+
+
+def over_budget(course) -> Diagnostic | None:
+    """The warning (media-over-budget) when the course's sound and video (each file once) add up to more than its
+    ``media_budget_mb``, at the ``src:`` of the largest; lint shows it, and build prints it before the package is
+    written (pack/plan.py ``Plan.warnings``)."""
+    sizes: dict[str, tuple[int, object]] = {}
+    for page in course.pages:
+        media = getattr(page, "media", None)
+        if media is not None:
+            sizes.setdefault(media.src, (media.size, media))
+    total, budget = sum(size for size, _ in sizes.values()), course.media_budget_mb
+    if total <= budget * MB:
+        return None
+    src, (size, media) = max(sizes.items(), key=lambda item: (item[1][0], item[0]))
+    where = media.source.at("src")
+    return source_error(
+        "media-over-budget", where.file, where.line, where.column, where.key,
+        f"the course's sound and video add up to {size_text(total)}, above its media budget of {budget} MB "
+        f"(the largest, {src!r}, is {size_text(size)})", "make the files smaller (e.g. ffmpeg -crf 28, or "
+        "mono sound at 32 kbit/s), stream long videos from your video platform, or raise 'media_budget_mb'",
+        severity="warning")
 
 
 def _ms(parts: tuple[str | None, ...]) -> int:

@@ -51,6 +51,16 @@ PROFILE = Obj("company profile", {
                            pattern=IRI, pattern_help=IRI_HELP)),
     "templates": F(Str("A folder of static theme files (CSS, images, fonts) that replace or add to the "
                        "player's files at the same paths, relative to the profile; never run as templates")),
+    "resources": F(ListOf(Obj("profile resource", {
+        "title": F(Str("The resource's name, shown as its link in the player's Resources list", max_len=120), True),
+        "file": F(Str("A file in the profile's folder, relative to the profile, e.g. acme/job-aid.pdf (a document, "
+                      "picture, sound or video), packaged at company/<path>; or the file: of one of the course's "
+                      "resources as the course writes it (e.g. assets/job-aid.pdf), to give it this title",
+                      example="acme/job-aid.pdf"), True),
+        "description": F(Str("One sentence under the link on what the file is for", max_len=250)),
+    }, "A file of the company's in the player's Resources list, or the company's title for one of the course's"),
+        "Files of the company's for the player's Resources list, added after the course's resources, and new "
+        "titles for the course's", item_name="resource")),
     "lessons": F(ListOf(_id("A lesson id"), "The lessons to keep, in this order", item_name="lesson id")),
     "remove": F(ListOf(_id("An id"), "Pages, lessons or questions to remove", item_name="id")),
     "overrides": F(ListOf(Obj("override", {
@@ -78,7 +88,8 @@ PROFILE = Obj("company profile", {
 })
 # A section per course: the changes of the top level, for that course only (scorm_builder/source/profile_course.py).
 PROFILE.fields["courses"] = F(MapOf(Obj("course section", {k: PROFILE.fields[k] for k in (
-    "lessons", "remove", "overrides", "add_pages", "add_questions", "pass_mark", "attempts", "draw", "lint")}),
+    "lessons", "remove", "overrides", "add_pages", "add_questions", "resources", "pass_mark", "attempts", "draw",
+    "lint")}),
     "Changes for one course, by its course id, made after the top level's (which apply to every course)",
     key_pattern=ID))
 # A section per language: the company's name, terms and changes when a package is built in that language

@@ -8,6 +8,7 @@ from typing import Iterator, Mapping, Sequence
 from scorm_builder import lms as lms_profiles
 from scorm_builder import standards
 from scorm_builder.course.asset_files import LIMIT_ENV, LMS_BUDGET, inspect_asset, package_limit, size_text
+from scorm_builder.course.media_files import over_budget
 from scorm_builder.course.model import Asset, Course
 from scorm_builder.course.practice import cmi5_move_on
 from scorm_builder.course.record import record
@@ -55,11 +56,16 @@ class Plan:
 
     @property
     def warnings(self) -> list[str]:
-        """What to tell the user before the package is written: above what an LMS accepts."""
+        """What to tell the user before the package is written: media above the course's budget (lint's
+        media-over-budget warning, at the media's line), a package above what an LMS accepts."""
+        out = []
+        media = over_budget(self.course)  # course/media_files.py
+        if media is not None:
+            out.append(f"{media.where}: {media.key}: [{media.rule}] {media.reason} \u2014 {media.fix}")
         if self.size <= LMS_BUDGET:
-            return []
+            return out
         name, largest = max(self.entries.items(), key=lambda item: (_size(item[1]), item[0]))
-        return [f"{self.name}: {size_text(self.size)} before compression (the largest file, {name}, is "
+        return [*out, f"{self.name}: {size_text(self.size)} before compression (the largest file, {name}, is "
                 f"{size_text(_size(largest))}), above the {size_text(LMS_BUDGET)} several LMSes accept for "
                 "upload \u2014 keep video out of the package and stream it from your video platform"]
 

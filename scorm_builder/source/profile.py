@@ -17,6 +17,7 @@ from scorm_builder.format.spec import Ctx, did_you_mean
 from scorm_builder.source.loader import LoadError, Map, Seq, clone, load_yaml
 from scorm_builder.source.profile_course import label, note
 from scorm_builder.source.profile_glossary import merge_glossary
+from scorm_builder.source.profile_resources import merge_resources
 from scorm_builder.source.shared import SharedTree
 from scorm_builder.source.theme import load_theme
 
@@ -146,6 +147,7 @@ def apply_profile(course: Map, profile: Map, ctx: Ctx, shared: SharedTree | None
         _reorder(course, profile, index, ctx)
     _merge_lint(course, profile)
     merge_glossary(course, profile)  # source/profile_glossary.py
+    merge_resources(course, profile, ctx)  # source/profile_resources.py
 
 
 def _apply_settings(course: Map, profile: Map, ctx: Ctx) -> None:

@@ -5,7 +5,7 @@ every one of those courses has (in practice those of the shared library, courses
 ``core-*`` questions, the ``when-not-*`` pages, the ``barriers`` lesson). A course's section applies
 to that course only, on top of the top level:
 
-- its ``overrides``, ``remove``, ``add_pages`` and ``add_questions`` come after the top level's;
+- its ``overrides``, ``remove``, ``add_pages``, ``add_questions`` and ``resources`` come after the top level's;
 - its ``lessons``, ``pass_mark``, ``attempts`` and ``draw`` replace the top level's;
 - its ``lint.scripted_phrases`` and ``lint.avoid_words`` join the top level's.
 
@@ -22,7 +22,7 @@ from scorm_builder.errors import Collector
 from scorm_builder.format.spec import did_you_mean
 from scorm_builder.source.loader import Map, Seq
 
-LISTS = ("overrides", "remove", "add_pages", "add_questions")  # the section's items follow the top level's
+LISTS = ("overrides", "remove", "add_pages", "add_questions", "resources")  # the section's items follow the top level's
 REPLACED = ("lessons", "pass_mark", "attempts", "draw")  # the section's value replaces the top level's
 LINT_LISTS = ("scripted_phrases",)
 LINT_MAPS = ("avoid_words",)

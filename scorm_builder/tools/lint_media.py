@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from scorm_builder.course.asset_files import MB, size_text
-from scorm_builder.course.media_files import captions_end
+from scorm_builder.course.media_files import captions_end, over_budget
 from scorm_builder.course.model import Course
 from scorm_builder.course.model_media import Media
 from scorm_builder.errors import Diagnostic, source_error
@@ -23,9 +22,7 @@ def course_media(course: Course) -> Iterator[Media]:
 def media_warnings(course: Course) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     files = {a.href: a.source for a in course.assets}
-    sizes: dict[str, tuple[int, Media]] = {}
     for media in course_media(course):
-        sizes.setdefault(media.src, (media.size, media))
         if media.kind == "video" and media.captions and media.captions.src in files:
             minutes = captions_end(files[media.captions.src]) / 60000
             if minutes > LONG_VIDEO_MINUTES:
@@ -35,14 +32,7 @@ def media_warnings(course: Course) -> list[Diagnostic]:
                     f"the video {media.src!r} runs {minutes:.0f} minutes by its captions, more than the "
                     f"{LONG_VIDEO_MINUTES} learners watch through", "split it into shorter clips, each on its own "
                     "page with what to look for, or stream it from your video platform", severity="warning"))
-    total, budget = sum(size for size, _ in sizes.values()), course.media_budget_mb
-    if total > budget * MB:
-        src, (size, media) = max(sizes.items(), key=lambda item: (item[1][0], item[0]))
-        where = media.source.at("src")
-        found.append(source_error(
-            "media-over-budget", where.file, where.line, where.column, where.key,
-            f"the course's sound and video add up to {size_text(total)}, above its media budget of {budget} MB "
-            f"(the largest, {src!r}, is {size_text(size)})", "make the files smaller (e.g. ffmpeg -crf 28, or "
-            "mono sound at 32 kbit/s), stream long videos from your video platform, or raise 'media_budget_mb'",
-            severity="warning"))
+    budget = over_budget(course)  # course/media_files.py: build prints the same warning
+    if budget is not None:
+        found.append(budget)
     return found
