@@ -97,7 +97,28 @@
     if (verdict) add(row, el("span", { cls: "c-mark", "aria-hidden": "true", text: VERDICT_ICON[verdict] }));
   }
 
+  /* a modal dialog shown in parent; the function it returns closes and removes it (also on Escape,
+     through the close event), runs cleanup and gives the focus back to opener */
+  function showModal(box, parent, opener, cleanup) {
+    function dismiss() {
+      if (box.open) box.close();
+      if (box.parentNode) box.parentNode.removeChild(box);
+      if (cleanup) cleanup();
+      if (opener && opener.isConnected) opener.focus();
+    }
+    box.addEventListener("close", dismiss);
+    add(parent, box);
+    box.showModal();
+    return dismiss;
+  }
+  /* a company build's logo and name; the logo is decorative there, as the name is written beside it */
+  function brandLine(brand) {
+    if (!brand || !brand.company) return null;
+    return el("p", { cls: "brand-line" }, [brand.logo ? el("img", { cls: "brand-logo", src: brand.logo, alt: "" }) : null,
+      el("span", { cls: "brand-name", text: brand.company })]);
+  }
+
   modules.dom = { translator: translator, uniqueId: uniqueId, el: el, add: add, PRIMARY: PRIMARY, button: button,
     clear: clear, plainText: plainText, focusHeading: focusHeading, hint: hint, verdictBox: verdictBox,
-    markChoice: markChoice, VERDICT_ICON: VERDICT_ICON };
+    markChoice: markChoice, VERDICT_ICON: VERDICT_ICON, showModal: showModal, brandLine: brandLine };
 }(typeof window !== "undefined" ? window : global));

@@ -85,13 +85,17 @@
       var launch = family.readLaunch(connection.get, hasAssessment, coursePass, profile);
       if (launch.readOnly) { readOnly = true; connection.readOnly(); }
       learnerId = connection.get(family.family === "scorm12" ? "cmi.core.student_id" : "cmi.learner_id"); /* the hook above */
+      /* when certificate */
       learnerName = connection.get(family.family === "scorm12" ? "cmi.core.student_name" : "cmi.learner_name"); /* certificate */
+      /* end when */
       /* appended after what the LMS holds, so earlier sessions' records stay */
       journal.count = parseInt(connection.get("cmi.interactions._count"), 10) || 0;
       /* grouped: the records of earlier sessions by id, where the LMS lets them be read (2004; 1.2's are write-only) */
+      /* when scorm2004 */
       for (var k = 0; grouped && family.family === "scorm2004" && k < journal.count; k++) {
         journal.at["#" + connection.get("cmi.interactions." + k + ".id")] = k;
       }
+      /* end when */
       var objectives = connection.read("cmi.objectives._count");
       objectivesSupported = objectives.ok;
       objectiveCount = parseInt(objectives.value, 10) || 0;

@@ -43,15 +43,20 @@
   function practiceModule() { return typeof module !== "undefined" ? require("./practice.js") : modules.practice; }
   /* every page viewed (but the remediation pages: practice.js) */
   function lessonsDone(state, course) {
+    /* when practice confidence */
     var practice = course && practiceModule();
-    return practice ? practice.lessonsDone(course, state) : state.vw.indexOf("0") < 0;
+    if (practice) return practice.lessonsDone(course, state);
+    /* end when */
+    return state.vw.indexOf("0") < 0;
   }
   /* navigation: linear: the last screen the learner may open, the first page not viewed or whose
      activity is not done (done(entry, k) says), else the last screen */
   function linearStop(course, state, done) {
     var practice = practiceModule();
     for (var k = 0; k < course.pageCount; k++) {
+      /* when practice confidence */
       if (practice && practice.hidden(course.pages[k].page, state)) continue; /* a remediation page not opened */
+      /* end when */
       if (state.vw.charAt(k) !== "1" || !done(course.pages[k], k)) return k;
     }
     return course.screenCount - 1;
@@ -70,16 +75,20 @@
 
   /* the course's completion rule, or the LMS's word that it was already completed */
   function isComplete(course, state, floor) {
-    var rule = course.assessment ? course.info.completion : "lessons", practice = practiceModule();
-    var mapped = practice ? practice.ruleMet(course, state, passed(state)) : null; /* a completion mapping */
+    var rule = course.assessment ? course.info.completion : "lessons", practice = practiceModule(), mapped = null;
+    /* when practice confidence */
+    if (practice) mapped = practice.ruleMet(course, state, passed(state)); /* a completion mapping */
+    /* end when */
     var done = mapped != null ? mapped : rule === "lessons" ? lessonsDone(state, course) : rule === "assessment" ? passed(state)
       : lessonsDone(state, course) && passed(state);
     return done || floor.completion === "completed";
   }
   /* pages viewed / all screens; the assessment counts as one page once decided */
   function measure(course, state) {
-    var practice = practiceModule(), pages = practice ? practice.pageCounts(course, state) /* remediation pages don't count */
-      : { viewed: state.vw.split("1").length - 1, total: course.pageCount };
+    var practice = practiceModule(), pages = { viewed: state.vw.split("1").length - 1, total: course.pageCount };
+    /* when practice confidence */
+    if (practice) pages = practice.pageCounts(course, state); /* remediation pages don't count */
+    /* end when */
     var viewed = pages.viewed + (course.assessment && decided(course.assessment, state) ? 1 : 0);
     var screens = pages.total + (course.assessment ? 1 : 0);
     return screens ? viewed / screens : 1;
@@ -92,11 +101,12 @@
   /* the score to report: the best once decided; never a fail over a pass the LMS holds, nor below
      the score it holds (floor.score, a percentage) */
   function reportedScore(course, state, floor) {
-    var assessment = course.assessment, best = bestScore(state), practice = practiceModule();
-    if (practice && course.info.practice) { /* practice that counts: the course score (practice.js) */
-      best = practice.courseScore(course, state, assessment && decided(assessment, state) ? best : null);
-      if (best == null) return null;
-    } else if (!assessment || !decided(assessment, state) || best == null) return null;
+    var assessment = course.assessment, best = bestScore(state), practice = practiceModule(), counted = false;
+    /* when practice confidence */
+    counted = !!(practice && course.info.practice); /* practice that counts: the course score (practice.js) */
+    if (counted) best = practice.courseScore(course, state, assessment && decided(assessment, state) ? best : null);
+    /* end when */
+    if (counted ? best == null : !assessment || !decided(assessment, state) || best == null) return null;
     if (!passed(state) && floor.success === "passed") return null;
     return floor.score != null && best < floor.score ? null : best;
   }

@@ -62,7 +62,7 @@
   var VERSION = 2, SEED_MAX = 2147483646, COUNT_MAX = 1000000, AT_ASSESSMENT = "*";
   var PATH = /^[a-z]+$/, BITS = /^[01]*$/;
 
-  /* practice.js when the package has it (looked up when used, as it comes later in player.js) */
+  /* practice.js and reply-record.js when the package has them (looked up when used, as they come later in player.js) */
   function practiceModule() { return inNode ? require("./practice.js") : modules.practice; }
   function replyModule() { return inNode ? require("./reply-record.js") : modules.replyRecord; }
   function isRecord(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
@@ -121,6 +121,7 @@
     if (path === undefined || path === "") return [saved[0], ""];
     return typeof path === "string" && PATH.test(path) && saved[2] === page.h ? [saved[0], path] : [saved[0] + 1, ""];
   }
+  /* when calibration */
   /* [tries, scores]: the scores only while the transcript and the expert's scores are the ones they were given for */
   function calibrationRecord(saved, page) {
     if (!Array.isArray(saved) || !isCount(saved[0]) || saved[0] === 0) return null;
@@ -128,11 +129,14 @@
       scores.length === page.expert.length && saved[2] === page.h;
     return [saved[0], keep ? scores : ""];
   }
+  /* end when */
   function loadPageRecords(saved, shape, state) {
+    /* when calibration */
     shape.pages.forEach(function (page, k) {
       var record = page.kind === "calibration" ? calibrationRecord(own(saved.cb, page.id), page) : null;
       if (record) (state.cb = state.cb || {})[k] = record; /* cb: only in a state that has one */
     });
+    /* end when */
     shape.pages.forEach(function (page, k) {
       var record = page.kind === "scenario" ? scenarioRecord(own(saved.sc, page.id), page)
         : page.kind === "dialogue" ? dialogueRecord(own(saved.dg, page.id), page) : null;
@@ -232,10 +236,14 @@
     state.l = screenOf(shape, saved.l, AT_ASSESSMENT);
     if (state.l < 0) state.l = Math.max(0, screenOf(shape, location, "assessment"));
     loadPageRecords(saved, shape, state);
+    /* when practice confidence */
     var practice = practiceModule();
     if (practice) practice.load(saved, shape, state); /* pr, rv, cf: practice.js */
+    /* end when */
+    /* when reply */
     var replies = replyModule();
     if (replies) replies.load(saved.rp, shape, state); /* rp: reply-record.js */
+    /* end when */
     if (shape.assessment) state.a = loadAttempt(saved.a, shape.assessment, state.a);
     if (saved.s === 1) state.s = 1;
     return state;
@@ -259,21 +267,27 @@
     out.l = state.l >= pages.length ? AT_ASSESSMENT : pages[state.l] ? pages[state.l].id : "";
     out.vw = pages.filter(function (p, k) { return state.vw.charAt(k) === "1"; }).map(function (p) { return p.id; }).join(" ");
     out.sc = {}; out.dg = {};
+    /* when calibration */
     var cb = {};
     pages.forEach(function (page, k) {
       var record = page.kind === "calibration" && state.cb && state.cb[k];
       if (record) cb[page.id] = record[1] ? [record[0], record[1], page.h] : [record[0]];
     });
     if (Object.keys(cb).length) out.cb = cb;
+    /* end when */
     pages.forEach(function (page, k) {
       var scenario = page.kind === "scenario" && state.sc[k], dialogue = page.kind === "dialogue" && state.dg[k];
       if (scenario) out.sc[page.id] = scenario[1] ? [scenario[0], scenario[1], page.h] : [scenario[0]];
       if (dialogue) out.dg[page.id] = dialogue[1] ? [dialogue[0], dialogue[1], page.h] : [dialogue[0]];
     });
+    /* when reply */
     var replies = replyModule();
     if (replies) replies.save(state, shape, out); /* rp, left out while there is none: reply-record.js */
+    /* end when */
+    /* when practice confidence */
     var practice = practiceModule(); /* after rp, in the order of the bound's state (render/suspend.py) */
     if (practice) practice.save(state, shape, out); /* pr, rv, cf (never dropped for the budget): practice.js */
+    /* end when */
     if (state.a) out.a = savedAttempt(state.a, shape.assessment);
     if (state.s) out.s = 1;
     return out;

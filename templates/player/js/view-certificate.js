@@ -25,8 +25,7 @@
     var name = displayName(player.lms.learnerName ? player.lms.learnerName() : "");
     var state = player.session.state, score = course.assessment && cert.show_score ? modules.progress.bestScore(state) : null;
     return el("div", { cls: "cert-sheet" }, [
-      brand && brand.company ? el("p", { cls: "brand-line" }, [brand.logo ? el("img", { cls: "brand-logo", src: brand.logo, alt: "" }) : null,
-        el("span", { cls: "brand-name", text: brand.company })]) : null,
+      modules.dom.brandLine(brand),
       el("h2", { cls: "cert-title", id: titleId, text: cert.title || t("certificate_default_title") }),
       el("p", { text: t(name ? "certificate_certifies" : "certificate_certifies_unnamed") }),
       name ? el("p", { cls: "cert-name", text: name }) : null,
@@ -39,20 +38,12 @@
   function open(player, opener) {
     var dom = modules.dom, el = dom.el, t = player.t;
     var titleId = dom.uniqueId("cert");
-    var close = dom.button(t("close"), dismiss);
-    var box = el("dialog", { cls: "certificate", "aria-labelledby": titleId }, [sheet(player, titleId),
-      el("div", { cls: "actions" }, [dom.button(t("print"), function () { window.print(); }, dom.PRIMARY), close])]);
-    function dismiss() {
-      if (box.open) box.close();
-      if (box.parentNode) box.parentNode.removeChild(box);
-      document.body.classList.remove("printing-certificate");
-      if (opener && opener.isConnected) opener.focus();
-    }
-    box.addEventListener("close", dismiss);
-    document.body.appendChild(box);
+    var print = dom.button(t("print"), function () { window.print(); }, dom.PRIMARY);
     document.body.classList.add("printing-certificate"); /* player.css: only the certificate is printed */
-    box.showModal();
-    box.querySelector(".actions .btn").focus();
+    var dismiss = dom.showModal(el("dialog", { cls: "certificate", "aria-labelledby": titleId }, [sheet(player, titleId),
+      el("div", { cls: "actions" }, [print, dom.button(t("close"), function () { dismiss(); })])]), document.body, opener,
+    function () { document.body.classList.remove("printing-certificate"); });
+    print.focus();
   }
   function offered(player) { return !!(player.data && player.data.certificate); }
   /* the button under the outline; null when the course has no certificate */

@@ -109,8 +109,10 @@
       if (dialogue.channel === "chat" && (focus || !path.steps.length)) customerView.typeOut(lines.burst);
       if (path.current && path.current.ending) {
         var ending = endingSection(t, dialogue, path, replay), review = path.current.ending.review;
+        /* when practice */
         var link = review && modules.practiceView && modules.practiceView.reviewLink(player, review); /* view-practice.js */
         if (link) ending.section.insertBefore(link, ending.section.lastChild);
+        /* end when */
         add(zone, ending.section);
         if (focus) ending.heading.focus();
       } else if (path.current) {
@@ -133,9 +135,11 @@
           player.lms.updateObjective("obj_" + dialogue.id + "_" + s.id, { raw: reached.totals[s.id], min: s.min, max: s.max }, ended);
         });
       }
+      /* when practice */
       if (reached.current && reached.current.ending && modules.practiceView) { /* the first ending counts (view-practice.js) */
         modules.practiceView.result(player, dialogue, reached.current.ending.outcome, reached.current.ending.review);
       }
+      /* end when */
       decisionStarted = Date.now();
       moodShift = customerView.moodRank(reached.mood) - customerView.moodRank(path.mood);
       if (moodShift) player.say(t(moodShift > 0 ? "mood_better" : "mood_worse", { name: dialogue.customer || t("customer"),

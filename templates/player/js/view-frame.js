@@ -15,14 +15,6 @@
     return player.lms.connected() ? null : el("p", { cls: "nolms" }, [el("span", { cls: "nolms-text", text: t("no_lms") }),
       el("span", { cls: "sr", text: " " + t("no_lms_detail") })]);
   }
-  /* a company build: its logo and name above the course title; the logo is decorative there, as
-     the name is written beside it */
-  function brandLine() {
-    var brand = player.brand;
-    if (!brand || !brand.company) return null;
-    return el("p", { cls: "brand-line" }, [brand.logo ? el("img", { cls: "brand-logo", src: brand.logo, alt: "" }) : null,
-      el("span", { cls: "brand-name", text: brand.company })]);
-  }
   function titleScreen() {
     var t = player.t, course = player.course, info = course.info, meta = [], resume = player.session.resumable;
     dom.clear(app);
@@ -30,7 +22,7 @@
     meta.push(t("lesson_count", { n: course.lessons.length }));
     if (course.assessment) meta.push(t("with_assessment"));
     add(app, el("main", { cls: "title-screen" + (player.brand && player.brand.company ? " branded" : ""), id: "main" }, [
-      el("div", { cls: "title-card" }, [brandLine(),
+      el("div", { cls: "title-card" }, [dom.brandLine(player.brand), /* a company build: its logo and name */
         el("h1", { text: info.title }),
         info.description ? el("p", { cls: "lead", text: info.description }) : null,
         el("ul", { cls: "meta" }, meta.map(function (m) { return el("li", { text: m }); })),
@@ -65,9 +57,13 @@
       parts.toggle.setAttribute("aria-expanded", String(open));
       parts.list.classList.toggle("closed", !open);
     }, "outline-toggle", { "aria-expanded": "false", "aria-controls": listId });
-    parts.nav = el("nav", { "aria-label": t("outline") }, [parts.toggle, parts.list,
-      modules.resourcesView ? modules.resourcesView.button(player) : null, /* learner aids (view-resources.js, */
-      modules.certificateView ? modules.certificateView.button(player) : null]); /* view-certificate.js) */
+    parts.nav = el("nav", { "aria-label": t("outline") }, [parts.toggle, parts.list]);
+    /* when resources */
+    add(parts.nav, modules.resourcesView.button(player)); /* learner aids: view-resources.js, */
+    /* end when */
+    /* when certificate */
+    add(parts.nav, modules.certificateView.button(player)); /* view-certificate.js */
+    /* end when */
     parts.main = el("main", { id: "main" });
     parts.previous = button(t("previous"), function () { show(turn(state, -1)); });
     parts.next = button(t("next"), function () { show(turn(state, 1)); }, dom.PRIMARY);
@@ -83,7 +79,10 @@
 
   /* the screen a page turn leads to: past the remediation pages not open to this learner (view-practice.js) */
   function turn(state, direction) {
-    return modules.practiceView ? modules.practiceView.step(player.course, state, state.l, direction) : state.l + direction;
+    /* when practice */
+    if (modules.practiceView) return modules.practiceView.step(player.course, state, state.l, direction);
+    /* end when */
+    return state.l + direction;
   }
   /* screen k: a lesson page or the assessment (with navigation: linear, Next and the outline
      offer only the screens up to linearStop) */
@@ -98,8 +97,10 @@
     if (k === course.assessmentScreen) modules.assessmentView.render(page, player);
     else {
       var entry = course.pages[k], lesson = course.lessons[entry.lessonIndex];
-      var place = modules.practice ? modules.practice.lessonPlace(course, state, k) /* hidden remediation pages left out */
-        : { page: entry.pageIndex + 1, pages: lesson.pages.length };
+      var place = { page: entry.pageIndex + 1, pages: lesson.pages.length };
+      /* when practice confidence */
+      if (modules.practice) place = modules.practice.lessonPlace(course, state, k); /* hidden remediation pages left out */
+      /* end when */
       add(page, el("p", { cls: "eyebrow", text: t("eyebrow", { lesson: entry.lessonIndex + 1, title: lesson.title,
         page: place.page, pages: place.pages }) }));
       add(page, el("h2", { text: entry.page.title, tabindex: "-1" }));
@@ -110,7 +111,9 @@
         page.removeAttribute("aria-busy");
         if (!ok) return add(page, el("p", { cls: "alert", role: "alert", text: t("page_missing") }));
         modules.pageViews[entry.page.kind](page, entry.page, k, player);
-        if (modules.glossary) modules.glossary.mark(page, player); /* the first use of each term (glossary.js) */
+        /* when glossary */
+        modules.glossary.mark(page, player); /* the first use of each term (glossary.js) */
+        /* end when */
         if (player.session.readOnly) modules.recordView.lock(page); /* review and browse: answers are looked at, not given */
       });
     }
@@ -127,8 +130,12 @@
   function activityDone(entry, k, state) {
     var page = entry.page;
     if (page.kind === "scenario") return !page.scored || !!(state.sc[k] && state.sc[k][0] > 0);
+    /* when calibration */
     if (page.kind === "calibration") return !page.scored || !!(state.cb && state.cb[k] && state.cb[k][0] > 0);
+    /* end when */
+    /* when reply */
     if (page.kind === "reply") return !page.scored || !!(state.rp && state.rp[k] && state.rp[k][0] > 0); /* sent once */
+    /* end when */
     if (page.kind !== "dialogue") return true;
     var record = state.dg[k];
     if (!record) return false;
@@ -142,7 +149,9 @@
     var counts = course.lessons.map(function () { return { viewed: 0, total: 0, first: -1, open: 0 }; });
     for (var k = 0; k < course.pageCount; k++) {
       var entry = course.pages[k], count = counts[entry.lessonIndex];
+      /* when practice */
       if (modules.practiceView && modules.practiceView.hidden(entry.page, state)) continue; /* a remediation page */
+      /* end when */
       if (count.first < 0) count.first = k;
       count.total++;
       if (state.vw.charAt(k) === "1") count.viewed++;
@@ -205,13 +214,17 @@
       course.assessmentScreen > stop && t("assessment_locked")];
       outlineItem(course.lessons.length, JSON.stringify(line), function () { return line; });
     }
+    /* when practice */
     if (modules.practiceView) modules.practiceView.reviewEntries(course, state).forEach(function (r, i) { /* "For review" */
       outlineItem(course.lessons.length + (assessment ? 1 : 0) + i, r.k + " " + (state.l === r.k), function () {
         return [r.title, t("for_review"), "↺", state.l === r.k, false, r.k];
       });
     });
+    /* end when */
     scrollOutline();
-    if (modules.certificateView) modules.certificateView.refresh(player); /* shown once complete */
+    /* when certificate */
+    modules.certificateView.refresh(player); /* shown once complete */
+    /* end when */
     footerFor(course, state, stop);
   }
   /* the current item wholly in sight in a scrolling outline, never cut at the top */
@@ -252,10 +265,15 @@
     var t = player.t, course = player.course, state = player.session.state, practice = modules.practice;
     var rule = course.assessment || practice ? course.info.completion : "lessons";
     var needs = rule === "both" ? "lessons+assessment" : rule; /* or a mapping's, e.g. lessons+practice (practice.js) */
-    var out = [], unseen = state.vw.split("0").length - 1, counts = practice && practice.pageCounts(course, state);
+    var out = [], unseen = state.vw.split("0").length - 1;
+    /* when practice confidence */
+    var counts = practice && practice.pageCounts(course, state);
     if (counts) unseen = counts.total - counts.viewed; /* remediation pages are not needed */
+    /* end when */
     if (needs.indexOf("lessons") >= 0 && unseen) out.push(t("missing_pages", { n: unseen }));
+    /* when practice confidence */
     if (needs.indexOf("practice") >= 0 && !practice.practiceDone(course, state)) out.push(t("missing_practice"));
+    /* end when */
     if (needs.indexOf("assessment") >= 0 && !progress.passed(state)) out.push(t("missing_assessment"));
     return out;
   }
@@ -268,30 +286,23 @@
       typeof HTMLDialogElement === "undefined") {
       return leave();
     }
-    var opener = document.activeElement, stay = button(t("stay"), dismiss, dom.PRIMARY);
+    var stay = button(t("stay"), function () { dismiss(); }, dom.PRIMARY);
     var titleId = dom.uniqueId("dlg"), left = missing();
-    var box = el("dialog", { cls: "confirm", "aria-labelledby": titleId }, [
+    /* closed at once, not at the dialog's close event, which comes later (Escape goes through it) */
+    var dismiss = dom.showModal(el("dialog", { cls: "confirm", "aria-labelledby": titleId }, [
       el("h2", { id: titleId, text: t(kind === "exit" ? "confirm_exit_title" : "confirm_finish_title") }),
       left.length ? el("p", { text: t("confirm_incomplete") }) : null,
       left.length ? el("ul", {}, left.map(function (line) { return el("li", { text: line }); })) : null,
       el("p", { text: t("confirm_kept") }),
       inAttempt(course, state) ? el("p", { text: t("confirm_attempt") }) : null,
-      el("div", { cls: "actions" }, [stay, button(t("leave_now"), function () { dismiss(); leave(); })])]);
-    /* at once, not at the dialog's close event, which comes later (Escape goes through it) */
-    function dismiss() {
-      if (box.open) box.close();
-      if (box.parentNode) box.parentNode.removeChild(box);
-      if (opener && opener.isConnected) opener.focus();
-    }
-    box.addEventListener("close", dismiss);
-    add(app, box);
-    box.showModal();
+      el("div", { cls: "actions" }, [stay, button(t("leave_now"), function () { dismiss(); leave(); })])]), app,
+    document.activeElement);
     stay.focus();
   }
 
   function endScreen(title, message) {
     dom.clear(app);
-    var main = el("main", { id: "main", cls: "title-screen" }, [el("div", { cls: "title-card" }, [brandLine(),
+    var main = el("main", { id: "main", cls: "title-screen" }, [el("div", { cls: "title-card" }, [dom.brandLine(player.brand),
       el("p", { cls: "eyebrow", text: player.course.info.title }), el("h1", { text: title }), el("p", { text: message })])]);
     add(app, main);
     parts = {};
@@ -307,7 +318,9 @@
     var t = player.t, done = player.session.isComplete(), words = modules.recordView.endWords(player.session.end(true));
     if (words) return endScreen(t(words[0]), t(words[1]));
     endScreen(done ? t("finished_title") : t("exited_title"), done ? t("finished") : t("finished_incomplete"));
-    if (done && modules.certificateView) modules.certificateView.offer(app.querySelector(".title-card"), player);
+    /* when certificate */
+    if (done) modules.certificateView.offer(app.querySelector(".title-card"), player);
+    /* end when */
   }
   /* failed: a commit failed for good (lms-connection.js) */
   function notice(failed) {

@@ -18,18 +18,10 @@
         el("span", { cls: "r-kind", text: " (" + kind(r.href) + ")" }), el("span", { cls: "sr", text: " " + t("opens_new_tab") })]),
       r.description ? el("p", { cls: "r-desc", text: r.description }) : null]);
     }));
-    var close = dom.button(t("close"), dismiss, dom.PRIMARY);
-    var box = el("dialog", { cls: "confirm resources", "aria-labelledby": titleId }, [
+    var close = dom.button(t("close"), function () { dismiss(); }, dom.PRIMARY);
+    var dismiss = dom.showModal(el("dialog", { cls: "confirm resources", "aria-labelledby": titleId }, [
       el("h2", { id: titleId, text: t("resources") }), el("p", { text: t("resources_intro") }), list,
-      el("div", { cls: "actions" }, [close])]);
-    function dismiss() {
-      if (box.open) box.close();
-      if (box.parentNode) box.parentNode.removeChild(box);
-      if (opener && opener.isConnected) opener.focus();
-    }
-    box.addEventListener("close", dismiss);
-    document.body.appendChild(box);
-    box.showModal();
+      el("div", { cls: "actions" }, [close])]), document.body, opener);
     var first = list.querySelector("a");
     (first || close).focus();
   }

@@ -29,7 +29,9 @@
     dom.verdictBox(view.feedback, option.verdict, t("verdict_" + option.verdict), [
       el("div", { cls: "prose", html: option.feedback_html }),
       page.principle && el("p", { cls: "principle", text: t("principle", { title: page.principle.title }) }),
+      /* when practice */
       option.review && modules.practiceView && modules.practiceView.reviewLink(view.player, option.review), /* view-practice.js */
+      /* end when */
       page.retry && option.verdict !== "best" && el("div", { cls: "actions" }, [dom.button(t("try_again"), view.onRetry)])], focus);
     if (view.reply) view.reply.reveal(); /* reply: now in the learner's own words (view-reply.js) */
   }
@@ -53,11 +55,16 @@
     var view = { t: t, page: page, radios: radios, feedback: feedback, onRetry: onRetry, player: player };
     view.submit = dom.button(t("submit"), onSubmit, dom.PRIMARY);
     var started = Date.now();
-    add(container, page.media && modules.mediaView && modules.mediaView.block(page.media, t), /* view-media.js */
+    add(container,
+      /* when media */
+      page.media && modules.mediaView && modules.mediaView.block(page.media, t), /* view-media.js */
+      /* end when */
       page.image && modules.textView.figure(page.image, "item"), fieldset, /* view-text.js */
       el("div", { cls: "actions" }, [view.submit]), feedback);
+    /* when reply */
     view.reply = page.reply && modules.replyView ? modules.replyView.section(page, index, player, t("reply_own_words")) : null;
     if (view.reply) { view.reply.node.hidden = true; add(container, view.reply.node); }
+    /* end when */
 
     function onSubmit() {
       var chosen = radios.filter(function (r) { return r.input.checked; })[0];
@@ -69,7 +76,9 @@
           description: page.prompt, response: [chosen.option.key], result: resultOf(chosen.option.verdict),
           patterns: page.options.filter(function (o) { return o.verdict === "best"; }).map(function (o) { return [o.key]; }) });
       }
+      /* when practice */
       if (modules.practiceView) modules.practiceView.result(player, page, chosen.option.verdict, chosen.option.review);
+      /* end when */
       showResult(view, chosen.option.key, true);
       player.session.sync();
     }
