@@ -150,5 +150,5 @@ def test_answers_in_a_fixed_order(tmp_path, monkeypatch):
 
 def test_the_shipped_essentials_course_carries_no_tell(repo_root):
     course = load_course(repo_root / "courses" / "empathy-essentials")
-    assert len(list(course_items(course))) == 27
+    assert len(list(course_items(course))) == 30
     assert tell_warnings(course) == []

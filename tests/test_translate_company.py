@@ -223,7 +223,8 @@ def test_round_trip_with_a_company_leaves_no_source_text(courses: Path, course: 
 def test_per_language_terms_and_name_are_in_the_package(courses: Path) -> None:
     profile = courses / "companies/harbor-health.yaml"
     profile.write_text(profile.read_text(encoding="utf-8") + (
-        "languages:\n  fr:\n    name: Harbor Sant\u00e9\n    terms:\n      agent: conseiller des adh\u00e9rents\n"),
+        "  fr:\n    name: Harbor Sant\u00e9\n    terms:\n      agent: conseiller des adh\u00e9rents\n"
+        "      agents: conseillers des adh\u00e9rents\n      an_agent: un conseiller des adh\u00e9rents\n"),
         encoding="utf-8")
     run("translate", "extract", "courses/empathy-essentials", "--to", "fr")
     run("build", "courses/empathy-essentials", "--company", "harbor-health", "--language", "fr", "-s", "scorm12")
@@ -242,9 +243,9 @@ def test_per_language_terms_and_name_are_in_the_package(courses: Path) -> None:
 def test_an_unknown_term_in_a_language_section_is_an_error_at_its_place(courses: Path) -> None:
     profile = courses / "companies/harbor-health.yaml"
     text = profile.read_text(encoding="utf-8")
-    profile.write_text(text + "languages:\n  fr:\n    terms:\n      agnet: conseiller\n  french: {}\n",
+    profile.write_text(text + "  fr:\n    terms:\n      agnet: conseiller\n  french: {}\n",
                        encoding="utf-8")
-    line = text.count("\n") + 4
+    line = text.count("\n") + 3  # under the shipped profile's languages:, its last key
     result = CliRunner().invoke(main, ["validate", "courses/empathy-essentials", "--company", "harbor-health"])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
@@ -365,7 +366,7 @@ def test_a_profile_with_no_section_for_the_language_is_warned_and_strict_refuses
     assert strict.exit_code == 1
     assert f"{said} (--strict)" in strict.output.splitlines()
     profile = courses / "companies/northwind-mobile.yaml"
-    profile.write_text(profile.read_text(encoding="utf-8") + "languages:\n  fr:\n    name: Northwind Mobile\n",
+    profile.write_text(profile.read_text(encoding="utf-8") + "  fr:\n    name: Northwind Mobile\n",
                        encoding="utf-8")
     again = CliRunner().invoke(main, ["build", "courses/empathy-sales", "--company", "northwind-mobile",
                                       "--language", "fr", "-s", "scorm12", "-o", "with-section"])
