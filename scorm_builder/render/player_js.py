@@ -13,6 +13,7 @@ module files (a change to a module, as in `preview`, joins again).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -79,14 +80,21 @@ def package_features(course, family: str) -> frozenset[str]:
 # A scan that knows strings and regular expression literals finds them (tests/test_player_js.py); the
 # modules hold no template literal (tests/test_player_js.py checks it).
 WHOLE_LINE_COMMENT = re.compile(rb"^[ \t]*(?:/\*[^*]*\*+(?:[^/*][^*]*\*+)*/|//[^\n]*)[ \t]*(?:\n|\Z)", re.M)
+MARK = re.compile(rb"['\"/]")  # what can start a string, a comment or a regular expression literal
 # what a "/" can follow when it starts a regular expression literal, not a division
 REGEX_AFTER = re.compile(rb"(?:[(,=:\[!&|?{};+\-*%~^<>]|\b(?:return|typeof|case|in|of|new|delete|void|throw|else|do))[ \t\n]*\Z")
 
 
 def without_comment_lines(body: bytes) -> bytes:
     """A module's code without its comments (the name is from when only whole-line ones went)."""
+    return _without_comments(body)
+
+
+@lru_cache(maxsize=256)  # the standards of one build share most modules, byte for byte
+def _without_comments(body: bytes) -> bytes:
     body = WHOLE_LINE_COMMENT.sub(b"", body)
-    out, i, start, n = [], 0, 0, len(body)
+    out, start, n = [], 0, len(body)
+    i = _next_mark(body, 0)
     while i < n:
         c = body[i:i + 1]
         if c in (b"'", b'"'):
@@ -108,8 +116,15 @@ def without_comment_lines(body: bytes) -> bytes:
             i = _regex_end(body, i)
         else:
             i += 1
+        i = _next_mark(body, i)
     out.append(body[start:])
     return WHOLE_LINE_COMMENT.sub(b"", b"".join(out))
+
+
+def _next_mark(body: bytes, i: int) -> int:
+    """Where the next quote or slash is (all else is copied as it is), or the end."""
+    found = MARK.search(body, i)
+    return found.start() if found else len(body)
 
 
 def _line_end(body: bytes, i: int) -> int:
