@@ -5,6 +5,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -90,3 +91,48 @@ def test_a_memo_too_big_keeps_only_this_builds_texts(monkeypatch, tmp_path):
     memo.save()
     assert json.loads(path.read_text(encoding="utf-8")) == {"**new**": ["<p><strong>new</strong></p>", []]}
     assert Memo(path).get("old " * 50) is None
+
+
+VALIDATE = ("import sys; from scorm_builder.cli import main\n"
+            "try: main(['validate', sys.argv[1]])\n"
+            "except SystemExit as e: print('exit', e.code)")
+
+
+def validate(cache: str, course: Path) -> str:
+    env = {**os.environ, "SCORM_BUILDER_CACHE_DIR": cache}
+    done = subprocess.run([sys.executable, "-c", VALIDATE, str(course)], capture_output=True, text=True, env=env,
+                          cwd=REPO, check=True)
+    return done.stdout + done.stderr
+
+
+def test_a_parsed_file_is_read_back_with_the_same_positions_and_messages(tmp_path):
+    shutil.copytree(COURSE.parent, tmp_path / "courses")  # with the shared files it includes
+    course = tmp_path / "courses" / COURSE.name
+    (course / "course.yaml").write_text((course / "course.yaml").read_text(encoding="utf-8").replace(
+        "\ntitle:", "\ntitel: typo\ntitle:", 1), encoding="utf-8")
+    cache = tmp_path / "cache"
+    off, first, second = validate("", course), validate(str(cache), course), validate(str(cache), course)
+    assert "titel" in off and "exit 1" in off
+    assert first == off and second == off  # a cached tree gives the same message at the same line:column
+    entries = sorted(cache.glob("yaml-*/*.pickle"))
+    assert len(entries) > 10  # the course file and the shared files it includes
+    for entry in entries:
+        entry.write_bytes(b"not a pickle")
+    assert validate(str(cache), course) == off
+
+
+def test_a_cached_file_still_counts_against_the_course_limits(tmp_path, monkeypatch):
+    from scorm_builder.source import limits, loader, tree_cache
+
+    monkeypatch.setenv("SCORM_BUILDER_CACHE_DIR", str(tmp_path / "cache"))
+    tree_cache._folder.cache_clear()
+    path = tmp_path / "course.yaml"
+    path.write_text("id: x\ntitle: y\nitems: [1, 2, 3]\n", encoding="utf-8")
+    loader.clear_cache()
+    fresh = loader.load_yaml(path)
+    loader.clear_cache()
+    budget = limits.Budget()
+    again = loader.load_yaml(path, budget=budget)
+    assert (again, again.val_pos, again["items"].item_pos) == (fresh, fresh.val_pos, fresh["items"].item_pos)
+    assert budget.used == fresh.loaded and fresh.loaded.values > 0
+    tree_cache._folder.cache_clear()

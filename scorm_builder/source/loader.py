@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from scorm_builder.errors import Diagnostic, source_error
+from scorm_builder.source import tree_cache
 from scorm_builder.source.compose import LoadError, TreeBuilder
 from scorm_builder.source.limits import Budget, Counts
 from scorm_builder.source.tree import Map, Pos, Seq, clone, paused_gc
@@ -96,7 +97,13 @@ def load_yaml(path: Path, shown: str | None = None, budget: Budget | None = None
     except OSError as err:
         raise LoadError([source_error("file-unreadable", shown, 1, 1, "", f"cannot read the file ({err.strerror})",
                                       "check the file's permissions")]) from None
-    tree = load_text(raw, shown, budget)
+    with paused_gc():
+        kept = tree_cache.load(raw, shown)
+    if kept is not None and budget.add(kept[1]):
+        tree, tree.loaded = kept
+    else:
+        tree = load_text(raw, shown, budget)
+        tree_cache.save(raw, shown, tree, tree.loaded)
     if key not in _READ_ONCE:
         if len(_READ_ONCE) > 4096:
             _READ_ONCE.clear()
