@@ -21,8 +21,6 @@ test("the outline numbers the screens: lesson pages, then the assessment", () =>
   assert.deepEqual(course.pages.map((p) => [p.lessonIndex, p.pageIndex, p.page.id]), [[0, 0, "intro"], [0, 1, "late-refund"], [1, 0, "call"]]);
   assert.deepEqual(progress.stateShape(course), { courseId: "demo", fingerprint: "f1",
     pages: [{ id: "intro" }, { id: "late-refund" }, { id: "call" }], assessment: DATA.assessment });
-  assert.deepEqual(progress.lessonViewed(course, state("011", 0, null), 0), { viewed: 1, total: 2, first: 0 });
-  assert.deepEqual(progress.lessonViewed(course, state("011", 0, null), 1), { viewed: 1, total: 1, first: 2 });
 });
 
 test("the summary the adapters report, from the state", () => {

@@ -78,7 +78,6 @@ function useEverywhere(state, course) {
     scorm12.sessionValues(summary, floor, 1000);
     scorm2004.sessionValues(summary, floor, 1000);
   }
-  course.lessons.forEach((lesson, li) => progress.lessonViewed(course, state, li));
   Object.keys(state.dg).forEach((k) => dialoguePath.walk(course.pages[k].page, state.dg[k][1]));
   if (!state.a) return;
   const questions = quiz.questionsFor(course.assessment, state.a), t = (key) => key;

@@ -42,23 +42,20 @@
     });
     return out;
   }
-  var R = ["r"], RANGE_100 = ["rw", between(0, 100)], DECIMAL_RW = ["rw", decimal];
+  var RANGE_100 = ["rw", between(0, 100)], DECIMAL_RW = ["rw", decimal];
   /* end when */
   var ELEMENTS = {
     /* when scorm12 */
     scorm12: table({
-      "cmi.core.": { _children: R, student_id: R, student_name: R, lesson_location: ["rw", upTo(255)], credit: R,
-        lesson_status: ["rw", oneOf(LESSON_STATUS)], entry: R, "score._children": R, "score.raw": RANGE_100,
-        "score.min": RANGE_100, "score.max": RANGE_100, total_time: R, lesson_mode: R,
+      "cmi.core.": { lesson_location: ["rw", upTo(255)], lesson_status: ["rw", oneOf(LESSON_STATUS)],
+        "score.raw": RANGE_100, "score.min": RANGE_100, "score.max": RANGE_100,
         exit: ["w", oneOf(["time-out", "suspend", "logout", ""])], session_time: ["w", matches(TIMESPAN_12)] },
-      "cmi.": { suspend_data: ["rw", upTo(4096)], launch_data: R, comments: ["rw", upTo(4096)],
-        "student_data.mastery_score": R, "interactions._count": R, "objectives._count": R },
+      "cmi.": { suspend_data: ["rw", upTo(4096)], comments: ["rw", upTo(4096)] },
       "cmi.interactions.n.": { id: ["w", matches(IDENTIFIER_12)],
         type: ["w", oneOf(["true-false", "choice", "fill-in", "matching", "performance", "sequencing", "likert", "numeric"])],
         time: ["w", matches(/^\d{2}:\d{2}:\d{2}(\.\d{1,2})?$/)], weighting: ["w", decimal], student_response: ["w", upTo(255)],
         result: ["w", resultOf(["correct", "wrong", "unanticipated", "neutral"])], latency: ["w", matches(TIMESPAN_12)],
-        "correct_responses._count": R, "correct_responses.n.pattern": ["w", upTo(255)], "objectives._count": R,
-        "objectives.n.id": ["w", anyText] },
+        "correct_responses.n.pattern": ["w", upTo(255)], "objectives.n.id": ["w", anyText] },
       /* scores 0..100 like the course score: Moodle and scorm-again refuse others */
       "cmi.objectives.n.": { id: ["rw", matches(IDENTIFIER_12)], "score.raw": RANGE_100, "score.min": RANGE_100,
         "score.max": RANGE_100, status: ["rw", oneOf(LESSON_STATUS.concat(["not attempted"]))] }
@@ -66,19 +63,17 @@
     /* end when */
     /* when scorm2004 */
     scorm2004: table({
-      "cmi.": { _version: R, learner_id: R, learner_name: R, location: ["rw", upTo(1000)], credit: R, mode: R, entry: R,
-        completion_status: ["rw", oneOf(COMPLETION)], success_status: ["rw", oneOf(SUCCESS)], "score._children": R,
-        "score.scaled": ["rw", between(-1, 1)], "score.raw": DECIMAL_RW, "score.min": DECIMAL_RW, "score.max": DECIMAL_RW,
-        progress_measure: ["rw", between(0, 1)], scaled_passing_score: R, completion_threshold: R, total_time: R,
+      "cmi.": { location: ["rw", upTo(1000)], completion_status: ["rw", oneOf(COMPLETION)],
+        success_status: ["rw", oneOf(SUCCESS)], "score.scaled": ["rw", between(-1, 1)], "score.raw": DECIMAL_RW,
+        "score.min": DECIMAL_RW, "score.max": DECIMAL_RW, progress_measure: ["rw", between(0, 1)],
         session_time: ["w", sessionTime2004], exit: ["w", oneOf(["time-out", "suspend", "logout", "normal", ""])],
-        suspend_data: ["rw", upTo(64000)], launch_data: R, max_time_allowed: R, time_limit_action: R,
-        "interactions._count": R, "objectives._count": R },
+        suspend_data: ["rw", upTo(64000)] },
       "cmi.interactions.n.": { id: ["rw", matches(IDENTIFIER_2004)], type: ["rw", oneOf(TYPES_2004)],
         timestamp: ["rw", matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,2})?(Z|[+-]\d{2}:\d{2})?$/)],
         weighting: DECIMAL_RW, learner_response: ["rw", upTo(4000)],
         result: ["rw", resultOf(["correct", "incorrect", "unanticipated", "neutral"])], latency: ["rw", matches(DURATION_2004)],
-        description: ["rw", upTo(250)], "correct_responses._count": R, "correct_responses.n.pattern": ["rw", upTo(4000)],
-        "objectives._count": R, "objectives.n.id": ["rw", anyText] },
+        description: ["rw", upTo(250)], "correct_responses.n.pattern": ["rw", upTo(4000)],
+        "objectives.n.id": ["rw", anyText] },
       "cmi.objectives.n.": { id: ["rw", matches(IDENTIFIER_2004)], "score.scaled": ["rw", between(-1, 1)],
         "score.raw": DECIMAL_RW, "score.min": DECIMAL_RW, "score.max": DECIMAL_RW, success_status: ["rw", oneOf(SUCCESS)],
         completion_status: ["rw", oneOf(COMPLETION)], progress_measure: ["rw", between(0, 1)], description: ["rw", upTo(250)] }
@@ -86,12 +81,28 @@
     /* end when */
   };
 
+  /* when preview */
+  /* the read-only elements, which the player never sets, only for the preview's debug LMS, which answers by
+     them (a package leaves the block out: no package has the feature "preview") */
+  var READ_ONLY = {
+    scorm12: ["cmi.core._children", "cmi.core.student_id", "cmi.core.student_name", "cmi.core.credit", "cmi.core.entry",
+      "cmi.core.score._children", "cmi.core.total_time", "cmi.core.lesson_mode", "cmi.launch_data",
+      "cmi.student_data.mastery_score", "cmi.interactions._count", "cmi.objectives._count",
+      "cmi.interactions.n.correct_responses._count", "cmi.interactions.n.objectives._count"],
+    scorm2004: ["cmi._version", "cmi.learner_id", "cmi.learner_name", "cmi.credit", "cmi.mode", "cmi.entry",
+      "cmi.score._children", "cmi.scaled_passing_score", "cmi.completion_threshold", "cmi.total_time", "cmi.launch_data",
+      "cmi.max_time_allowed", "cmi.time_limit_action", "cmi.interactions._count", "cmi.objectives._count",
+      "cmi.interactions.n.correct_responses._count", "cmi.interactions.n.objectives._count"]
+  };
+  Object.keys(READ_ONLY).forEach(function (family) {
+    READ_ONLY[family].forEach(function (element) { ELEMENTS[family][element] = ["r"]; });
+  });
+  /* end when */
+
   /* when scorm12 scorm2004 */
   /* "cmi.interactions.3.correct_responses.0.pattern" -> "cmi.interactions.n.correct_responses.n.pattern" */
   function generic(element) { return element.replace(/\.\d+\./g, ".n."); }
   function ruleOf(family, element) { return ELEMENTS[family][generic(element)] || null; }
-  /* "r", "w", "rw", or "" for an element the data model doesn't have */
-  function access(family, element) { var rule = ruleOf(family, element); return rule ? rule[0] : ""; }
   /* "ok", "type" (wrong format, word or length), "range" (a number out of its range),
      "read-only" or "unknown" (no such element) */
   function check(family, element, value) {
@@ -101,6 +112,10 @@
     return rule[1](String(value));
   }
   function canSend(family, element, value) { return check(family, element, value) === OK; }
+  /* end when */
+  /* when preview */
+  /* "r", "w", "rw", or "" for an element the data model doesn't have */
+  function access(family, element) { var rule = ruleOf(family, element); return rule ? rule[0] : ""; }
   /* end when */
 
   /* a likert interaction (the adapters' item: lms-adapter.js interactionValues) for a rating of 1 to 9, which
@@ -116,7 +131,10 @@
   var cmiRules = {
     likert: likert,
     /* when scorm12 scorm2004 */
-    generic: generic, access: access, check: check, canSend: canSend
+    check: check, canSend: canSend,
+    /* end when */
+    /* when preview */
+    generic: generic, access: access
     /* end when */
   };
   modules.cmiRules = cmiRules;

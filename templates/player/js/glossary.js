@@ -11,7 +11,7 @@
   var SKIP = { A: 1, BUTTON: 1, LABEL: 1, H1: 1, H2: 1, H3: 1, H4: 1, H5: 1, H6: 1, CODE: 1, PRE: 1, KBD: 1,
     TEXTAREA: 1, INPUT: 1, SELECT: 1, OPTION: 1, SCRIPT: 1, STYLE: 1, SUMMARY: 1, LEGEND: 1, CITE: 1 };
 
-  var MARKED = typeof WeakMap === "function" ? new WeakMap() : { has: function () { return false; }, set: function () {} };
+  var MARKED = new WeakMap(); /* the pages marked, with their marks */
 
   function escape(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
   /* one pattern for every form of every term: [{term, forms, definition}] -> {pattern, owner: form -> index} */

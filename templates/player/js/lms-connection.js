@@ -147,7 +147,7 @@
     };
   }
 
-  var lmsConnection = { create: create, findApi: findApi };
+  var lmsConnection = { create: create };
   modules.lmsConnection = lmsConnection;
   if (typeof module !== "undefined") module.exports = lmsConnection;
 }(typeof window !== "undefined" ? window : global));

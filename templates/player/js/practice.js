@@ -22,6 +22,7 @@
     "==": function (a, b) { return a === b; }, "!=": function (a, b) { return a !== b; }
   };
   var ID = /^[a-z][a-z0-9-]{0,47}$/, RATINGS = /^[0-5]{1,100}$/;
+  function own(record, key) { return record && typeof record === "object" && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined; }
 
   /* a choice's next node after the totals that include its own effects: its first route that holds */
   function routeNext(choice, totals) {
@@ -41,12 +42,12 @@
   /* the first result of a scenario or dialogue; later ones (Try again, Replay) don't change it */
   function recordResult(state, page, verdict) {
     state.pr = state.pr || {};
-    if (!Object.prototype.hasOwnProperty.call(state.pr, page.id) && DIGIT[verdict] != null) state.pr[page.id] = DIGIT[verdict];
+    if (own(state.pr, page.id) == null && DIGIT[verdict] != null) state.pr[page.id] = DIGIT[verdict];
   }
   function openReview(state, pageId) { state.rv = state.rv || {}; state.rv[pageId] = true; }
   function resultOf(state, page) {
-    var pr = state.pr || {};
-    return Object.prototype.hasOwnProperty.call(pr, page.id) ? pr[page.id] * 50 : null;
+    var digit = own(state.pr, page.id);
+    return digit == null ? null : digit * 50;
   }
 
   /* every page viewed but the remediation pages */
@@ -98,7 +99,7 @@
       total = assessmentBest * info.assessment_weight; weights = info.assessment_weight;
     }
     course.pages.forEach(function (entry) {
-      var page = entry.page, result = page.weight ? resultOf(state, page) : null;
+      var page = entry.page, result = resultOf(state, page);
       if (!page.weight) return;
       if (result == null) missing = true;
       total += (result || 0) * page.weight; weights += page.weight;
@@ -107,7 +108,6 @@
     return Math.round(total / weights);
   }
 
-  function own(record, key) { return record && typeof record === "object" && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined; }
   /* the saved records into the live state, each checked against the course (unknown ids dropped) */
   function load(saved, shape, state) {
     var byId = {};

@@ -28,17 +28,6 @@
       pages: course.pages.map(function (entry) { return entry.page; }), assessment: course.assessment };
   }
 
-  /* {viewed, total, first}: pages viewed, pages, and the index of the first page of a lesson */
-  function lessonViewed(course, state, lessonIndex) {
-    var viewed = 0, total = 0, first = -1;
-    course.pages.forEach(function (entry, k) {
-      if (entry.lessonIndex !== lessonIndex) return;
-      if (first < 0) first = k;
-      total++;
-      if (state.vw.charAt(k) === "1") viewed++;
-    });
-    return { viewed: viewed, total: total, first: first };
-  }
   /* practice.js, when the package has it (a course with practice that counts or remediation pages) */
   function practiceModule() { return typeof module !== "undefined" ? require("./practice.js") : modules.practice; }
   /* every page viewed (but the remediation pages: practice.js) */
@@ -122,7 +111,7 @@
   }
 
   var progress = {
-    outline: outline, stateShape: stateShape, lessonViewed: lessonViewed, lessonsDone: lessonsDone, linearStop: linearStop,
+    outline: outline, stateShape: stateShape, lessonsDone: lessonsDone, linearStop: linearStop,
     attemptsUsed: attemptsUsed, passed: passed, attemptsLeft: attemptsLeft, failedFinal: failedFinal,
     decided: decided, bestScore: bestScore, isComplete: isComplete, measure: measure, bookmark: bookmark,
     reportedScore: reportedScore, summary: summary

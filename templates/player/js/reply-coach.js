@@ -33,8 +33,6 @@
     }
     return out;
   }
-  /* lint.py normalise: lower case, quotes straight, apostrophes dropped, punctuation as spaces */
-  function normalise(text) { return tokens(text).map(function (t) { return t.w; }).join(" "); }
   function words(phrase) { return tokens(phrase).map(function (t) { return t.w; }); }
 
   /* where `wanted` (words; the last may end with * for a prefix) occurs in `have` (tokens): indexes */
@@ -48,8 +46,6 @@
     }
     return hits;
   }
-  /* lint.py contains_phrase */
-  function containsPhrase(text, phrase) { return find(tokens(text), words(phrase)).length > 0; }
   /* where the text may open: its start, and after each of up to two greetings or lead-ins (lint.py
      starts_with_phrase), as indexes into its tokens; a lead-in ends at punctuation and spaces, so the
      tokens after it are the text's own */
@@ -63,30 +59,26 @@
     }
     return at;
   }
-  /* the span of `wanted` (words) at one of the openings, or null */
-  function openerAt(have, at, wanted) {
+  /* the sympathy flag of `wanted` (words of phrase) at one of the openings, or null */
+  function openerAt(have, at, wanted, phrase) {
     for (var r = 0; r < at.length && wanted.length; r++) {
       var i = at[r], k = 0;
       while (k < wanted.length && i + k < have.length && have[i + k].w === wanted[k]) k++;
-      if (k === wanted.length) return { start: have[i].start, end: have[i + k - 1].end };
+      if (k === wanted.length) return { kind: "sympathy", phrase: phrase, start: have[i].start, end: have[i + k - 1].end };
     }
     return null;
   }
-  /* lint.py starts_with_phrase: after up to two greetings or lead-ins; the span of the opener, or null */
-  function openerSpan(text, phrase) { var have = tokens(text); return openerAt(have, openings(text, have), words(phrase)); }
-  function startsWithPhrase(text, phrase) { return openerSpan(text, phrase) !== null; }
   /* a phrase list's words, made once per list */
-  var listWords = typeof WeakMap === "function" ? new WeakMap() : null;
+  var listWords = new WeakMap();
   function wordsOf(list) {
-    var known = listWords && listWords.get(list);
-    if (!known) { known = list.map(function (p) { return { phrase: p, words: words(p) }; }); if (listWords) listWords.set(list, known); }
-    return known;
+    if (!listWords.has(list)) listWords.set(list, list.map(function (p) { return { phrase: p, words: words(p) }; }));
+    return listWords.get(list);
   }
 
   /* a check's words as [words, prefix?]: "worr*" matches any word starting with worr */
   function wordTest(word) {
-    var prefix = /\*\s*$/.test(word);
-    return { words: words(word.replace(/\*\s*$/, "")), prefix: prefix };
+    var bare = word.replace(/\*\s*$/, "");
+    return { words: words(bare), prefix: bare !== word };
   }
   /* the reply's checks compiled once: [{label, hint, test(tokens, text)}], the act-first one last */
   function compile(reply) {
@@ -121,10 +113,7 @@
     var opener = null;
     if (compiled.actFirst && !blank) {
       var at = openings(text, have), sympathy = wordsOf(lists.sympathy || []);
-      for (var s = 0; s < sympathy.length && !opener; s++) {
-        var span = openerAt(have, at, sympathy[s].words);
-        if (span) opener = { kind: "sympathy", phrase: sympathy[s].phrase, start: span.start, end: span.end };
-      }
+      for (var s = 0; s < sympathy.length && !opener; s++) opener = openerAt(have, at, sympathy[s].words, sympathy[s].phrase);
       if (opener) flags.push(opener);
     }
     flags.sort(function (a, b) { return a.start - b.start || b.end - a.end; });
@@ -147,8 +136,18 @@
     return out;
   }
 
-  var replyCoach = { normalise: normalise, containsPhrase: containsPhrase, startsWithPhrase: startsWithPhrase,
-    openerSpan: openerSpan, compile: compile, coach: coach, pieces: pieces };
+  var replyCoach = { compile: compile, coach: coach, pieces: pieces };
+  /* when lint-cases */
+  /* lint.py's normalise, contains_phrase and starts_with_phrase, which the player itself doesn't call: for
+     tests/js/reply-coach.test.js, which runs lint's cases on this file (a package leaves the block out: no
+     package has the feature "lint-cases") */
+  replyCoach.normalise = function (text) { return words(text).join(" "); };
+  replyCoach.containsPhrase = function (text, phrase) { return find(tokens(text), words(phrase)).length > 0; };
+  replyCoach.startsWithPhrase = function (text, phrase) {
+    var have = tokens(text);
+    return openerAt(have, openings(text, have), words(phrase)) !== null;
+  };
+  /* end when */
   modules.replyCoach = replyCoach;
   if (typeof module !== "undefined") module.exports = replyCoach;
 }(typeof window !== "undefined" ? window : global));

@@ -11,9 +11,8 @@
 
   var COUNT_MAX = 1000000, RATING_MAX = 4, BITS = /^[01]*$/;
   var RATING_SUFFIX = "_rating"; /* the rating's id: the reply's and this (scorm_builder/render/reply_data.py) */
-  /* the response's element and its length in each family */
-  var TEXT = { scorm12: { type: "fill-in", limit: 255 }, scorm2004: { type: "long-fill-in", limit: 4000 },
-    cmi5: { type: "long-fill-in", limit: 4000 } };
+  /* the response's element and its length: SCORM 1.2's, and that of 2004 and cmi5 */
+  var TEXT = { scorm12: { type: "fill-in", limit: 255 }, scorm2004: { type: "long-fill-in", limit: 4000 } };
 
   function isCount(v) { return typeof v === "number" && v % 1 === 0 && v >= 0 && v <= COUNT_MAX; }
   function textKind(family) { return TEXT[family] || TEXT.scorm2004; }
@@ -35,7 +34,7 @@
     if (!Array.isArray(saved) || !isCount(saved[0]) || saved[0] === 0) return null;
     var size = reply.checks.length + (reply.act_first ? 1 : 0);
     var same = saved[3] === reply.h && typeof saved[1] === "string" && BITS.test(saved[1]) && saved[1].length === size;
-    var rating = same && typeof saved[2] === "number" && saved[2] % 1 === 0 && saved[2] >= 0 && saved[2] <= RATING_MAX ? saved[2] : 0;
+    var rating = same && isCount(saved[2]) && saved[2] <= RATING_MAX ? saved[2] : 0;
     return same ? [saved[0], saved[1], rating, 1] : [saved[0], "", 0, 0];
   }
   /* saved.rp into the live state.rp (by screen index), for the pages that have a reply; state.rp is
@@ -43,8 +42,7 @@
   function load(saved, shape, state) {
     var records = saved !== null && typeof saved === "object" && !Array.isArray(saved) ? saved : {};
     shape.pages.forEach(function (page, k) {
-      if (!page.reply || !Object.prototype.hasOwnProperty.call(records, page.id)) return;
-      var record = fromSaved(records[page.id], page.reply);
+      var record = page.reply && fromSaved(records[page.id], page.reply); /* an inherited key is no array */
       if (record) (state.rp = state.rp || {})[k] = record;
     });
   }
@@ -63,15 +61,17 @@
   /* the interaction of a reply sent: the text, and as result whether every check was met (neutral
      without checks). family: "scorm12", "scorm2004" or "cmi5" */
   function textInteraction(reply, family, language, text, result, attempt, started, description) {
-    return { id: reply.interaction_id, attempt: attempt, type: textKind(family).type, started: started, weight: 1,
-      description: description, response: [lmsText(text, family, language)], patterns: [],
-      result: !result.checks.length ? "neutral" : result.met === result.checks.length ? "correct" : "incorrect" };
+    return interaction(reply.interaction_id, textKind(family).type, 1, attempt, started, description, lmsText(text, family, language),
+      !result.checks.length ? "neutral" : result.met === result.checks.length ? "correct" : "incorrect");
+  }
+  function interaction(id, type, weight, attempt, started, description, response, result) {
+    return { id: id, attempt: attempt, type: type, started: started, weight: weight, description: description,
+      response: [response], patterns: [], result: result };
   }
   /* the self-rating "How close was yours?" as a likert interaction: "1" (not close) to "4" (very close);
      words(n): the words of rating n, for the scale cmi5 sends (lms-cmi5.js), left out without it */
   function ratingInteraction(reply, rating, attempt, started, description, words) {
-    var item = { id: reply.interaction_id + RATING_SUFFIX, attempt: attempt, type: "likert", started: started, weight: 0,
-      description: description, response: [String(rating)], patterns: [], result: "neutral" };
+    var item = interaction(reply.interaction_id + RATING_SUFFIX, "likert", 0, attempt, started, description, String(rating), "neutral");
     if (words) {
       item.scale = [];
       for (var n = 1; n <= RATING_MAX; n++) item.scale.push({ id: String(n), text: words(n) });
@@ -79,7 +79,7 @@
     return item;
   }
 
-  var replyRecord = { RATING_MAX: RATING_MAX, textKind: textKind, lmsText: lmsText, load: load, save: save,
+  var replyRecord = { textKind: textKind, lmsText: lmsText, load: load, save: save,
     textInteraction: textInteraction, ratingInteraction: ratingInteraction };
   modules.replyRecord = replyRecord;
   if (typeof module !== "undefined") module.exports = replyRecord;

@@ -317,7 +317,7 @@
     return text;
   }
 
-  var state = { VERSION: VERSION, fresh: fresh, load: load, fromBookmark: fromBookmark, screenOf: screenOf,
+  var state = { fresh: fresh, load: load, fromBookmark: fromBookmark, screenOf: screenOf,
     encode: encode };
   modules.state = state;
   if (typeof module !== "undefined") module.exports = state;

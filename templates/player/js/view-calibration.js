@@ -22,8 +22,8 @@
         first = false;
       });
     });
-    return add.apply(null, [el("ol", { cls: "convo calib-convo" + (page.channel === "email" ? " thread" : ""),
-      "aria-label": t("cal_transcript", { name: who }) })].concat(items));
+    return el("ol", { cls: "convo calib-convo" + (page.channel === "email" ? " thread" : ""),
+      "aria-label": t("cal_transcript", { name: who }) }, items);
   }
 
   /* a fieldset per criterion, a radio per level: {box, groups: [[input per level]]} */
@@ -32,7 +32,7 @@
       var name = dom.uniqueId("cal");
       return c.levels.map(function (text, s) {
         var id = dom.uniqueId("r");
-        return { input: el("input", { type: "radio", name: name, id: id, value: String(s) }), id: id, text: text, score: s };
+        return { input: el("input", { type: "radio", name: name, id: id, value: s }), id: id, text: text, score: s };
       });
     });
     var box = el("div", { cls: "calib-form" }, criteria.map(function (c, i) {
@@ -71,8 +71,8 @@
   }
 
   function renderCalibration(container, page, index, player) {
-    var t = player.t, state = player.session.state, criteria = (player.data.rubric || { criteria: [] }).criteria;
-    var record = (state.cb && state.cb[index]) || [0, ""], rubric = player.data.rubric || {};
+    var t = player.t, state = player.session.state, rubric = player.data.rubric || { criteria: [] }, criteria = rubric.criteria;
+    var record = (state.cb && state.cb[index]) || [0, ""];
     var form = rubricForm(t, criteria), feedback = el("div", { cls: "feedback" });
     var view = { t: t, page: page, criteria: criteria, form: form, feedback: feedback, onRetry: onRetry };
     view.submit = dom.button(t("cal_submit"), onSubmit, dom.PRIMARY);

@@ -11,7 +11,7 @@
   function scaleGroup(t, principle, rating) {
     var name = dom.uniqueId("cf"), inputs = [];
     var rows = SCALE.map(function (n) {
-      var id = dom.uniqueId("r"), input = el("input", { type: "radio", name: name, id: id, value: String(n),
+      var id = dom.uniqueId("r"), input = el("input", { type: "radio", name: name, id: id, value: n,
         checked: rating === n, disabled: rating > 0 });
       inputs.push(input);
       return el("div", { cls: "choice" }, [input, el("label", { "for": id, text: n + " – " + t("confidence_" + n) })]);

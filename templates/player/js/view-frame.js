@@ -172,15 +172,12 @@
     parts.items[i] = { key: key, item: item };
   }
   function outlineElement(title, sub, mark, current, done, k, locked) {
-    if (locked) { /* navigation: linear: shown, with the reason, but not a way to go */
-      return el("li", { cls: "locked" }, [el("div", { cls: "ol-item" }, [
-        el("span", { cls: "ol-mark", "aria-hidden": "true", text: "🔒" }),
-        el("span", { cls: "ol-text" }, [el("span", { cls: "ol-title", text: title }), el("span", { cls: "ol-sub", text: locked })])])]);
-    }
+    var inside = [el("span", { cls: "ol-mark", "aria-hidden": "true", text: locked ? "🔒" : done ? "✓" : mark }),
+      el("span", { cls: "ol-text" }, [el("span", { cls: "ol-title", text: title }), el("span", { cls: "ol-sub", text: locked || sub })])];
+    /* navigation: linear: shown, with the reason, but not a way to go */
+    if (locked) return el("li", { cls: "locked" }, [el("div", { cls: "ol-item" }, inside)]);
     return el("li", { cls: (current ? "current " : "") + (done ? "done" : "") }, [
-      el("button", { type: "button", cls: "ol-item", "aria-current": current ? "true" : null, onclick: function () { show(k); } }, [
-        el("span", { cls: "ol-mark", "aria-hidden": "true", text: done ? "✓" : mark }),
-        el("span", { cls: "ol-text" }, [el("span", { cls: "ol-title", text: title }), el("span", { cls: "ol-sub", text: sub })])])]);
+      el("button", { type: "button", cls: "ol-item", "aria-current": current ? "true" : null, onclick: function () { show(k); } }, inside)]);
   }
   function lessonLine(count) {
     var t = player.t, viewed = t("pages_viewed", { n: count.viewed, total: count.total });

@@ -21,8 +21,7 @@
   }
 
   function renderMedia(container, page, index, player) {
-    if (page.body_html) add(container, el("div", { cls: "prose", html: page.body_html }));
-    add(container, block(page.media, player.t));
+    add(container, page.body_html && el("div", { cls: "prose", html: page.body_html }), block(page.media, player.t));
   }
 
   modules.mediaView = { block: block };

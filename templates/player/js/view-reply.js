@@ -7,21 +7,12 @@
   "use strict";
   var modules = host.scormBuilder = host.scormBuilder || {};
   var dom = modules.dom, el = dom.el, add = dom.add, coach = modules.replyCoach, records = modules.replyRecord;
-  var MAX_LENGTH = 4000, RATINGS = [1, 2, 3, 4], lists = null;
-
-  /* the phrases the coaching flags, the course data's "coach" (its language's and company's) */
-  function coachLists() {
-    if (!lists) {
-      try { lists = JSON.parse(document.getElementById("course-data").textContent).coach; } catch (e) { lists = null; }
-      lists = lists || { scripted: [], sympathy: [] };
-    }
-    return lists;
-  }
+  var MAX_LENGTH = 4000, RATINGS = [1, 2, 3, 4];
 
   /* the box for the channel: {node, input (the text), subject (email only)} */
   function composer(t, page, label) {
     var id = dom.uniqueId("reply"), input = el("textarea", { id: id, cls: "reply-text", rows: page.channel === "chat" ? "3" : "6",
-      maxlength: String(MAX_LENGTH), spellcheck: "true" });
+      maxlength: MAX_LENGTH, spellcheck: "true" });
     var subject = null, parts = [];
     if (page.channel === "email") {
       var sid = dom.uniqueId("subj"), given = page.customer && page.customer.subject;
@@ -34,33 +25,32 @@
   }
 
   /* the live coaching of the text: the flagged phrases marked in a copy of it and explained, the checklist */
-  function coachView(t, page, family) {
+  function coachView(t, family) {
     var mirror = el("p", { cls: "reply-mirror", "aria-hidden": "true", hidden: true });
     var flags = el("ul", { cls: "reply-flags" }), checks = el("ul", { cls: "reply-checks" });
-    var status = el("p", { cls: "reply-status", role: "status" }), cut = el("p", { cls: "reply-cut", hidden: true });
+    var limit = records.textKind(family).limit, status = el("p", { cls: "reply-status", role: "status" });
+    var cut = el("p", { cls: "reply-cut", hidden: true, text: t("reply_cut", { n: limit }) });
     var node = el("div", { cls: "reply-coach" }, [mirror, flags, el("p", { cls: "reply-checks-title", text: t("reply_checklist") }),
       checks, status, cut]);
     var last = -1;
     function show(text, result) {
-      dom.clear(mirror); dom.clear(flags);
+      [mirror, flags, checks].forEach(dom.clear);
       mirror.hidden = !result.flags.length;
       coach.pieces(text, result.flags).forEach(function (p) { add(mirror, p.flag ? el("mark", { text: p.text }) : document.createTextNode(p.text)); });
       result.flags.forEach(function (f) {
         add(flags, el("li", { cls: "flag-" + f.kind }, [el("strong", { text: "“" + text.slice(f.start, f.end) + "”" }), " ",
-          t(f.kind === "scripted" ? "reply_flag_scripted" : "reply_flag_sympathy")]));
+          t("reply_flag_" + f.kind)]));
       });
-      dom.clear(checks);
       result.checks.forEach(function (c) {
-        add(checks, el("li", { cls: c.met ? "met" : "unmet" }, [el("span", { cls: "v-icon", "aria-hidden": "true", text: c.met ? "✓" : "○" }),
-          el("span", { text: c.actFirst ? t("reply_act_first") : c.label }), el("span", { cls: "sr", text: " " + t(c.met ? "reply_met" : "reply_unmet") }),
+        var met = c.met ? "met" : "unmet";
+        add(checks, el("li", { cls: met }, [el("span", { cls: "v-icon", "aria-hidden": "true", text: c.met ? "✓" : "○" }),
+          el("span", { text: c.actFirst ? t("reply_act_first") : c.label }), el("span", { cls: "sr", text: " " + t("reply_" + met) }),
           !c.met && c.hint ? el("span", { cls: "hint", text: " " + c.hint }) : null]));
       });
       if (result.met !== last) { status.textContent = t("reply_checks_met", { met: result.met, total: result.checks.length }); last = result.met; }
-      var limit = records.textKind(family).limit;
       cut.hidden = text.trim().length <= limit;
-      cut.textContent = t("reply_cut", { n: limit });
     }
-    return { node: node, show: show, checks: checks };
+    return { node: node, show: show };
   }
 
   /* the rating "How close was yours?": radios and a button; onRate(rating) */
@@ -68,7 +58,7 @@
     var name = dom.uniqueId("rate"), feedback = el("div", { cls: "feedback" });
     var radios = RATINGS.map(function (n) {
       var id = dom.uniqueId("r");
-      return { n: n, input: el("input", { type: "radio", name: name, id: id, value: String(n), checked: n === rating }), id: id };
+      return { n: n, input: el("input", { type: "radio", name: name, id: id, value: n, checked: n === rating }), id: id };
     });
     var save = dom.button(t("reply_rate_save"), function () {
       var chosen = radios.filter(function (r) { return r.input.checked; })[0];
@@ -81,8 +71,7 @@
     function done(n) {
       radios.forEach(function (r) { r.input.disabled = true; r.input.checked = r.n === n; });
       save.disabled = true;
-      dom.clear(feedback); feedback.className = "feedback show";
-      add(feedback, el("p", { text: t("reply_rated", { rating: t("reply_rate_" + n) }) }));
+      dom.hint(feedback, t("reply_rated", { rating: t("reply_rate_" + n) }));
     }
     if (rating) done(rating);
     return { node: node, done: done };
@@ -92,12 +81,19 @@
      prompt; a scenario's reply: the player's "now in your own words") */
   function section(page, index, player, label) {
     var t = player.t, state = player.session.state, reply = page.reply, family = player.lms.family;
-    var compiled = coach.compile(reply), lists = coachLists();
-    var box = composer(t, page, label), live = coachView(t, page, family), after = el("div", { cls: "feedback" });
+    /* the phrases the coaching flags: the course data's "coach" (its language's and company's) */
+    var compiled = coach.compile(reply), lists = player.data.coach || { scripted: [], sympathy: [] };
+    var box = composer(t, page, label), live = coachView(t, family), after = el("div", { cls: "feedback" });
     var send = dom.button(t("reply_send"), onSend, dom.PRIMARY), started = Date.now();
     var node = el("section", { cls: "reply", "aria-label": label }, [box.node, live.node, el("div", { cls: "actions" }, [send]), after]);
     function rec() { state.rp = state.rp || {}; return state.rp[index] || [0, "", 0, 0]; }
     function update() { live.show(box.input.value, coach.coach(box.input.value, compiled, lists)); }
+    /* sent: the box locked until Write another */
+    function lock(locked) {
+      box.input.readOnly = send.disabled = locked;
+      if (box.subject) box.subject.readOnly = locked;
+    }
+    function again() { return el("div", { cls: "actions" }, [dom.button(t("reply_again"), onAgain)]); }
     box.input.addEventListener("input", update);
 
     function onSend() {
@@ -114,27 +110,26 @@
     /* sent: the box locked, the model answer, the rating; focus: just sent */
     function showAfter(focus) {
       var r = rec(), rated = Date.now();
-      box.input.readOnly = true; send.disabled = true;
-      if (box.subject) box.subject.readOnly = true;
+      lock(true);
       var rating = ratingView(t, r[2], function (n) {
         var now = rec();
         state.rp[index] = [now[0], now[1], n, 1];
         if (page.scored) player.lms.addInteraction(records.ratingInteraction(reply, n, now[0], rated, t("reply_rate"),
           function (k) { return t("reply_rate_" + k); }));
         rating.done(n);
-        if (page.retry) add(after, el("div", { cls: "actions" }, [dom.button(t("reply_again"), onAgain)]));
+        if (page.retry) add(after, again());
         player.session.sync();
       });
       dom.verdictBox(after, "model", t("reply_model"), [
-        !box.input.value ? el("p", { text: t("reply_sent_earlier", { met: r[1].split("1").length - 1, total: r[1].length }) }) : null,
+        !box.input.value && el("p", { text: t("reply_sent_earlier", { met: r[1].split("1").length - 1, total: r[1].length }) }),
         el("blockquote", { cls: "reply-model" }, [el("p", { text: reply.model })]), rating.node,
-        r[2] && page.retry ? el("div", { cls: "actions" }, [dom.button(t("reply_again"), onAgain)]) : null], focus);
+        r[2] && page.retry && again()], focus);
     }
     function onAgain() {
       var r = rec();
       state.rp[index] = [r[0], "", 0, 0];
-      box.input.readOnly = false; send.disabled = false; box.input.value = "";
-      if (box.subject) box.subject.readOnly = false;
+      lock(false);
+      box.input.value = "";
       dom.clear(after); after.className = "feedback";
       started = Date.now();
       update();
