@@ -7,6 +7,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const cmi5 = require("../../templates/player/js/lms-cmi5.js");
 const record = require("../../templates/player/js/reply-record.js");
+const { fakeLrs } = require("./fake-lrs.js");
 
 const ACTOR = { objectType: "Agent", account: { homePage: "https://lms.example.com", name: "learner-1" } };
 const ACTIVITY = "https://lms.example.com/activities/au-1";
@@ -20,23 +21,7 @@ const SCENARIO = (attempt, key) => ({ id: "scn_blocked-card" + (attempt > 1 ? "_
   result: key === "a" ? "correct" : "incorrect" });
 const PASSED = { passed: true, failedFinal: false, complete: true, score: 80 };
 
-/* an LRS that keeps the statements and the state documents across sessions */
-function lrs() {
-  const statements = [], states = { "LMS.LaunchData": JSON.stringify(LAUNCH) };
-  const answer = (req) => {
-    if (req.url.startsWith("https://lms.example.com/fetch")) return { status: 200, body: JSON.stringify({ "auth-token": "dG9rZW4=" }) };
-    if (req.url.includes("/agents/profile")) return { status: 404, body: "" };
-    if (req.url.includes("/activities/state")) {
-      const id = new URL(req.url).searchParams.get("stateId");
-      if (req.method === "GET") return id in states ? { status: 200, body: states[id] } : { status: 404, body: "" };
-      states[id] = req.body;
-      return { status: 204, body: "" };
-    }
-    JSON.parse(req.body).forEach((s) => statements.push(s));
-    return { status: 200, body: "[]" };
-  };
-  return { statements, transport: (req, mode, done) => (mode === "sync" ? answer(req) : (done(answer(req)), null)) };
-}
+const lrs = () => fakeLrs(LAUNCH);  // tests/js/fake-lrs.js
 function session(server) {
   const a = cmi5.create({ language: "en", search: SEARCH, transport: server.transport, now: () => new Date(Date.UTC(2026, 0, 1)),
     randomBytes: (n) => new Uint8Array(n).fill(7), setTimer: () => null, navigate: () => null });

@@ -5,6 +5,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const cmi5 = require("../../templates/player/js/lms-cmi5.js");
 const record = require("../../templates/player/js/reply-record.js");
+const { fakeLrs } = require("./fake-lrs.js");
 
 const ACTOR = { objectType: "Agent", account: { homePage: "https://lms.example.com", name: "learner-1" } };
 const ACTIVITY = "https://lms.example.com/activities/au-1";
@@ -16,23 +17,7 @@ const LAUNCH = { contextTemplate: { extensions: { "https://w3id.org/xapi/cmi5/co
 const REPLY = { checks: [{ label: "Names the card", any: ["card"] }], act_first: false, h: "4d312",
   interaction_id: "rpl_card" };
 
-/* an LMS and LRS that answer everything and keep the statements */
-function lrs() {
-  const statements = [], states = { "LMS.LaunchData": JSON.stringify(LAUNCH) };
-  function answer(req) {
-    if (req.url.startsWith("https://lms.example.com/fetch")) return { status: 200, body: JSON.stringify({ "auth-token": "dG9rZW4=" }) };
-    if (req.url.includes("/agents/profile")) return { status: 404, body: "" };
-    if (req.url.includes("/activities/state")) {
-      const id = new URL(req.url).searchParams.get("stateId");
-      if (req.method === "GET") return id in states ? { status: 200, body: states[id] } : { status: 404, body: "" };
-      states[id] = req.body;
-      return { status: 204, body: "" };
-    }
-    JSON.parse(req.body).forEach((s) => statements.push(s));
-    return { status: 200, body: "[]" };
-  }
-  return { statements, transport: (req, mode, done) => (mode === "sync" ? answer(req) : (done(answer(req)), null)) };
-}
+const lrs = () => fakeLrs(LAUNCH);  // tests/js/fake-lrs.js
 
 test("the reply and its rating as answered statements: long-fill-in and likert responses", () => {
   const server = lrs();
