@@ -7,13 +7,9 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const cmi5 = require("../../templates/player/js/lms-cmi5.js");
 const record = require("../../templates/player/js/reply-record.js");
-const { fakeLrs } = require("./fake-lrs.js");
+const { ACTOR, ACTIVITY, fakeLrs, launchQuery } = require("./fake-lrs.js");
 
-const ACTOR = { objectType: "Agent", account: { homePage: "https://lms.example.com", name: "learner-1" } };
-const ACTIVITY = "https://lms.example.com/activities/au-1";
-const SEARCH = "?endpoint=" + encodeURIComponent("https://lrs.example.com/xapi/") + "&fetch=" +
-  encodeURIComponent("https://lms.example.com/fetch") + "&actor=" + encodeURIComponent(JSON.stringify(ACTOR)) +
-  "&registration=760e3480-ba55-4991-94b0-01820dbd23a2&activityId=" + encodeURIComponent(ACTIVITY);
+const SEARCH = launchQuery("https://lrs.example.com/xapi/", "https://lms.example.com/fetch");
 const LAUNCH = { contextTemplate: { extensions: {} }, launchMode: "Normal", moveOn: "CompletedAndPassed", masteryScore: 0.5 };
 const REPLY = { checks: [{ label: "Names the card", any: ["card"] }], act_first: false, h: "4d312", interaction_id: "rpl_card" };
 const SCENARIO = (attempt, key) => ({ id: "scn_blocked-card" + (attempt > 1 ? "_a" + attempt : ""), attempt, type: "choice",

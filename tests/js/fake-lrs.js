@@ -3,6 +3,16 @@
 // kept in `statements`. fakeLrs(launch) starts with `launch` as the LMS.LaunchData document.
 "use strict";
 
+const ACTOR = { objectType: "Agent", account: { homePage: "https://lms.example.com", name: "learner-1" } };
+const ACTIVITY = "https://lms.example.com/activities/au-1";
+
+/* the launch URL's query string an LMS gives the AU, with this LRS endpoint and fetch URL */
+function launchQuery(endpoint, fetch) {
+  return "?endpoint=" + encodeURIComponent(endpoint) + "&fetch=" + encodeURIComponent(fetch) + "&actor=" +
+    encodeURIComponent(JSON.stringify(ACTOR)) + "&registration=760e3480-ba55-4991-94b0-01820dbd23a2&activityId=" +
+    encodeURIComponent(ACTIVITY);
+}
+
 function fakeLrs(launch) {
   const statements = [], states = { "LMS.LaunchData": JSON.stringify(launch) };
   const answer = (req) => {
@@ -20,4 +30,4 @@ function fakeLrs(launch) {
   return { statements, transport: (req, mode, done) => (mode === "sync" ? answer(req) : (done(answer(req)), null)) };
 }
 
-module.exports = { fakeLrs };
+module.exports = { ACTOR, ACTIVITY, fakeLrs, launchQuery };
